@@ -1,0 +1,150 @@
+/**
+ * The rules a gift must satisfy before it may travel upstream. The widget checks
+ * them while staff type, the proxy checks them again on arrival: one schema, so
+ * one message per mistake wherever it is caught. Written with zod/mini so the
+ * browser bundle carries only the checks it uses.
+ */
+import * as z from 'zod/mini';
+import { FIELD_LABEL, MAX_LENGTH, tooLongMessage, type TextField } from './gift-fields.ts';
+import { TRANSACTION_ID_MESSAGE, TRANSACTION_ID_PATTERN } from './transaction-id.ts';
+
+/** A decimal(18,2)-safe ceiling; well above any real gift, well below float trouble. */
+export const MAX_AMOUNT = 99_999_999.99;
+
+export const MESSAGES = {
+  amountType: 'Enter the amount as a number, like 25.00',
+  amountPositive: 'Amount must be more than $0.00',
+  amountCents: 'Amount can have at most 2 decimal places (cents)',
+  amountTooLarge: 'Amount must be $99,999,999.99 or less',
+  financialAccount: 'Financial account ID must be a whole number greater than 0',
+  contactRequired: 'Enter the donor’s iMIS ID, or first and last name, or a company name',
+  lastNameWithFirst: 'Enter a last name as well as the first name, or an iMIS ID or company',
+  firstNameWithLast: 'Enter a first name as well as the last name, or an iMIS ID or company',
+  fundRequired: 'Choose a fund, or a campaign that is mapped to a fund',
+  emailRequired: 'Enter the donor’s email address',
+  emailFormat: 'Enter an email address in the form name@example.org',
+  phoneCharacters: 'Phone can only contain digits, spaces and + ( ) -',
+  imisIdCharacters: (field: 'imisId' | 'softCreditId') => `${FIELD_LABEL[field]} can only contain letters and digits`,
+  receivedDate: 'Received date must be a real date and time, like 2026-11-23T09:30:00',
+  transactionIdRequired: 'Transaction ID is missing',
+  transactionId: TRANSACTION_ID_MESSAGE,
+  unknownFields: (keys: readonly string[]) =>
+    `Unknown field${keys.length > 1 ? 's' : ''}: ${keys.join(', ')} (field names are case-sensitive)`,
+} as const;
+
+export const PHONE_PATTERN = /^[0-9 +()\-]*$/;
+const IMIS_ID_PATTERN = /^[A-Za-z0-9]*$/;
+
+function text(field: TextField, ...checks: z.core.$ZodCheck<string>[]) {
+  return z.optional(
+    z.string(`${FIELD_LABEL[field]} must be text`).check(
+      z.trim(),
+      z.maxLength(MAX_LENGTH[field], tooLongMessage(field)),
+      ...checks,
+    ),
+  );
+}
+
+function imisId(field: 'imisId' | 'softCreditId') {
+  return text(field, z.regex(IMIS_ID_PATTERN, MESSAGES.imisIdCharacters(field)));
+}
+
+function hasAtMostCents(value: number): boolean {
+  return Math.abs(value * 100 - Math.round(value * 100)) < 1e-6;
+}
+
+/** Staff-typed part of a gift: everything but the deployment's financial account. */
+const giftShape = {
+  imisId: imisId('imisId'),
+  amount: z.number(MESSAGES.amountType).check(
+    z.gt(0, MESSAGES.amountPositive),
+    z.lte(MAX_AMOUNT, MESSAGES.amountTooLarge),
+    z.refine(hasAtMostCents, MESSAGES.amountCents),
+  ),
+  nameTitle: text('nameTitle'),
+  firstName: text('firstName'),
+  middleName: text('middleName'),
+  maidenName: text('maidenName'),
+  lastName: text('lastName'),
+  nameSuffix: text('nameSuffix'),
+  company: text('company'),
+  address: text('address'),
+  city: text('city'),
+  state: text('state'),
+  zipCode: text('zipCode'),
+  // The model table marks email required though the error table never mentions it: we require it.
+  emailAddress: z.string(MESSAGES.emailRequired).check(
+    z.trim(),
+    z.minLength(1, MESSAGES.emailRequired),
+    z.maxLength(MAX_LENGTH.emailAddress, tooLongMessage('emailAddress')),
+    z.regex(z.regexes.email, MESSAGES.emailFormat),
+  ),
+  phone: text('phone', z.regex(PHONE_PATTERN, MESSAGES.phoneCharacters)),
+  notes: text('notes'),
+  distribution: text('distribution'),
+  campaignCode: text('campaignCode'),
+  appealCode: text('appealCode'),
+  softCreditId: imisId('softCreditId'),
+  receivedDate: z.optional(z.iso.datetime({ local: true, offset: true, error: MESSAGES.receivedDate })),
+  transactionId: z.string(MESSAGES.transactionIdRequired).check(
+    z.trim(),
+    z.regex(TRANSACTION_ID_PATTERN, MESSAGES.transactionId),
+  ),
+};
+
+export function filled(value: unknown): boolean {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
+type ContactFields = { imisId?: unknown; firstName?: unknown; lastName?: unknown; company?: unknown };
+type FundFields = { distribution?: unknown; campaignCode?: unknown };
+
+/** Which contact rule a gift breaks, if any, and the field to point staff at. */
+export function contactProblem(gift: ContactFields): { field: 'imisId' | 'firstName' | 'lastName'; message: string } | undefined {
+  if (filled(gift.imisId) || filled(gift.company)) return undefined;
+  const first = filled(gift.firstName);
+  const last = filled(gift.lastName);
+  if (first && last) return undefined;
+  if (first) return { field: 'lastName', message: MESSAGES.lastNameWithFirst };
+  if (last) return { field: 'firstName', message: MESSAGES.firstNameWithLast };
+  return { field: 'imisId', message: MESSAGES.contactRequired };
+}
+
+export function hasFund(gift: FundFields): boolean {
+  return filled(gift.distribution) || filled(gift.campaignCode);
+}
+
+// `when` lets the cross-field rules speak even while single fields are wrong, so staff
+// see every problem after one submit instead of discovering them one by one.
+const always = { when: () => true } as const;
+
+function withGiftRules<T extends z.ZodMiniType<ContactFields & FundFields>>(schema: T): T {
+  return schema.check(
+    z.superRefine((gift: ContactFields & FundFields, ctx) => {
+      const problem = contactProblem(gift);
+      if (problem) ctx.issues.push({ code: 'custom', message: problem.message, path: [problem.field], input: gift });
+    }, always),
+    z.refine((gift: FundFields) => hasFund(gift), { message: MESSAGES.fundRequired, path: ['distribution'], ...always }),
+  ) as T;
+}
+
+const strict = {
+  error: (issue: z.core.$ZodRawIssue) =>
+    issue.code === 'unrecognized_keys' ? MESSAGES.unknownFields(issue.keys as string[]) : undefined,
+};
+
+/** What the widget sends and the proxy accepts: a gift without the financial account. */
+export const giftSubmissionSchema = withGiftRules(z.strictObject(giftShape, strict));
+export type GiftSubmission = z.infer<typeof giftSubmissionSchema>;
+
+/** The upstream Gift Import Request: all 23 properties, exactly as the reference names them. */
+export const giftImportRequestSchema = withGiftRules(
+  z.strictObject(
+    {
+      ...giftShape,
+      financialAccountId: z.int(MESSAGES.financialAccount).check(z.gt(0, MESSAGES.financialAccount)),
+    },
+    strict,
+  ),
+);
+export type GiftImportRequest = z.infer<typeof giftImportRequestSchema>;

@@ -1,0 +1,9 @@
+/** The one contract: shared by the widget, the proxy and the simulator. */
+export * from './gift-fields.ts';
+export * from './gift-schema.ts';
+export * from './gift-summary.ts';
+export * from './import-request.ts';
+export * from './lookups.ts';
+export * from './proxy-api.ts';
+export * from './transaction-id.ts';
+export * from './upstream-messages.ts';

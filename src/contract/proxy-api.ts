@@ -1,0 +1,78 @@
+/**
+ * Our own HTTP API between the widget and the proxy. Errors are always
+ * `{ message, field? }`; gift states are the five a gift can be in.
+ */
+import * as z from 'zod/mini';
+import { GIFT_FIELDS } from './gift-fields.ts';
+import { codeDescriptionSchema, distributionSchema } from './lookups.ts';
+
+export const PROXY_PATHS = {
+  lookups: '/api/lookups',
+  gifts: '/api/gifts',
+  gift: (transactionId: string) => `/api/gifts/${encodeURIComponent(transactionId)}`,
+  health: '/healthz',
+  widget: '/gift-entry.js',
+} as const;
+
+/** The caller key header: a revocable key for a staff-only page, never the upstream token. */
+export const CALLER_KEY_HEADER = 'X-Gift-Entry-Key';
+
+export const proxyErrorSchema = z.object({
+  message: z.string(),
+  field: z.optional(z.enum(GIFT_FIELDS)),
+});
+export type ProxyError = z.infer<typeof proxyErrorSchema>;
+
+export const GIFT_STATUSES = ['queued', 'sending', 'accepted', 'rejected', 'held'] as const;
+export const giftStatusSchema = z.enum(GIFT_STATUSES);
+export type GiftStatus = z.infer<typeof giftStatusSchema>;
+
+/** Accepted and rejected are final; the others will still change. */
+export function isFinal(status: GiftStatus): boolean {
+  return status === 'accepted' || status === 'rejected';
+}
+
+/** One gift as the journal reports it: enough for the batch view, no full donor record. */
+export const giftRecordSchema = z.object({
+  transactionId: z.string(),
+  status: giftStatusSchema,
+  /** Staff wording: why rejected, why held, or why still retrying. */
+  message: z.optional(z.string()),
+  field: z.optional(z.enum(GIFT_FIELDS)),
+  /** The upstream's own words, kept for support when it rejected the gift. */
+  upstreamMessage: z.optional(z.string()),
+  amount: z.number(),
+  donor: z.string(),
+  distribution: z.string(),
+  attempts: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type GiftRecord = z.infer<typeof giftRecordSchema>;
+
+export const journalSchema = z.object({ gifts: z.array(giftRecordSchema) });
+export type Journal = z.infer<typeof journalSchema>;
+
+export const lookupsResponseSchema = z.object({
+  distributions: z.array(distributionSchema),
+  appeals: z.array(codeDescriptionSchema),
+  campaigns: z.array(codeDescriptionSchema),
+  /** The deployment's transactionId prefix, so every widget on it uses the same one. */
+  transactionIdPrefix: z.string(),
+  fetchedAt: z.string(),
+});
+export type LookupsResponse = z.infer<typeof lookupsResponseSchema>;
+
+export const UPSTREAM_STATES = ['ok', 'retrying', 'held'] as const;
+export const healthSchema = z.object({
+  ok: z.boolean(),
+  queueDepth: z.number(),
+  upstream: z.object({
+    state: z.enum(UPSTREAM_STATES),
+    message: z.optional(z.string()),
+    simulated: z.boolean(),
+  }),
+});
+export type Health = z.infer<typeof healthSchema>;
+
+export const HELD_MESSAGE = 'The gift service rejected the proxy’s credentials; gifts are kept and will be sent once an administrator fixes the token';
