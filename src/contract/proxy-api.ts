@@ -17,9 +17,16 @@ export const PROXY_PATHS = {
 /** The caller key header: a revocable key for a staff-only page, never the upstream token. */
 export const CALLER_KEY_HEADER = 'X-Gift-Entry-Key';
 
+const fieldProblemSchema = z.object({
+  message: z.string(),
+  field: z.optional(z.enum(GIFT_FIELDS)),
+});
+
+/** The first problem at the top level; every problem, when a gift has several, in `problems`. */
 export const proxyErrorSchema = z.object({
   message: z.string(),
   field: z.optional(z.enum(GIFT_FIELDS)),
+  problems: z.optional(z.array(fieldProblemSchema)),
 });
 export type ProxyError = z.infer<typeof proxyErrorSchema>;
 

@@ -1,0 +1,157 @@
+/**
+ * The proxy's settings, read once from the environment. Every problem is reported
+ * at once, one sentence each, so an administrator fixes them in one go.
+ */
+import { isIP } from 'node:net';
+import { resolve } from 'node:path';
+import { MESSAGES, TRANSACTION_ID_PREFIX_MESSAGE, TRANSACTION_ID_PREFIX_PATTERN } from '../contract/index.ts';
+
+export type Env = Record<string, string | undefined>;
+
+export interface ProxyConfig {
+  /** Upstream base (before /api/v1/...); undefined means "run the simulator in-process". */
+  upstreamBaseUrl: string | undefined;
+  upstreamToken: string;
+  financialAccountId: number;
+  port: number;
+  host: string;
+  allowedOrigins: string[];
+  callerKeys: string[];
+  /** True only on a loopback host with no keys configured: local development. */
+  callerChecksOff: boolean;
+  dataDir: string;
+  transactionIdPrefix: string;
+  upstreamSpacingMs: number;
+  upstreamTimeoutMs: number;
+  answerWaitMs: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  holdRecheckMs: number;
+  lookupsTtlMs: number;
+  simulatorDelay: number | 'realistic';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The proxy cannot start:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '');
+  if (bare === 'localhost') return true;
+  if (isIP(bare) === 4) return bare.startsWith('127.');
+  return bare === '::1';
+}
+
+/** Same-length-or-more random key for the embedded simulator: never a fixed, guessable token. */
+function randomToken(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(24))).toString('base64url');
+}
+
+export function readConfig(env: Env): ProxyConfig {
+  const problems: string[] = [];
+  const value = (name: string) => {
+    const raw = env[name]?.trim();
+    return raw === '' ? undefined : raw;
+  };
+  const list = (name: string) => (value(name) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = value(name);
+    if (raw === undefined) return fallback;
+    const parsed = Number(raw);
+    if (!/^\d+$/.test(raw) || parsed < min || parsed > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return parsed;
+  };
+
+  const upstreamBaseUrl = value('GIFT_API_BASE_URL')?.replace(/\/+$/, '');
+  const embedded = upstreamBaseUrl === undefined;
+  if (upstreamBaseUrl !== undefined) {
+    let url: URL | undefined;
+    try {
+      url = new URL(upstreamBaseUrl);
+    } catch {
+      problems.push(`GIFT_API_BASE_URL must be a URL like https://donate.example.org (got "${upstreamBaseUrl}")`);
+    }
+    if (url && url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+      problems.push('GIFT_API_BASE_URL must use https: the token would otherwise cross the network in clear text');
+    }
+    if (url && /\/api\/v1/i.test(url.pathname)) {
+      problems.push('GIFT_API_BASE_URL is the part before /api/v1/... (e.g. https://donate.example.org), not a full endpoint URL');
+    }
+  }
+
+  const token = value('GIFT_API_TOKEN');
+  if (!embedded && token === undefined) problems.push('GIFT_API_TOKEN is required when GIFT_API_BASE_URL is set');
+
+  let financialAccountId = 6;
+  const account = value('GIFT_FINANCIAL_ACCOUNT_ID');
+  if (account === undefined) {
+    if (!embedded) problems.push('GIFT_FINANCIAL_ACCOUNT_ID is required when GIFT_API_BASE_URL is set (CSI provides it)');
+  } else if (!/^\d+$/.test(account) || Number(account) <= 0 || !Number.isSafeInteger(Number(account))) {
+    problems.push(`GIFT_FINANCIAL_ACCOUNT_ID: ${MESSAGES.financialAccount} (got "${account}")`);
+  } else {
+    financialAccountId = Number(account);
+  }
+
+  const host = value('HOST') ?? '127.0.0.1';
+  const port = integer('PORT', 8787, 0, 65535);
+
+  const allowedOrigins: string[] = [];
+  for (const origin of list('ALLOWED_ORIGINS')) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      /* reported below */
+    }
+    if (!parsed || parsed.origin !== origin.replace(/\/$/, '')) {
+      problems.push(`ALLOWED_ORIGINS entry "${origin}" must be an origin like https://myorg.imiscloud.com (scheme and host, no path)`);
+    } else {
+      allowedOrigins.push(parsed.origin);
+    }
+  }
+
+  const callerKeys = list('GIFT_ENTRY_KEYS');
+  for (const key of callerKeys) {
+    if (key.length < 16) problems.push(`Every GIFT_ENTRY_KEYS entry must be at least 16 characters (one has ${key.length})`);
+  }
+  const callerChecksOff = callerKeys.length === 0;
+  if (callerChecksOff && !isLoopbackHost(host)) {
+    problems.push(`GIFT_ENTRY_KEYS is required when HOST (${host}) is not a loopback address: otherwise anyone who can reach the proxy could record gifts`);
+  }
+
+  const transactionIdPrefix = value('GIFT_TRANSACTION_PREFIX') ?? '';
+  if (!TRANSACTION_ID_PREFIX_PATTERN.test(transactionIdPrefix)) {
+    problems.push(`GIFT_TRANSACTION_PREFIX: ${TRANSACTION_ID_PREFIX_MESSAGE} (got "${transactionIdPrefix}")`);
+  }
+
+  const delay = value('SIMULATOR_DELAY_MS');
+  const simulatorDelay = delay === undefined || delay === 'realistic' ? 'realistic' : integer('SIMULATOR_DELAY_MS', 0, 0, 60_000);
+
+  const config: ProxyConfig = {
+    upstreamBaseUrl,
+    upstreamToken: token ?? randomToken(),
+    financialAccountId,
+    port,
+    host,
+    allowedOrigins,
+    callerKeys,
+    callerChecksOff,
+    dataDir: resolve(value('DATA_DIR') ?? './data'),
+    transactionIdPrefix,
+    upstreamSpacingMs: integer('GIFT_UPSTREAM_SPACING_MS', 500, 0, 600_000),
+    upstreamTimeoutMs: integer('GIFT_UPSTREAM_TIMEOUT_MS', 30_000, 100, 600_000),
+    answerWaitMs: integer('GIFT_ANSWER_WAIT_MS', 12_000, 0, 60_000),
+    retryBaseMs: integer('GIFT_RETRY_BASE_MS', 2_000, 1, 600_000),
+    retryMaxMs: integer('GIFT_RETRY_MAX_MS', 300_000, 1, 86_400_000),
+    holdRecheckMs: integer('GIFT_HOLD_RECHECK_MS', 300_000, 10, 86_400_000),
+    lookupsTtlMs: integer('GIFT_LOOKUPS_TTL_MS', 300_000, 0, 86_400_000),
+    simulatorDelay,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,163 @@
+/**
+ * Sends queued gifts upstream strictly one at a time, in arrival order, spaced
+ * out, retrying the same transactionId until the upstream gives a verdict. A 401
+ * holds the whole queue and re-checks the credentials rarely, with a lookup call
+ * rather than a gift, so a wrong token never hammers the client's server.
+ */
+import { distributionListSchema, HELD_MESSAGE, isFinal, type GiftRecord } from '../contract/index.ts';
+import type { ProxyConfig } from './config.ts';
+import type { Log } from './logger.ts';
+import type { Outbox } from './outbox.ts';
+import type { UpstreamClient } from './upstream-client.ts';
+import { verdictFor } from './gift-verdict.ts';
+
+export type UpstreamState = { state: 'ok' | 'retrying' | 'held'; message?: string };
+
+type Timing = Pick<ProxyConfig, 'upstreamSpacingMs' | 'retryBaseMs' | 'retryMaxMs' | 'holdRecheckMs'>;
+
+export class Dispatcher {
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private stopSignal = new AbortController();
+  private wakeCurrent: (() => void) | undefined;
+  private readonly waiters = new Map<string, Set<(record: GiftRecord) => void>>();
+  upstream: UpstreamState = { state: 'ok' };
+
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly client: UpstreamClient,
+    private readonly timing: Timing,
+    private readonly log: Log,
+  ) {}
+
+  get held(): boolean {
+    return this.upstream.state === 'held';
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.stopSignal = new AbortController();
+    this.loop = this.run();
+  }
+
+  /** Finishes the call in flight (its outcome is recorded), then stops. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.stopSignal.abort();
+    this.wakeCurrent?.();
+    await this.loop;
+  }
+
+  /** A new gift is waiting: stop idling. */
+  wake(): void {
+    this.wakeCurrent?.();
+  }
+
+  /** Resolves with the gift's record once it is final or held, or as it stands after `ms`. */
+  waitForVerdict(transactionId: string, ms: number): Promise<GiftRecord | undefined> {
+    const current = this.outbox.get(transactionId)?.record;
+    if (!current || isFinal(current.status) || current.status === 'held' || ms <= 0) return Promise.resolve(current);
+    return new Promise((resolve) => {
+      const set = this.waiters.get(transactionId) ?? new Set();
+      this.waiters.set(transactionId, set);
+      const done = (record: GiftRecord) => {
+        clearTimeout(timer);
+        set.delete(done);
+        if (set.size === 0) this.waiters.delete(transactionId);
+        resolve(record);
+      };
+      const timer = setTimeout(() => done(this.outbox.get(transactionId)!.record), ms);
+      set.add(done);
+    });
+  }
+
+  private notify(record: GiftRecord): void {
+    if (!isFinal(record.status) && record.status !== 'held') return;
+    for (const done of [...(this.waiters.get(record.transactionId) ?? [])]) done(record);
+  }
+
+  private sleep(ms: number, wakeable: boolean): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.stopSignal.signal.aborted) return resolve();
+      const finish = () => {
+        clearTimeout(timer);
+        this.stopSignal.signal.removeEventListener('abort', finish);
+        if (this.wakeCurrent === finish) this.wakeCurrent = undefined;
+        resolve();
+      };
+      const timer = setTimeout(finish, ms);
+      this.stopSignal.signal.addEventListener('abort', finish);
+      if (wakeable) this.wakeCurrent = finish;
+    });
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        if (this.held) await this.recheckCredentials();
+        else await this.sendNext();
+      } catch (error) {
+        // A broken disk or a bug must not kill the loop silently: say so and try again later.
+        this.log('error', 'dispatcher_error', { reason: error instanceof Error ? error.message : String(error) });
+        await this.sleep(this.timing.retryBaseMs, false);
+      }
+    }
+  }
+
+  private async sendNext(): Promise<void> {
+    const gift = this.outbox.head();
+    if (!gift) {
+      if (this.upstream.state === 'retrying') this.upstream = { state: 'ok' };
+      await this.sleep(60_000, true);
+      return;
+    }
+    const wait = gift.nextAttemptAt - Date.now();
+    if (wait > 0) {
+      await this.sleep(wait, false);
+      return;
+    }
+    const id = gift.record.transactionId;
+    this.outbox.markSending(id);
+    const sending = this.outbox.get(id)!;
+    const started = Date.now();
+    const outcome = await this.client.importGift(sending.request);
+    const verdict = verdictFor(sending, outcome, Date.now(), this.timing);
+    const settled = this.outbox.settle(id, verdict);
+    this.log(verdict.status === 'queued' ? 'warn' : 'info', 'gift_import', {
+      transactionId: id,
+      attempt: settled.record.attempts,
+      outcome: outcome.kind,
+      status: settled.record.status,
+      durationMs: Date.now() - started,
+      reason: outcome.kind === 'retry' ? outcome.reason : undefined,
+      upstreamMessage: outcome.kind === 'rejected' ? outcome.upstreamMessage : undefined,
+    });
+    if (outcome.kind === 'unauthorized') {
+      this.outbox.moveWaiting('queued', 'held', HELD_MESSAGE);
+      this.upstream = { state: 'held', message: HELD_MESSAGE };
+      this.log('error', 'upstream_credentials_rejected', { heldGifts: this.outbox.depth() });
+      for (const waiting of [...this.waiters.keys()]) {
+        const record = this.outbox.get(waiting)?.record;
+        if (record) this.notify(record);
+      }
+      return;
+    }
+    this.upstream = outcome.kind === 'retry' ? { state: 'retrying', message: outcome.reason } : { state: 'ok' };
+    this.notify(settled.record);
+    await this.sleep(this.timing.upstreamSpacingMs, false);
+  }
+
+  private async recheckCredentials(): Promise<void> {
+    await this.sleep(this.timing.holdRecheckMs, false);
+    if (!this.running) return;
+    const probe = await this.client.lookup('distributions', distributionListSchema);
+    if (probe.kind === 'unauthorized') {
+      this.log('warn', 'upstream_still_unauthorized', { heldGifts: this.outbox.depth() });
+      return;
+    }
+    const released = this.outbox.moveWaiting('held', 'queued', null);
+    this.upstream = { state: 'ok' };
+    this.log('info', 'upstream_credentials_accepted', { releasedGifts: released });
+  }
+}

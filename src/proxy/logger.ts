@@ -1,0 +1,25 @@
+/**
+ * Structured log lines (one JSON object per line). Gifts are logged by
+ * transactionId only; the token, caller keys and donor details never appear,
+ * and any secret that slips into a message is masked before the line is written.
+ */
+export type LogFields = Record<string, string | number | boolean | undefined>;
+export type LogLevel = 'info' | 'warn' | 'error';
+export type Log = (level: LogLevel, event: string, fields?: LogFields) => void;
+
+// Field names that could carry a secret or a donor's details: dropped whatever their value.
+const NEVER_LOGGED = /token|authorization|key|password|secret|email|name|address|phone|company|notes|city|zip|imisid|softcredit/i;
+
+export function createLogger(secrets: readonly string[], write: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Log {
+  const masks = secrets.filter((secret) => secret.length >= 4);
+  return (level, event, fields = {}) => {
+    const entry: Record<string, string | number | boolean> = { time: new Date().toISOString(), level, event };
+    for (const [name, value] of Object.entries(fields)) {
+      if (value === undefined) continue;
+      entry[name] = NEVER_LOGGED.test(name) ? '[redacted]' : value;
+    }
+    let line = JSON.stringify(entry);
+    for (const secret of masks) line = line.split(secret).join('[redacted]');
+    write(line);
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * POST a gift, read its status, list the journal. A gift is validated with the
+ * contract, stored durably, queued, and answered with the upstream's verdict when
+ * it comes quickly — otherwise 202 and the caller polls. A transactionId already
+ * in the journal never causes a second import.
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import * as z from 'zod/mini';
+import {
+  GIFT_FIELDS,
+  HELD_MESSAGE,
+  giftSubmissionSchema,
+  isFinal,
+  toImportRequest,
+  type GiftField,
+  type GiftImportRequest,
+  type GiftRecord,
+} from '../../contract/index.ts';
+import type { ProxyConfig } from '../config.ts';
+import type { Dispatcher } from '../dispatcher.ts';
+import { problem } from '../http-problem.ts';
+import type { Log } from '../logger.ts';
+import type { Outbox } from '../outbox.ts';
+
+export const MAX_GIFT_BODY_BYTES = 16 * 1024;
+
+interface Deps {
+  config: Pick<ProxyConfig, 'financialAccountId' | 'transactionIdPrefix' | 'answerWaitMs'>;
+  outbox: Outbox;
+  dispatcher: Dispatcher;
+  log: Log;
+}
+
+function asField(segment: PropertyKey | undefined): GiftField | undefined {
+  return (GIFT_FIELDS as readonly PropertyKey[]).includes(segment as PropertyKey) ? (segment as GiftField) : undefined;
+}
+
+/** The same gift sent again (a retry), as opposed to a different gift reusing an ID. */
+function sameGift(stored: GiftImportRequest, incoming: GiftImportRequest, incomingHadDate: boolean): boolean {
+  return GIFT_FIELDS.every(
+    (field) => (field === 'receivedDate' && !incomingHadDate) || stored[field] === incoming[field],
+  );
+}
+
+function answer(record: GiftRecord): [GiftRecord, 200 | 202] {
+  return [record, isFinal(record.status) ? 200 : 202];
+}
+
+export function giftRoutes({ config, outbox, dispatcher, log }: Deps): Hono {
+  const app = new Hono();
+
+  app.post(
+    '/',
+    bodyLimit({
+      maxSize: MAX_GIFT_BODY_BYTES,
+      onError: (c) => problem(c, 413, `A gift must be under ${MAX_GIFT_BODY_BYTES / 1024} KB of JSON; this one is larger.`),
+    }),
+    async (c) => {
+      if (!/^application\/json\b/i.test(c.req.header('Content-Type') ?? '')) {
+        return problem(c, 415, 'Send the gift as JSON with the header Content-Type: application/json.');
+      }
+      let body: unknown;
+      try {
+        body = JSON.parse(await c.req.text());
+      } catch {
+        return problem(c, 400, 'The request body is not valid JSON.');
+      }
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+        return problem(c, 400, 'Send one gift as a JSON object.');
+      }
+      if ('financialAccountId' in body) {
+        return problem(c, 400, 'Leave out financialAccountId: the proxy adds the account configured for this organisation.', {
+          field: 'financialAccountId',
+        });
+      }
+      const parsed = z.safeParse(giftSubmissionSchema, body);
+      if (!parsed.success) {
+        const problems = parsed.error.issues.map((issue) => ({ message: issue.message, field: asField(issue.path[0]) }));
+        return problem(c, 400, problems[0]!.message, { field: problems[0]!.field, problems });
+      }
+      const gift = parsed.data;
+      if (!gift.transactionId.startsWith(config.transactionIdPrefix)) {
+        return problem(c, 400, `Transaction ID must start with this organisation's prefix "${config.transactionIdPrefix}".`, {
+          field: 'transactionId',
+        });
+      }
+
+      const request = toImportRequest(gift, config.financialAccountId, new Date());
+      const existing = outbox.get(gift.transactionId);
+      if (existing && existing.record.status !== 'rejected') {
+        if (!sameGift(existing.request, request, gift.receivedDate !== undefined)) {
+          return problem(c, 409, `Transaction ID ${gift.transactionId} already belongs to a different gift. Start a new gift to get a new ID.`, {
+            field: 'transactionId',
+          });
+        }
+        log('info', 'gift_repeated', { transactionId: gift.transactionId, status: existing.record.status });
+        return c.json(...answer(existing.record));
+      }
+
+      const held = dispatcher.held;
+      outbox.enqueue(request, held ? 'held' : 'queued', held ? HELD_MESSAGE : undefined);
+      log('info', existing ? 'gift_resubmitted' : 'gift_received', { transactionId: gift.transactionId, held });
+      dispatcher.wake();
+      const record = (await dispatcher.waitForVerdict(gift.transactionId, config.answerWaitMs))!;
+      return c.json(...answer(record));
+    },
+  );
+
+  app.get('/:transactionId', (c) => {
+    const id = c.req.param('transactionId');
+    const stored = outbox.get(id);
+    if (!stored) return problem(c, 404, `No gift with transaction ID ${id} has reached this proxy.`, { field: 'transactionId' });
+    return c.json(stored.record);
+  });
+
+  app.get('/', (c) => {
+    const sinceParam = c.req.query('since');
+    const since = sinceParam === undefined ? new Date(Date.now() - 24 * 3600_000) : new Date(sinceParam);
+    if (Number.isNaN(since.getTime())) {
+      return problem(c, 400, `"since" must be a date or date-time, like 2026-11-23 or 2026-11-23T09:00:00Z (got "${sinceParam}").`);
+    }
+    const limitParam = c.req.query('limit') ?? '500';
+    const limit = Number(limitParam);
+    if (!/^\d+$/.test(limitParam) || limit < 1 || limit > 5000) {
+      return problem(c, 400, `"limit" must be a whole number from 1 to 5000 (got "${limitParam}").`);
+    }
+    return c.json({ gifts: outbox.journal(since.toISOString(), limit) });
+  });
+
+  return app;
+}

@@ -1,0 +1,101 @@
+/**
+ * Starts the whole proxy: configuration, the durable outbox, the dispatcher and
+ * HTTP. With no upstream configured it starts the simulator in-process, so a
+ * fresh checkout works with no iMIS at all.
+ */
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app.ts';
+import { readConfig, type Env, type ProxyConfig } from './config.ts';
+import { Dispatcher } from './dispatcher.ts';
+import { createLogger, type Log } from './logger.ts';
+import { LookupsCache } from './lookups-cache.ts';
+import { Outbox } from './outbox.ts';
+import { createUpstreamClient } from './upstream-client.ts';
+
+export interface ProxyHandle {
+  url: string;
+  config: ProxyConfig;
+  /** The embedded simulator's base URL, when there is one. */
+  simulatorUrl: string | undefined;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Where log lines go (default stdout). */
+  log?: (line: string) => void;
+}
+
+function listen(fetch: (request: Request) => Response | Promise<Response>, host: string, port: number): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, hostname: host, port }, () => resolve(server));
+    server.once('error', reject);
+  });
+}
+
+export async function startProxy(env: Env, options: StartOptions = {}): Promise<ProxyHandle> {
+  const config = readConfig(env);
+  const log: Log = createLogger([config.upstreamToken, ...config.callerKeys], options.log);
+
+  let upstreamBaseUrl: string = config.upstreamBaseUrl ?? '';
+  let closeSimulator: (() => Promise<void>) | undefined;
+  if (config.upstreamBaseUrl === undefined) {
+    const { startSimulator } = await import('../simulator/server.ts');
+    const simulator = await startSimulator({ token: config.upstreamToken, processingDelayMs: config.simulatorDelay });
+    upstreamBaseUrl = simulator.url;
+    closeSimulator = () => simulator.close();
+    log('warn', 'simulator_in_use', {
+      upstream: simulator.url,
+      note: 'GIFT_API_BASE_URL is not set: gifts go to the built-in simulator, NOT to iMIS',
+    });
+  }
+
+  const outbox = new Outbox(config.dataDir);
+  const resumed = outbox.recover();
+  const client = createUpstreamClient(upstreamBaseUrl, config.upstreamToken, config.upstreamTimeoutMs);
+  const dispatcher = new Dispatcher(outbox, client, config, log);
+  const lookups = new LookupsCache(client, config.lookupsTtlMs, config.transactionIdPrefix);
+  const app = createApp({ config, outbox, dispatcher, lookups, log, simulated: closeSimulator !== undefined });
+
+  let server: ServerType;
+  try {
+    server = await listen(app.fetch, config.host, config.port);
+  } catch (error) {
+    outbox.close();
+    await closeSimulator?.();
+    const code = error && typeof error === 'object' && 'code' in error ? String(error.code) : '';
+    throw new Error(
+      code === 'EADDRINUSE'
+        ? `Port ${config.port} on ${config.host} is already in use: stop the other process or set PORT.`
+        : `The proxy could not listen on ${config.host}:${config.port} (${code || 'unknown error'}).`,
+    );
+  }
+  dispatcher.start();
+
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+  log('info', 'proxy_started', {
+    url,
+    dataDir: config.dataDir,
+    resumedGifts: resumed,
+    queueDepth: outbox.depth(),
+    allowedOrigins: config.allowedOrigins.join(',') || '(none)',
+    callerChecks: config.callerChecksOff ? 'OFF (loopback host, no GIFT_ENTRY_KEYS): local development only' : 'on',
+  });
+
+  return {
+    url,
+    config,
+    simulatorUrl: closeSimulator ? upstreamBaseUrl : undefined,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      });
+      await dispatcher.stop();
+      outbox.close();
+      await closeSimulator?.();
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import { CALLER_KEY_HEADER } from '../../src/contract/index.ts';
+import { TOKEN, postGift, sampleGift, startHarness, type Harness } from './harness.ts';
+
+const KEY_OLD = 'old-key-aaaaaaaaaaaaaaaa';
+const KEY_NEW = 'new-key-bbbbbbbbbbbbbbbb';
+const ORIGIN = 'https://myorg.imiscloud.com';
+
+describe('only allowed pages with a current key may record gifts', () => {
+  let h: Harness;
+  before(async () => {
+    h = await startHarness({ GIFT_ENTRY_KEYS: `${KEY_OLD}, ${KEY_NEW}`, ALLOWED_ORIGINS: ORIGIN });
+  });
+  after(() => h.close());
+  beforeEach(() => h.simulator.control.reset());
+
+  test('a call without a key is refused with a message that says what to set', async () => {
+    const { status, body } = await postGift(h.proxy.url, sampleGift());
+    assert.equal(status, 401);
+    assert.match(String(body.message), /key attribute/);
+    assert.equal(h.simulator.control.received().length, 0);
+  });
+
+  test('an unknown key is refused; both the old and the new key work during a rotation', async () => {
+    assert.equal((await postGift(h.proxy.url, sampleGift(), { [CALLER_KEY_HEADER]: 'guess-guess-guess-guess' })).status, 401);
+    assert.equal((await postGift(h.proxy.url, sampleGift(), { [CALLER_KEY_HEADER]: KEY_OLD })).body.status, 'accepted');
+    assert.equal((await postGift(h.proxy.url, sampleGift(), { [CALLER_KEY_HEADER]: KEY_NEW })).body.status, 'accepted');
+    assert.equal(h.simulator.control.imported().length, 2);
+  });
+
+  test('a page on another origin is refused even with a key', async () => {
+    const { status, body } = await postGift(h.proxy.url, sampleGift(), { [CALLER_KEY_HEADER]: KEY_NEW, Origin: 'https://evil.example' });
+    assert.equal(status, 403);
+    assert.match(String(body.message), /ALLOWED_ORIGINS/);
+    assert.equal(h.simulator.control.received().length, 0);
+  });
+
+  test('the allowed origin gets CORS answers, preflight included', async () => {
+    const preflight = await fetch(`${h.proxy.url}/api/gifts`, {
+      method: 'OPTIONS',
+      headers: { Origin: ORIGIN, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': `content-type, ${CALLER_KEY_HEADER}` },
+    });
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers.get('access-control-allow-origin'), ORIGIN);
+    assert.match(preflight.headers.get('access-control-allow-headers') ?? '', new RegExp(CALLER_KEY_HEADER, 'i'));
+    const { status } = await postGift(h.proxy.url, sampleGift(), { [CALLER_KEY_HEADER]: KEY_NEW, Origin: ORIGIN });
+    assert.equal(status, 200);
+    const evil = await fetch(`${h.proxy.url}/api/gifts`, { method: 'OPTIONS', headers: { Origin: 'https://evil.example' } });
+    assert.equal(evil.status, 403);
+    assert.equal(evil.headers.get('access-control-allow-origin'), null);
+  });
+
+  test('the token and the keys appear in no response and no log line', async () => {
+    const bodies: string[] = [];
+    const headers = { [CALLER_KEY_HEADER]: KEY_NEW };
+    for (const path of ['/api/lookups', '/api/gifts', '/healthz', '/', '/nowhere']) {
+      const response = await fetch(`${h.proxy.url}${path}`, { headers });
+      bodies.push(await response.text(), JSON.stringify([...response.headers]));
+    }
+    h.simulator.control.failNext(1);
+    bodies.push(JSON.stringify((await postGift(h.proxy.url, sampleGift(), headers)).body));
+    bodies.push(JSON.stringify((await postGift(h.proxy.url, '{not json', headers)).body));
+    const everything = [...bodies, ...h.logs].join('\n');
+    assert.ok(h.logs.length > 3, 'the proxy did log');
+    for (const secret of [TOKEN, KEY_OLD, KEY_NEW]) assert.ok(!everything.includes(secret), `${secret.slice(0, 6)}… leaked`);
+    assert.ok(!h.logs.join('\n').includes('Lovelace'), 'donor names stay out of the logs');
+    assert.ok(!h.logs.join('\n').includes('ada@example.org'), 'donor emails stay out of the logs');
+  });
+});
+
+describe('with no keys on a loopback host (local development)', () => {
+  test('checks are off and the start log says so', async () => {
+    const h = await startHarness({});
+    try {
+      const { status } = await postGift(h.proxy.url, sampleGift(), { Origin: 'http://localhost:9999' });
+      assert.equal(status, 200);
+      assert.ok(h.logs.some((line) => line.includes('"callerChecks":"OFF')));
+    } finally {
+      await h.close();
+    }
+  });
+});
+
