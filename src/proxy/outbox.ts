@@ -146,17 +146,18 @@ export class Outbox {
 
   /**
    * After a crash or restart: a gift caught mid-send may have reached the upstream,
-   * so it goes back to the queue marked uncertain; held gifts get a fresh try.
+   * so it goes back to the queue marked uncertain; held and backing-off gifts get a
+   * fresh try at once, since a restart is usually someone fixing the cause.
    */
   recover(): number {
     const now = new Date().toISOString();
-    const sending = this.db
-      .prepare(`UPDATE gifts SET status = 'queued', uncertain = 1, updated_at = ? WHERE status = 'sending'`)
+    this.db.prepare(`UPDATE gifts SET uncertain = 1 WHERE status = 'sending'`).run();
+    return this.db
+      .prepare(
+        `UPDATE gifts SET status = 'queued', message = CASE WHEN status = 'held' THEN NULL ELSE message END,
+           next_attempt_at = 0, updated_at = ? WHERE status IN ('queued', 'sending', 'held')`,
+      )
       .run(now).changes;
-    const held = this.db
-      .prepare(`UPDATE gifts SET status = 'queued', message = NULL, updated_at = ? WHERE status = 'held'`)
-      .run(now).changes;
-    return sending + held;
   }
 
   depth(): number {

@@ -1,0 +1,105 @@
+/**
+ * The simulator's memory and its test knobs: what it received and recorded,
+ * how many imports overlapped, and failures to inject on the next calls.
+ */
+export interface ReceivedImport {
+  at: string;
+  authorization: string | null;
+  acceptEncoding: string | null;
+  rawBody: string;
+  /** What the simulator answered; 0 when it hung or dropped the connection. */
+  status: number;
+  message?: string;
+}
+
+export type Fault = 'fail' | 'hang' | 'drop' | 'acceptThenDrop';
+
+export interface SimulatorControl {
+  failNext(count: number): void;
+  hangNext(count: number): void;
+  dropNext(count: number): void;
+  acceptThenDropNext(count: number): void;
+  setDelay(ms: number | 'realistic'): void;
+  setToken(token: string): void;
+  received(): ReceivedImport[];
+  imported(): Record<string, unknown>[];
+  maxConcurrentImports(): number;
+  lookupCalls(): number;
+  reset(): void;
+}
+
+export class SimulatorState implements SimulatorControl {
+  token: string;
+  delay: number | 'realistic';
+  readonly calls: ReceivedImport[] = [];
+  readonly gifts: Record<string, unknown>[] = [];
+  readonly importedIds = new Set<string>();
+  inFlight = 0;
+  maxInFlight = 0;
+  lookups = 0;
+  private faults: Record<Fault, number> = { fail: 0, hang: 0, drop: 0, acceptThenDrop: 0 };
+
+  constructor(
+    token: string,
+    private readonly initialDelay: number | 'realistic',
+  ) {
+    this.token = token;
+    this.delay = initialDelay;
+  }
+
+  /** Takes the next injected fault, if any: hang and drop come before fail. */
+  takeFault(): Fault | undefined {
+    for (const fault of ['drop', 'hang', 'acceptThenDrop', 'fail'] as const) {
+      if (this.faults[fault] > 0) {
+        this.faults[fault]--;
+        return fault;
+      }
+    }
+    return undefined;
+  }
+
+  processingDelayMs(): number {
+    return this.delay === 'realistic' ? 2000 + Math.random() * 3000 : this.delay;
+  }
+
+  failNext(count: number): void {
+    this.faults.fail = count;
+  }
+  hangNext(count: number): void {
+    this.faults.hang = count;
+  }
+  dropNext(count: number): void {
+    this.faults.drop = count;
+  }
+  acceptThenDropNext(count: number): void {
+    this.faults.acceptThenDrop = count;
+  }
+  setDelay(ms: number | 'realistic'): void {
+    this.delay = ms;
+  }
+  setToken(token: string): void {
+    this.token = token;
+  }
+  received(): ReceivedImport[] {
+    return [...this.calls];
+  }
+  imported(): Record<string, unknown>[] {
+    return [...this.gifts];
+  }
+  maxConcurrentImports(): number {
+    return this.maxInFlight;
+  }
+  lookupCalls(): number {
+    return this.lookups;
+  }
+  /** Clears records, counters and pending faults; keeps the token, mapping and starting delay. */
+  reset(): void {
+    this.calls.length = 0;
+    this.gifts.length = 0;
+    this.importedIds.clear();
+    this.maxInFlight = this.inFlight;
+    this.lookups = 0;
+    this.faults = { fail: 0, hang: 0, drop: 0, acceptThenDrop: 0 };
+    this.delay = this.initialDelay;
+  }
+}
