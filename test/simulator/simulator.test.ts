@@ -135,7 +135,7 @@ describe('the External Gift API simulator', () => {
   });
 
   test('a missing or wrong token → 401 with the reference’s message, on every route', async () => {
-    for (const headers of [{}, { Authorization: 'Bearer nope' }, { Authorization: TOKEN }]) {
+    for (const headers of [{}, { Authorization: 'Bearer nope' }, { Authorization: TOKEN }] as Record<string, string>[]) {
       const answer = await post(gift(), headers);
       assert.equal(answer.status, 401);
       assert.equal(answer.message, UPSTREAM_MESSAGE.unauthorized);

@@ -1,0 +1,541 @@
+/**
+ * `<gift-entry>`: staff record gifts from an iMIS page.
+ *
+ * Renders into light DOM with iMIS's own classes (PanelField, TextButton,
+ * PrimaryButton, CommandBar, Important, AsiValidationSummary, AsiError,
+ * AsiSuccess, AsiWarning, InputLarge/InputMedium/InputSmall), so the page's
+ * theme styles it.
+ *
+ * @attr endpoint - base URL of the gift proxy; defaults to the origin this script was loaded from
+ * @attr key - caller key sent as X-Gift-Entry-Key (issued by whoever runs the proxy)
+ * @attr fund - default distribution (fund) code
+ * @attr appeal - default appeal code
+ * @attr campaign - default campaign code
+ * @attr prefix - transaction-ID prefix (overrides the proxy's GIFT_TRANSACTION_PREFIX)
+ *
+ * @fires gift-accepted - the gift service recorded a gift; detail {transactionId, amount, donor}
+ * @fires gift-rejected - the gift service refused a gift; detail {transactionId, amount, donor}
+ * @fires gift-queued - a gift is safely queued and will be sent; detail {transactionId, amount, donor}
+ *
+ * @cssprop --gift-entry-gap, --gift-entry-error-color, --gift-entry-success-color,
+ *   --gift-entry-warning-color, --gift-entry-border-color, --gift-entry-focus-color
+ */
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { FIELD_LABEL, MAX_LENGTH, type GiftField } from '../contract/gift-fields.ts';
+import { donorDisplayName, formatUsd } from '../contract/gift-summary.ts';
+import type { GiftSubmission } from '../contract/gift-schema.ts';
+import type { GiftRecord, LookupsResponse } from '../contract/proxy-api.ts';
+import { newTransactionId } from '../contract/transaction-id.ts';
+import { adoptStyles } from './adopt-styles.ts';
+import { batchPanel } from './batch-panel.ts';
+import type { BatchEntry } from './batch.ts';
+import { describedBy, errorSummary, panelField, type FieldView } from './field-markup.ts';
+import { CARRIED_FIELDS, DRAFT_FIELDS, emptyDraft, formatAmountInput, validate, type Draft, type DraftField, type FieldErrors } from './gift-draft.ts';
+import { ProxyClient } from './proxy-client.ts';
+import { forget, load, save } from './saved-state.ts';
+
+// Captured at load: the widget talks to the server that served it unless told otherwise.
+const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
+const POLL_DELAYS_MS = [1000, 2000, 3000, 5000];
+let instances = 0;
+
+type Phase = 'idle' | 'sending';
+interface SavedDraft {
+  draft: Draft;
+  transactionId: string;
+  carried: DraftField[];
+}
+type GiftEventName = 'gift-accepted' | 'gift-rejected' | 'gift-queued';
+export interface GiftEventDetail {
+  transactionId: string;
+  amount: number;
+  donor: string;
+}
+
+const TEXT_FIELDS: Array<[DraftField, string, string, string?]> = [
+  // field, size class, autocomplete, input type
+  ['nameTitle', 'InputSmall', 'honorific-prefix'],
+  ['middleName', 'InputMedium', 'additional-name'],
+  ['maidenName', 'InputMedium', 'off'],
+  ['nameSuffix', 'InputSmall', 'honorific-suffix'],
+  ['emailAddress', 'InputLarge', 'email', 'email'],
+  ['phone', 'InputMedium', 'tel', 'tel'],
+  ['address', 'InputLarge', 'street-address'],
+  ['city', 'InputMedium', 'address-level2'],
+  ['state', 'InputSmall', 'address-level1'],
+  ['zipCode', 'InputSmall', 'postal-code'],
+  ['softCreditId', 'InputSmall', 'off'],
+];
+
+export class GiftEntry extends LitElement {
+  static override properties = {
+    endpoint: { type: String },
+    key: { type: String },
+    fund: { type: String },
+    appeal: { type: String },
+    campaign: { type: String },
+    transactionPrefix: { type: String, attribute: 'prefix' },
+    draft: { state: true },
+    errors: { state: true },
+    phase: { state: true },
+    notice: { state: true },
+    lookups: { state: true },
+    lookupsError: { state: true },
+    batch: { state: true },
+    expectedCount: { state: true },
+    expectedTotal: { state: true },
+    announcement: { state: true },
+    showSummary: { state: true },
+  };
+
+  declare endpoint: string;
+  declare key: string;
+  declare fund: string;
+  declare appeal: string;
+  declare campaign: string;
+  declare transactionPrefix: string | undefined;
+  declare draft: Draft;
+  declare errors: FieldErrors;
+  declare phase: Phase;
+  /** The one message box above the form: receipt, failure, restore notice. */
+  declare notice: { kind: 'AsiSuccess' | 'AsiError' | 'AsiWarning'; text: string; retry?: boolean } | undefined;
+  declare lookups: LookupsResponse | undefined;
+  declare lookupsError: string | undefined;
+  declare batch: BatchEntry[];
+  declare expectedCount: string;
+  declare expectedTotal: string;
+  declare announcement: string;
+  declare showSummary: boolean;
+
+  private readonly uid = `gift-entry-${++instances}`;
+  private transactionId = '';
+  private carried = new Set<DraftField>();
+  private touched = new Set<DraftField>();
+  private readonly polls = new Map<string, ReturnType<typeof setTimeout>>();
+
+  constructor() {
+    super();
+    this.endpoint = '';
+    this.key = '';
+    this.fund = '';
+    this.appeal = '';
+    this.campaign = '';
+    this.transactionPrefix = undefined;
+    this.draft = emptyDraft();
+    this.errors = {};
+    this.phase = 'idle';
+    this.notice = undefined;
+    this.lookups = undefined;
+    this.lookupsError = undefined;
+    this.batch = [];
+    this.expectedCount = '';
+    this.expectedTotal = '';
+    this.announcement = '';
+    this.showSummary = false;
+  }
+
+  protected override createRenderRoot(): HTMLElement {
+    adoptStyles();
+    return this;
+  }
+
+  private get client(): ProxyClient {
+    return new ProxyClient((this.endpoint || SCRIPT_ORIGIN).replace(/\/+$/, ''), this.key);
+  }
+
+  private storageKey(what: 'draft' | 'batch'): string {
+    return `gift-entry:${what}:${this.endpoint || SCRIPT_ORIGIN}`;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.batch = load<BatchEntry[]>(this.storageKey('batch')) ?? [];
+    for (const entry of this.batch) if (entry.status !== 'accepted' && entry.status !== 'rejected') this.poll(entry.transactionId, 0);
+    const saved = load<SavedDraft>(this.storageKey('draft'));
+    if (saved && DRAFT_FIELDS.some((field) => !CARRIED_FIELDS.includes(field as never) && saved.draft[field]?.trim())) {
+      this.draft = { ...emptyDraft(), ...saved.draft };
+      this.transactionId = saved.transactionId;
+      this.carried = new Set(saved.carried);
+      this.notice = { kind: 'AsiWarning', text: 'We restored the gift you were typing before the page was reloaded. Check it, then record it.' };
+    } else {
+      this.startGift(false);
+    }
+    void this.loadLookups();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const timer of this.polls.values()) clearTimeout(timer);
+    this.polls.clear();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Attribute defaults apply to a fresh gift only, never over what staff typed.
+    if ((changed.has('fund') || changed.has('appeal') || changed.has('campaign')) && !this.dirty()) {
+      this.draft = {
+        ...this.draft,
+        distribution: this.draft.distribution || this.fund,
+        appealCode: this.draft.appealCode || this.appeal,
+        campaignCode: this.draft.campaignCode || this.campaign,
+      };
+    }
+  }
+
+  private dirty(): boolean {
+    return DRAFT_FIELDS.some((field) => !CARRIED_FIELDS.includes(field as never) && this.draft[field].trim() !== '');
+  }
+
+  /** A new gift: a new transactionId, carried-over values kept and marked. */
+  private startGift(carry: boolean): void {
+    const previous = this.draft;
+    const fresh = emptyDraft();
+    this.carried = new Set();
+    if (carry) {
+      for (const field of CARRIED_FIELDS) {
+        fresh[field] = previous[field];
+        if (previous[field]) this.carried.add(field);
+      }
+    } else {
+      fresh.distribution = this.fund;
+      fresh.appealCode = this.appeal;
+      fresh.campaignCode = this.campaign;
+    }
+    this.draft = fresh;
+    this.transactionId = newTransactionId(this.transactionPrefix ?? this.lookups?.transactionIdPrefix ?? '');
+    this.touched = new Set();
+    this.errors = {};
+    this.showSummary = false;
+    forget(this.storageKey('draft'));
+  }
+
+  private async loadLookups(): Promise<void> {
+    this.lookupsError = undefined;
+    const answer = await this.client.lookups();
+    if (answer.ok) {
+      this.lookups = answer.value;
+      // The proxy's prefix applies to a gift not yet touched, unless the page set its own.
+      if (this.transactionPrefix === undefined && !this.dirty() && answer.value.transactionIdPrefix && !this.transactionId.startsWith(answer.value.transactionIdPrefix)) {
+        this.transactionId = newTransactionId(answer.value.transactionIdPrefix);
+      }
+    } else {
+      this.lookupsError = answer.error.message;
+    }
+  }
+
+  private persistDraft(): void {
+    save(this.storageKey('draft'), { draft: this.draft, transactionId: this.transactionId, carried: [...this.carried] } satisfies SavedDraft);
+  }
+
+  private setField(field: DraftField, value: string): void {
+    const draft = { ...this.draft, [field]: value };
+    if (field === 'distribution') {
+      // A fund may carry default appeal and campaign codes: prefill them.
+      const fund = this.lookups?.distributions.find((d) => d.Code === value);
+      if (fund?.AppealCode) draft.appealCode = fund.AppealCode;
+      if (fund?.CampaignCode) draft.campaignCode = fund.CampaignCode;
+    }
+    this.carried.delete(field);
+    this.draft = draft;
+    if (this.touched.has(field) || this.showSummary) this.recheck();
+    this.persistDraft();
+  }
+
+  private recheck(): void {
+    const { errors } = validate(this.draft, this.transactionId);
+    const shown: FieldErrors = {};
+    for (const [field, message] of Object.entries(errors) as [GiftField, string][]) {
+      if (this.showSummary || this.touched.has(field as DraftField)) shown[field] = message;
+    }
+    this.errors = shown;
+  }
+
+  private leave(field: DraftField): void {
+    this.touched.add(field);
+    if (field === 'amount') this.draft = { ...this.draft, amount: formatAmountInput(this.draft.amount) };
+    this.recheck();
+  }
+
+  private focusField(target: string): void {
+    const control = this.querySelector<HTMLElement>(`#${CSS.escape(target)}`);
+    control?.focus();
+    control?.scrollIntoView?.({ block: 'center' });
+  }
+
+  private announce(text: string): void {
+    // Clearing first makes a repeated message be spoken again.
+    this.announcement = '';
+    requestAnimationFrame(() => (this.announcement = text));
+  }
+
+  private emit(name: GiftEventName, entry: Pick<BatchEntry, 'transactionId' | 'amount' | 'donor'>): void {
+    const detail: GiftEventDetail = { transactionId: entry.transactionId, amount: entry.amount, donor: entry.donor };
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+
+  private async submit(event?: Event): Promise<void> {
+    event?.preventDefault();
+    if (this.phase === 'sending') return;
+    this.showSummary = true;
+    const { submission, errors } = validate(this.draft, this.transactionId);
+    this.errors = errors;
+    if (!submission) {
+      this.notice = undefined;
+      await this.updateComplete;
+      this.querySelector<HTMLElement>('.error-summary')?.focus();
+      return;
+    }
+    await this.send(submission);
+  }
+
+  private async send(submission: GiftSubmission): Promise<void> {
+    const donor = donorDisplayName(submission);
+    this.phase = 'sending';
+    this.notice = undefined;
+    this.announce(`Sending ${formatUsd(submission.amount)} from ${donor}…`);
+    const draft = this.draft;
+    const answer = await this.client.submit(submission);
+    this.phase = 'idle';
+    if (!answer.ok) {
+      const fieldProblems = answer.error.problems ?? (answer.error.field ? [{ field: answer.error.field, message: answer.error.message }] : []);
+      if (!answer.network && fieldProblems.some((p) => p.field && DRAFT_FIELDS.includes(p.field as DraftField))) {
+        this.errors = Object.fromEntries(fieldProblems.filter((p) => p.field).map((p) => [p.field, p.message]));
+        await this.updateComplete;
+        this.querySelector<HTMLElement>('.error-summary')?.focus();
+        return;
+      }
+      this.notice = { kind: 'AsiError', text: answer.error.message, retry: true };
+      this.announce(answer.error.message);
+      return;
+    }
+    this.record(answer.value, submission, draft);
+  }
+
+  /** Takes the proxy's answer for a gift just sent. */
+  private record(record: GiftRecord, submission: GiftSubmission, draft: Draft): void {
+    const fund = this.lookups?.distributions.find((d) => d.Code === submission.distribution)?.Title ?? submission.distribution ?? submission.campaignCode ?? '';
+    const entry: BatchEntry = {
+      transactionId: record.transactionId,
+      amount: record.amount,
+      donor: record.donor,
+      fund,
+      status: record.status,
+      message: record.message,
+      field: record.field,
+      at: record.createdAt,
+      draft,
+    };
+    this.upsert(entry);
+    const summary = `${formatUsd(entry.amount)} from ${entry.donor} to ${fund}`;
+    if (record.status === 'rejected') {
+      const field = record.field && DRAFT_FIELDS.includes(record.field as DraftField) ? record.field : undefined;
+      this.errors = field ? { [field]: record.message ?? '' } : {};
+      this.notice = field ? undefined : { kind: 'AsiError', text: record.message ?? 'The gift service rejected this gift.' };
+      this.emit('gift-rejected', entry);
+      this.announce(`Not recorded: ${record.message ?? ''}`);
+      void this.updateComplete.then(() => this.querySelector<HTMLElement>('.error-summary, .AsiError')?.focus());
+      return;
+    }
+    const accepted = record.status === 'accepted';
+    this.notice = accepted
+      ? { kind: 'AsiSuccess', text: `Recorded ${summary}. Transaction ID ${record.transactionId}.` }
+      : { kind: 'AsiWarning', text: `Queued ${summary} (transaction ID ${record.transactionId}). ${record.status === 'held' ? record.message ?? '' : 'It will be recorded shortly; its status shows in the batch below.'}` };
+    this.emit(accepted ? 'gift-accepted' : 'gift-queued', entry);
+    this.announce(this.notice.text);
+    if (!accepted) this.poll(record.transactionId, 0);
+    this.startGift(true);
+    void this.updateComplete.then(() => this.focusField(`${this.uid}-amount`));
+  }
+
+  private upsert(entry: BatchEntry): void {
+    const others = this.batch.filter((e) => e.transactionId !== entry.transactionId);
+    this.batch = [entry, ...others];
+    save(this.storageKey('batch'), this.batch);
+  }
+
+  /** Follows a queued gift until the gift service decides, backing off politely. */
+  private poll(transactionId: string, attempt: number): void {
+    clearTimeout(this.polls.get(transactionId));
+    const delay = POLL_DELAYS_MS[Math.min(attempt, POLL_DELAYS_MS.length - 1)]!;
+    this.polls.set(
+      transactionId,
+      setTimeout(async () => {
+        const answer = await this.client.status(transactionId);
+        const entry = this.batch.find((e) => e.transactionId === transactionId);
+        if (!entry || !this.isConnected) return;
+        if (answer.ok && answer.value.status !== entry.status) {
+          const next = { ...entry, status: answer.value.status, message: answer.value.message, field: answer.value.field };
+          this.upsert(next);
+          if (next.status === 'accepted' || next.status === 'rejected') {
+            this.emit(next.status === 'accepted' ? 'gift-accepted' : 'gift-rejected', next);
+            this.announce(`${next.status === 'accepted' ? 'Recorded' : 'Needs correcting'}: ${formatUsd(next.amount)} from ${next.donor}.`);
+          }
+        }
+        const final = answer.ok && (answer.value.status === 'accepted' || answer.value.status === 'rejected');
+        if (final) this.polls.delete(transactionId);
+        else this.poll(transactionId, attempt + 1);
+      }, delay),
+    );
+  }
+
+  private reopen(entry: BatchEntry): void {
+    if (this.dirty()) {
+      this.notice = { kind: 'AsiWarning', text: 'Record or clear the gift you are typing before correcting another one.' };
+      return;
+    }
+    this.draft = { ...entry.draft };
+    this.transactionId = entry.transactionId;
+    this.carried = new Set();
+    this.showSummary = true;
+    const field = entry.field && DRAFT_FIELDS.includes(entry.field as DraftField) ? entry.field : undefined;
+    this.errors = field ? { [field]: entry.message ?? '' } : {};
+    this.notice = field ? undefined : { kind: 'AsiError', text: entry.message ?? 'The gift service rejected this gift.' };
+    this.persistDraft();
+    void this.updateComplete.then(() => this.querySelector<HTMLElement>('.error-summary, .AsiError')?.focus());
+  }
+
+  private clear(): void {
+    this.startGift(false);
+    this.notice = undefined;
+    void this.updateComplete.then(() => this.focusField(`${this.uid}-amount`));
+  }
+
+  private view(field: DraftField, extra: Partial<FieldView> = {}): FieldView {
+    return {
+      id: `${this.uid}-${field}`,
+      label: FIELD_LABEL[field],
+      error: this.errors[field],
+      carried: this.carried.has(field),
+      ...extra,
+    };
+  }
+
+  private input(field: DraftField, size: string, autocomplete: string, type = 'text', extra: Partial<FieldView> = {}): TemplateResult {
+    const view = this.view(field, extra);
+    const max = field in MAX_LENGTH ? MAX_LENGTH[field as keyof typeof MAX_LENGTH] : undefined;
+    return panelField(
+      view,
+      html`<input id=${view.id} name=${field} type=${type} class="${size} ${view.carried ? 'carried' : ''}" .value=${this.draft[field]}
+        maxlength=${max ?? nothing} autocomplete=${autocomplete} aria-required=${view.required ? 'true' : nothing}
+        aria-invalid=${view.error ? 'true' : 'false'} aria-describedby=${describedBy(view)}
+        @input=${(e: Event) => this.setField(field, (e.target as HTMLInputElement).value)} @blur=${() => this.leave(field)} />`,
+    );
+  }
+
+  private select(field: 'distribution' | 'campaignCode' | 'appealCode', options: Array<[string, string]>, extra: Partial<FieldView> = {}): TemplateResult {
+    const view = this.view(field, extra);
+    const value = this.draft[field];
+    const known = options.some(([code]) => code === value);
+    return panelField(
+      view,
+      html`<select id=${view.id} name=${field} class="InputLarge ${view.carried ? 'carried' : ''}" ?disabled=${!this.lookups}
+        aria-invalid=${view.error ? 'true' : 'false'} aria-describedby=${describedBy(view)}
+        @change=${(e: Event) => this.setField(field, (e.target as HTMLSelectElement).value)} @blur=${() => this.leave(field)}>
+        <option value="" ?selected=${value === ''}>${this.lookups ? '(none)' : 'Loading…'}</option>
+        ${!known && value ? html`<option value=${value} selected>${value}</option>` : nothing}
+        ${options.map(([code, label]) => html`<option value=${code} ?selected=${code === value}>${label}</option>`)}
+      </select>`,
+    );
+  }
+
+  private problems(): Array<{ target: string; message: string }> {
+    const order = [...DRAFT_FIELDS, 'transactionId', 'financialAccountId'] as GiftField[];
+    return order.filter((field) => this.errors[field]).map((field) => ({
+      target: DRAFT_FIELDS.includes(field as DraftField) ? `${this.uid}-${field}` : `${this.uid}-submit`,
+      message: this.errors[field]!,
+    }));
+  }
+
+  override render(): TemplateResult {
+    const lookups = this.lookups;
+    const problems = this.problems();
+    const sending = this.phase === 'sending';
+    return html`
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      ${this.showSummary && problems.length ? errorSummary(`${this.uid}-summary`, problems, (t) => this.focusField(t)) : nothing}
+      ${this.notice
+        ? html`<div class="${this.notice.kind} notice" tabindex="-1">
+            <p>${this.notice.text}</p>
+            ${this.notice.retry
+              ? html`<button type="button" class="TextButton PrimaryButton" @click=${() => this.submit()}>Try again</button>`
+              : nothing}
+          </div>`
+        : nothing}
+      ${this.lookupsError
+        ? html`<div class="AsiError lookups-error"><p>${this.lookupsError}</p>
+            <button type="button" class="TextButton" @click=${() => this.loadLookups()}>Retry loading funds</button></div>`
+        : !lookups ? html`<p class="lookups-loading">Loading funds, appeals and campaigns…</p>` : nothing}
+      <form novalidate @submit=${(e: Event) => this.submit(e)} aria-busy=${sending ? 'true' : 'false'}>
+        <fieldset>
+          <legend>Gift</legend>
+          <div class="fields">
+            ${panelField(
+              this.view('amount', { required: true, hint: 'In US dollars, e.g. 1,234.50' }),
+              html`<div class="amount-wrap"><span aria-hidden="true">$</span>${this.amountInput()}</div>`,
+            )}
+            ${this.input('receivedDate', 'InputMedium', 'off', 'date')}
+            ${this.select('distribution', (lookups?.distributions ?? []).map((d) => [d.Code, `${d.Title} (${d.Code})`]), {
+              required: true,
+              hint: 'Or choose a campaign that is mapped to a fund',
+            })}
+            ${this.select('campaignCode', (lookups?.campaigns ?? []).map((c) => [c.Code, c.Description]))}
+            ${this.select('appealCode', (lookups?.appeals ?? []).map((a) => [a.Code, a.Description]))}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>Donor</legend>
+          <p class="hint group-hint" id="${this.uid}-donor-hint">Enter the donor’s iMIS ID, <em>or</em> first and last name, <em>or</em> a company name.</p>
+          <div class="fields">
+            ${this.input('imisId', 'InputSmall', 'off', 'text', { hint: 'One of iMIS ID, first and last name, or company is needed' })}
+            ${this.input('firstName', 'InputMedium', 'given-name')}
+            ${this.input('lastName', 'InputMedium', 'family-name')}
+            ${this.input('company', 'InputLarge', 'organization')}
+            ${TEXT_FIELDS.map(([field, size, autocomplete, type]) =>
+              this.input(field, size, autocomplete, type, field === 'emailAddress' ? { required: true } : field === 'softCreditId' ? { hint: 'iMIS ID of a contact to soft-credit 100%' } : {}),
+            )}
+            ${panelField(
+              this.view('notes', { wide: true }),
+              html`<textarea id="${this.uid}-notes" name="notes" maxlength=${MAX_LENGTH.notes} .value=${this.draft.notes}
+                aria-invalid=${this.errors.notes ? 'true' : 'false'} aria-describedby=${describedBy(this.view('notes'))}
+                @input=${(e: Event) => this.setField('notes', (e.target as HTMLTextAreaElement).value)} @blur=${() => this.leave('notes')}></textarea>`,
+            )}
+          </div>
+        </fieldset>
+        <div class="CommandBar">
+          <button id="${this.uid}-submit" type="submit" class="TextButton PrimaryButton" ?disabled=${sending}>
+            ${sending ? 'Recording…' : 'Record gift'}
+          </button>
+          <button type="button" class="TextButton" ?disabled=${sending} @click=${() => this.clear()}>Clear form</button>
+          ${sending ? html`<progress aria-label="Recording the gift"></progress><span>Recording the gift; the gift service usually takes 2–5 seconds.</span>` : nothing}
+        </div>
+      </form>
+      ${batchPanel({
+        uid: this.uid,
+        entries: this.batch,
+        expectedCount: this.expectedCount,
+        expectedTotal: this.expectedTotal,
+        onExpected: (which, value) => (which === 'count' ? (this.expectedCount = value) : (this.expectedTotal = value)),
+        onReopen: (entry) => this.reopen(entry),
+      })}
+    `;
+  }
+
+  private amountInput(): TemplateResult {
+    const view = this.view('amount', { required: true, hint: 'In US dollars, e.g. 1,234.50' });
+    return html`<input id=${view.id} name="amount" type="text" inputmode="decimal" class="InputSmall" autocomplete="off" .value=${this.draft.amount}
+      aria-required="true" aria-invalid=${view.error ? 'true' : 'false'} aria-describedby=${describedBy(view)}
+      @input=${(e: Event) => this.setField('amount', (e.target as HTMLInputElement).value)} @blur=${() => this.leave('amount')} />`;
+  }
+}
+
+if (!customElements.get('gift-entry')) customElements.define('gift-entry', GiftEntry);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gift-entry': GiftEntry;
+  }
+  interface HTMLElementEventMap {
+    'gift-accepted': CustomEvent<GiftEventDetail>;
+    'gift-rejected': CustomEvent<GiftEventDetail>;
+    'gift-queued': CustomEvent<GiftEventDetail>;
+  }
+}

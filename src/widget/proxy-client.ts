@@ -1,0 +1,52 @@
+/**
+ * Talks to our proxy (never to the upstream). Every failure becomes a sentence
+ * staff can act on; nothing here throws past its caller.
+ */
+import { CALLER_KEY_HEADER, PROXY_PATHS, type GiftRecord, type LookupsResponse, type ProxyError } from '../contract/proxy-api.ts';
+import type { GiftSubmission } from '../contract/gift-schema.ts';
+
+export type Answer<T> = { ok: true; value: T } | { ok: false; error: ProxyError; network: boolean };
+
+const UNREACHABLE = 'Could not reach the gift service. Check your connection and try again; nothing you typed is lost.';
+
+export class ProxyClient {
+  constructor(
+    private readonly endpoint: string,
+    private readonly key: string,
+  ) {}
+
+  private async call<T>(path: string, init: RequestInit = {}): Promise<Answer<T>> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (this.key) headers[CALLER_KEY_HEADER] = this.key;
+    if (init.body) headers['Content-Type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await fetch(`${this.endpoint}${path}`, { ...init, headers, credentials: 'omit' });
+    } catch {
+      return { ok: false, error: { message: UNREACHABLE }, network: true };
+    }
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch {
+      body = undefined;
+    }
+    if (response.ok && body !== undefined) return { ok: true, value: body as T };
+    const error = (body as ProxyError | undefined)?.message
+      ? (body as ProxyError)
+      : { message: `The gift service answered ${response.status}. Try again in a moment; nothing you typed is lost.` };
+    return { ok: false, error, network: response.status >= 500 };
+  }
+
+  lookups(): Promise<Answer<LookupsResponse>> {
+    return this.call(PROXY_PATHS.lookups);
+  }
+
+  submit(gift: GiftSubmission): Promise<Answer<GiftRecord>> {
+    return this.call(PROXY_PATHS.gifts, { method: 'POST', body: JSON.stringify(gift) });
+  }
+
+  status(transactionId: string): Promise<Answer<GiftRecord>> {
+    return this.call(PROXY_PATHS.gift(transactionId));
+  }
+}
