@@ -37,10 +37,14 @@ export function parseAmount(text: string): number {
   return /^\d*\.?\d+$|^\d+\.$/.test(cleaned) ? Number(cleaned) : Number.NaN;
 }
 
-/** The amount as staff expect to read it back: 1234.5 → "1,234.50". */
+/**
+ * The amount as staff expect to read it back: 1234.5 → "1,234.50". Anything that
+ * would change by formatting (10.005) stays as typed, so the rule can speak.
+ */
 export function formatAmountInput(text: string): string {
   const amount = parseAmount(text);
-  return Number.isFinite(amount) ? amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : text;
+  if (!Number.isFinite(amount) || Math.round(amount * 100) !== amount * 100) return text;
+  return amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
 export function toSubmission(draft: Draft, transactionId: string, now = new Date()): Record<string, unknown> {

@@ -1,0 +1,66 @@
+import { LOOKUPS, fakeProxy, type FakeProxy } from './fake-proxy.ts';
+import { control, expect, expectNoAxeViolations, fill, mountWidget, waitUntil } from './widget-helpers.ts';
+import { MAX_LENGTH } from '../../src/contract/gift-fields.ts';
+
+describe('<gift-entry> renders as part of the iMIS page', () => {
+  let proxy: FakeProxy;
+  beforeEach(() => {
+    proxy = fakeProxy();
+  });
+  afterEach(() => proxy.restore());
+
+  it('uses iMIS panel markup in light DOM, so the theme styles it', async () => {
+    const el = await mountWidget();
+    expect(el.shadowRoot).to.equal(null);
+    const amount = control(el, 'amount');
+    const panel = amount.closest('.PanelField')!;
+    expect(panel.querySelector('label')!.classList.contains('Required')).to.equal(true);
+    expect(panel.querySelector('label')!.htmlFor).to.equal(amount.id);
+    expect(amount.closest('.PanelFieldValue')).to.not.equal(null);
+    const submit = el.querySelector('.CommandBar button[type="submit"]')!;
+    expect([...submit.classList]).to.include.members(['TextButton', 'PrimaryButton']);
+    const required = [...el.querySelectorAll('label.Required')].map((l) => l.textContent!.trim());
+    expect(required).to.deep.equal(['Amount', 'Fund', 'Email']);
+  });
+
+  it('fills the fund, campaign and appeal pickers from one lookups request, showing titles', async () => {
+    const el = await mountWidget();
+    const lookupCalls = proxy.headers.length;
+    expect(lookupCalls).to.equal(1);
+    const funds = [...control(el, 'distribution').querySelectorAll('option')].map((o) => o.textContent);
+    expect(funds).to.include('General Fund (GEN)');
+    expect(control(el, 'campaignCode').querySelectorAll('option').length).to.equal(LOOKUPS.campaigns.length + 1);
+  });
+
+  it('choosing a fund prefills its default appeal and campaign', async () => {
+    const el = await mountWidget();
+    await fill(el, 'distribution', 'ANNUAL');
+    expect(control(el, 'appealCode').value).to.equal('SPRING');
+    expect(control(el, 'campaignCode').value).to.equal('GALA');
+  });
+
+  it('enforces every max length from the contract while typing', async () => {
+    const el = await mountWidget();
+    for (const [field, max] of Object.entries(MAX_LENGTH)) {
+      const input = el.querySelector<HTMLInputElement>(`input[name="${field}"], textarea[name="${field}"]`);
+      if (input) expect(input.maxLength, field).to.equal(max);
+    }
+    expect(el.querySelectorAll('[maxlength]').length).to.be.greaterThan(15);
+  });
+
+  it('says the lookups failed and offers a retry that works', async () => {
+    proxy.lookupsFail = true;
+    const el = await mountWidget();
+    const box = el.querySelector('.lookups-error')!;
+    expect(box.textContent).to.contain('could not be loaded');
+    proxy.lookupsFail = false;
+    box.querySelector('button')!.click();
+    await waitUntil(() => el.querySelector('select[name="distribution"]:not([disabled])'));
+    expect(el.querySelector('.lookups-error')).to.equal(null);
+  });
+
+  it('has no accessibility violations when empty', async () => {
+    const el = await mountWidget();
+    await expectNoAxeViolations(el);
+  });
+});
