@@ -1,0 +1,108 @@
+import { sendKeys } from '@web/test-runner-commands';
+import { fixture, html } from '@open-wc/testing';
+import { fakeProxy, type FakeProxy } from './fake-proxy.ts';
+import type { GiftEntry } from '../../src/widget/gift-entry.ts';
+import { control, expect, fill, fillValidGift, mountWidget, submit, waitUntil } from './widget-helpers.ts';
+
+async function tabTo(el: GiftEntry, field: string, limit = 30): Promise<void> {
+  for (let i = 0; i < limit && document.activeElement !== control(el, field); i++) await sendKeys({ press: 'Tab' });
+  expect(document.activeElement, `reached ${field} by Tab`).to.equal(control(el, field));
+}
+
+describe('a stack of checks, by keyboard, with control totals', () => {
+  let proxy: FakeProxy;
+  beforeEach(() => {
+    proxy = fakeProxy();
+  });
+  afterEach(() => proxy.restore());
+
+  it('three gifts are entered with the keyboard alone', async () => {
+    const el = await mountWidget();
+    control(el, 'amount').focus();
+    const donors = [
+      ['Ada', 'Lovelace', '25'],
+      ['Grace', 'Hopper', '50.5'],
+      ['Alan', 'Turing', '100'],
+    ];
+    for (const [index, [first, last, amount]] of donors.entries()) {
+      await waitUntil(() => document.activeElement === control(el, 'amount'), `focus on amount for gift ${index + 1}`);
+      await sendKeys({ type: amount! });
+      if (index === 0) {
+        await tabTo(el, 'distribution');
+        await sendKeys({ press: 'ArrowDown' }); // first fund; carried over to the next gifts
+      }
+      await tabTo(el, 'firstName');
+      await sendKeys({ type: first! });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ type: last! });
+      await tabTo(el, 'emailAddress');
+      await sendKeys({ type: `${first!.toLowerCase()}@example.org` });
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => proxy.posts.length === index + 1, `gift ${index + 1} sent`);
+    }
+    await waitUntil(() => el.querySelectorAll('.batch-table tbody tr').length === 3);
+    expect(proxy.posts.map((p) => [p.firstName, p.amount, p.distribution])).to.deep.equal([
+      ['Ada', 25, 'GEN'],
+      ['Grace', 50.5, 'GEN'],
+      ['Alan', 100, 'GEN'],
+    ]);
+    expect(el.querySelector('.batch-totals')!.textContent).to.contain('3 gifts').and.contain('$175.50');
+  });
+
+  it('shows the difference from the expected count and total until it is zero', async () => {
+    const el = await mountWidget();
+    const countInput = el.querySelector<HTMLInputElement>('[id$="expected-count"]')!;
+    const totalInput = el.querySelector<HTMLInputElement>('[id$="expected-total"]')!;
+    for (const [input, value] of [[countInput, '2'], [totalInput, '75']] as const) {
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    await el.updateComplete;
+    expect(el.querySelector('.batch-difference')!.textContent).to.contain('2 gifts still to enter').and.contain('$75.00 still to enter');
+    await fillValidGift(el, { amount: '25' });
+    await submit(el);
+    await waitUntil(() => el.querySelector('.AsiSuccess.notice'));
+    expect(el.querySelector('.batch-difference')!.textContent).to.contain('1 gift still to enter').and.contain('$50.00');
+    await fillValidGift(el, { amount: '50', firstName: 'Grace', lastName: 'Hopper' });
+    await submit(el);
+    await waitUntil(() => el.querySelector('.batch-difference.AsiSuccess'));
+    expect(el.querySelector('.batch-difference')!.textContent).to.contain('Matches');
+  }).timeout(10_000);
+
+  it('a rejected gift in the batch can be reopened, corrected and resent under its transactionId', async () => {
+    proxy.next.push('queued');
+    proxy.pollAnswers.push('rejected');
+    const el = await mountWidget();
+    await fillValidGift(el, { imisId: '99999' });
+    await submit(el);
+    await waitUntil(() => el.querySelector('.batch-table .status')?.textContent === 'Needs correcting', 'rejected by polling', { timeout: 5000 });
+    el.querySelector<HTMLButtonElement>('.batch-table button')!.click();
+    await el.updateComplete;
+    expect(control(el, 'imisId').value).to.equal('99999');
+    expect(control(el, 'firstName').value).to.equal('Ada');
+    await fill(el, 'imisId', '12345');
+    await submit(el);
+    await waitUntil(() => el.querySelector('.AsiSuccess.notice'));
+    expect(proxy.posts[1]!.transactionId).to.equal(proxy.posts[0]!.transactionId);
+    expect(el.querySelectorAll('.batch-table tbody tr').length).to.equal(1);
+    expect(el.querySelector('.batch-table .status')!.textContent).to.equal('Recorded');
+  }).timeout(10_000);
+
+  it('the gift being typed survives a reload, with a visible notice; a sent gift is not restored', async () => {
+    const el = await mountWidget();
+    await fillValidGift(el, { amount: '42' });
+    el.remove();
+    const again = await fixture<GiftEntry>(html`<gift-entry></gift-entry>`);
+    await waitUntil(() => again.querySelector('select[name="distribution"]:not([disabled])'));
+    expect(control(again, 'amount').value).to.equal('42.00');
+    expect(control(again, 'lastName').value).to.equal('Lovelace');
+    expect(again.querySelector('.AsiWarning.notice')!.textContent).to.contain('restored');
+    await submit(again);
+    await waitUntil(() => again.querySelector('.AsiSuccess.notice'));
+    again.remove();
+    const third = await fixture<GiftEntry>(html`<gift-entry></gift-entry>`);
+    await waitUntil(() => third.querySelector('select[name="distribution"]:not([disabled])'));
+    expect(control(third, 'lastName').value).to.equal('');
+    expect(third.querySelector('.batch-table tbody tr'), 'the batch survives too').to.not.equal(null);
+  });
+});
