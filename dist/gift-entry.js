@@ -25,11 +25,11 @@ var e = globalThis, t = e.ShadowRoot && (e.ShadyCSS === void 0 || e.ShadyCSS.nat
 	let t = "";
 	for (let n of e.cssRules) t += n.cssText;
 	return a(t);
-})(e) : e, { is: c, defineProperty: l, getOwnPropertyDescriptor: u, getOwnPropertyNames: d, getOwnPropertySymbols: f, getPrototypeOf: p } = Object, m = globalThis, ee = m.trustedTypes, te = ee ? ee.emptyScript : "", ne = m.reactiveElementPolyfillSupport, h = (e, t) => e, re = {
+})(e) : e, { is: c, defineProperty: l, getOwnPropertyDescriptor: u, getOwnPropertyNames: d, getOwnPropertySymbols: f, getPrototypeOf: p } = Object, ee = globalThis, te = ee.trustedTypes, ne = te ? te.emptyScript : "", re = ee.reactiveElementPolyfillSupport, m = (e, t) => e, ie = {
 	toAttribute(e, t) {
 		switch (t) {
 			case Boolean:
-				e = e ? te : null;
+				e = e ? ne : null;
 				break;
 			case Object:
 			case Array: e = e == null ? e : JSON.stringify(e);
@@ -54,23 +54,23 @@ var e = globalThis, t = e.ShadowRoot && (e.ShadyCSS === void 0 || e.ShadyCSS.nat
 		}
 		return n;
 	}
-}, ie = (e, t) => !c(e, t), ae = {
+}, ae = (e, t) => !c(e, t), oe = {
 	attribute: !0,
 	type: String,
-	converter: re,
+	converter: ie,
 	reflect: !1,
 	useDefault: !1,
-	hasChanged: ie
+	hasChanged: ae
 };
-Symbol.metadata ??= Symbol("metadata"), m.litPropertyMetadata ??= /* @__PURE__ */ new WeakMap();
-var g = class extends HTMLElement {
+Symbol.metadata ??= Symbol("metadata"), ee.litPropertyMetadata ??= /* @__PURE__ */ new WeakMap();
+var h = class extends HTMLElement {
 	static addInitializer(e) {
 		this._$Ei(), (this.l ??= []).push(e);
 	}
 	static get observedAttributes() {
 		return this.finalize(), this._$Eh && [...this._$Eh.keys()];
 	}
-	static createProperty(e, t = ae) {
+	static createProperty(e, t = oe) {
 		if (t.state && (t.attribute = !1), this._$Ei(), this.prototype.hasOwnProperty(e) && ((t = Object.create(t)).wrapped = !0), this.elementProperties.set(e, t), !t.noAccessor) {
 			let n = Symbol(), r = this.getPropertyDescriptor(e, n, t);
 			r !== void 0 && l(this.prototype, e, r);
@@ -96,16 +96,16 @@ var g = class extends HTMLElement {
 		};
 	}
 	static getPropertyOptions(e) {
-		return this.elementProperties.get(e) ?? ae;
+		return this.elementProperties.get(e) ?? oe;
 	}
 	static _$Ei() {
-		if (this.hasOwnProperty(h("elementProperties"))) return;
+		if (this.hasOwnProperty(m("elementProperties"))) return;
 		let e = p(this);
 		e.finalize(), e.l !== void 0 && (this.l = [...e.l]), this.elementProperties = new Map(e.elementProperties);
 	}
 	static finalize() {
-		if (this.hasOwnProperty(h("finalized"))) return;
-		if (this.finalized = !0, this._$Ei(), this.hasOwnProperty(h("properties"))) {
+		if (this.hasOwnProperty(m("finalized"))) return;
+		if (this.finalized = !0, this._$Ei(), this.hasOwnProperty(m("properties"))) {
 			let e = this.properties, t = [...d(e), ...f(e)];
 			for (let n of t) this.createProperty(n, e[n]);
 		}
@@ -167,14 +167,14 @@ var g = class extends HTMLElement {
 	_$ET(e, t) {
 		let n = this.constructor.elementProperties.get(e), r = this.constructor._$Eu(e, n);
 		if (r !== void 0 && !0 === n.reflect) {
-			let i = (n.converter?.toAttribute === void 0 ? re : n.converter).toAttribute(t, n.type);
+			let i = (n.converter?.toAttribute === void 0 ? ie : n.converter).toAttribute(t, n.type);
 			this._$Em = e, i == null ? this.removeAttribute(r) : this.setAttribute(r, i), this._$Em = null;
 		}
 	}
 	_$AK(e, t) {
 		let n = this.constructor, r = n._$Eh.get(e);
 		if (r !== void 0 && this._$Em !== r) {
-			let e = n.getPropertyOptions(r), i = typeof e.converter == "function" ? { fromAttribute: e.converter } : e.converter?.fromAttribute === void 0 ? re : e.converter;
+			let e = n.getPropertyOptions(r), i = typeof e.converter == "function" ? { fromAttribute: e.converter } : e.converter?.fromAttribute === void 0 ? ie : e.converter;
 			this._$Em = r;
 			let a = i.fromAttribute(t, e.type);
 			this[r] = a ?? this._$Ej?.get(r) ?? a, this._$Em = null;
@@ -183,7 +183,7 @@ var g = class extends HTMLElement {
 	requestUpdate(e, t, n, r = !1, i) {
 		if (e !== void 0) {
 			let a = this.constructor;
-			if (!1 === r && (i = this[e]), n ??= a.getPropertyOptions(e), !((n.hasChanged ?? ie)(i, t) || n.useDefault && n.reflect && i === this._$Ej?.get(e) && !this.hasAttribute(a._$Eu(e, n)))) return;
+			if (!1 === r && (i = this[e]), n ??= a.getPropertyOptions(e), !((n.hasChanged ?? ae)(i, t) || n.useDefault && n.reflect && i === this._$Ej?.get(e) && !this.hasAttribute(a._$Eu(e, n)))) return;
 			this.C(e, t, n);
 		}
 		!1 === this.isUpdatePending && (this._$ES = this._$EP());
@@ -247,9 +247,9 @@ var g = class extends HTMLElement {
 	updated(e) {}
 	firstUpdated(e) {}
 };
-g.elementStyles = [], g.shadowRootOptions = { mode: "open" }, g[h("elementProperties")] = /* @__PURE__ */ new Map(), g[h("finalized")] = /* @__PURE__ */ new Map(), ne?.({ ReactiveElement: g }), (m.reactiveElementVersions ??= []).push("2.1.2");
+h.elementStyles = [], h.shadowRootOptions = { mode: "open" }, h[m("elementProperties")] = /* @__PURE__ */ new Map(), h[m("finalized")] = /* @__PURE__ */ new Map(), re?.({ ReactiveElement: h }), (ee.reactiveElementVersions ??= []).push("2.1.2");
 // node_modules/lit-html/lit-html.js
-var oe = globalThis, se = (e) => e, ce = oe.trustedTypes, le = ce ? ce.createPolicy("lit-html", { createHTML: (e) => e }) : void 0, ue = "$lit$", _ = `lit$${Math.random().toFixed(9).slice(2)}$`, de = "?" + _, fe = `<${de}>`, v = document, y = () => v.createComment(""), b = (e) => e === null || typeof e != "object" && typeof e != "function", pe = Array.isArray, me = (e) => pe(e) || typeof e?.[Symbol.iterator] == "function", he = "[ 	\n\f\r]", x = /<(?:(!--|\/[^a-zA-Z])|(\/?[a-zA-Z][^>\s]*)|(\/?$))/g, ge = /-->/g, _e = />/g, S = RegExp(`>|${he}(?:([^\\s"'>=/]+)(${he}*=${he}*(?:[^ \t\n\f\r"'\`<>=]|("|')|))|$)`, "g"), ve = /'/g, ye = /"/g, be = /^(?:script|style|textarea|title)$/i, C = ((e) => (t, ...n) => ({
+var se = globalThis, ce = (e) => e, g = se.trustedTypes, le = g ? g.createPolicy("lit-html", { createHTML: (e) => e }) : void 0, ue = "$lit$", _ = `lit$${Math.random().toFixed(9).slice(2)}$`, de = "?" + _, fe = `<${de}>`, v = document, y = () => v.createComment(""), b = (e) => e === null || typeof e != "object" && typeof e != "function", pe = Array.isArray, me = (e) => pe(e) || typeof e?.[Symbol.iterator] == "function", he = "[ 	\n\f\r]", x = /<(?:(!--|\/[^a-zA-Z])|(\/?[a-zA-Z][^>\s]*)|(\/?$))/g, ge = /-->/g, _e = />/g, S = RegExp(`>|${he}(?:([^\\s"'>=/]+)(${he}*=${he}*(?:[^ \t\n\f\r"'\`<>=]|("|')|))|$)`, "g"), ve = /'/g, ye = /"/g, be = /^(?:script|style|textarea|title)$/i, C = ((e) => (t, ...n) => ({
 	_$litType$: e,
 	strings: t,
 	values: n
@@ -285,7 +285,7 @@ var Ce = (e, t) => {
 						index: a,
 						name: r[2],
 						strings: n,
-						ctor: r[1] === "." ? De : r[1] === "?" ? Oe : r[1] === "@" ? ke : O
+						ctor: r[1] === "." ? Oe : r[1] === "?" ? ke : r[1] === "@" ? Ae : De
 					}), i.removeAttribute(e);
 				} else e.startsWith(_) && (c.push({
 					type: 6,
@@ -294,7 +294,7 @@ var Ce = (e, t) => {
 				if (be.test(i.tagName)) {
 					let e = i.textContent.split(_), t = e.length - 1;
 					if (t > 0) {
-						i.textContent = ce ? ce.emptyScript : "";
+						i.textContent = g ? g.emptyScript : "";
 						for (let n = 0; n < t; n++) i.append(e[n], y()), E.nextNode(), c.push({
 							type: 2,
 							index: ++a
@@ -345,7 +345,7 @@ var Te = class {
 		for (; s !== void 0;) {
 			if (a === s.index) {
 				let t;
-				s.type === 2 ? t = new Ee(i, i.nextSibling, this, e) : s.type === 1 ? t = new s.ctor(i, s.name, s.strings, this, e) : s.type === 6 && (t = new Ae(i, this, e)), this._$AV.push(t), s = n[++o];
+				s.type === 2 ? t = new Ee(i, i.nextSibling, this, e) : s.type === 1 ? t = new s.ctor(i, s.name, s.strings, this, e) : s.type === 6 && (t = new je(i, this, e)), this._$AV.push(t), s = n[++o];
 			}
 			a !== s?.index && (i = E.nextNode(), a++);
 		}
@@ -404,14 +404,14 @@ var Te = class {
 	}
 	_$AR(e = this._$AA.nextSibling, t) {
 		for (this._$AP?.(!1, !0, t); e !== this._$AB;) {
-			let t = se(e).nextSibling;
-			se(e).remove(), e = t;
+			let t = ce(e).nextSibling;
+			ce(e).remove(), e = t;
 		}
 	}
 	setConnected(e) {
 		this._$AM === void 0 && (this._$Cv = e, this._$AP?.(e));
 	}
-}, O = class {
+}, De = class {
 	get tagName() {
 		return this.element.tagName;
 	}
@@ -433,21 +433,21 @@ var Te = class {
 	j(e) {
 		e === T ? this.element.removeAttribute(this.name) : this.element.setAttribute(this.name, e ?? "");
 	}
-}, De = class extends O {
+}, Oe = class extends De {
 	constructor() {
 		super(...arguments), this.type = 3;
 	}
 	j(e) {
 		this.element[this.name] = e === T ? void 0 : e;
 	}
-}, Oe = class extends O {
+}, ke = class extends De {
 	constructor() {
 		super(...arguments), this.type = 4;
 	}
 	j(e) {
 		this.element.toggleAttribute(this.name, !!e && e !== T);
 	}
-}, ke = class extends O {
+}, Ae = class extends De {
 	constructor(e, t, n, r, i) {
 		super(e, t, n, r, i), this.type = 5;
 	}
@@ -459,7 +459,7 @@ var Te = class {
 	handleEvent(e) {
 		typeof this._$AH == "function" ? this._$AH.call(this.options?.host ?? this.element, e) : this._$AH.handleEvent(e);
 	}
-}, Ae = class {
+}, je = class {
 	constructor(e, t, n) {
 		this.element = e, this.type = 6, this._$AN = void 0, this._$AM = t, this.options = n;
 	}
@@ -469,16 +469,16 @@ var Te = class {
 	_$AI(e) {
 		D(this, e);
 	}
-}, je = oe.litHtmlPolyfillSupport;
-je?.(we, Ee), (oe.litHtmlVersions ??= []).push("3.3.3");
-var Me = (e, t, n) => {
+}, Me = se.litHtmlPolyfillSupport;
+Me?.(we, Ee), (se.litHtmlVersions ??= []).push("3.3.3");
+var Ne = (e, t, n) => {
 	let r = n?.renderBefore ?? t, i = r._$litPart$;
 	if (i === void 0) {
 		let e = n?.renderBefore ?? null;
 		r._$litPart$ = i = new Ee(t.insertBefore(y(), e), e, void 0, n ?? {});
 	}
 	return i._$AI(e), i;
-}, Ne = globalThis, k = class extends g {
+}, Pe = globalThis, O = class extends h {
 	constructor() {
 		super(...arguments), this.renderOptions = { host: this }, this._$Do = void 0;
 	}
@@ -488,7 +488,7 @@ var Me = (e, t, n) => {
 	}
 	update(e) {
 		let t = this.render();
-		this.hasUpdated || (this.renderOptions.isConnected = this.isConnected), super.update(e), this._$Do = Me(t, this.renderRoot, this.renderOptions);
+		this.hasUpdated || (this.renderOptions.isConnected = this.isConnected), super.update(e), this._$Do = Ne(t, this.renderRoot, this.renderOptions);
 	}
 	connectedCallback() {
 		super.connectedCallback(), this._$Do?.setConnected(!0);
@@ -500,11 +500,11 @@ var Me = (e, t, n) => {
 		return w;
 	}
 };
-k._$litElement$ = !0, k.finalized = !0, Ne.litElementHydrateSupport?.({ LitElement: k });
-var Pe = Ne.litElementPolyfillSupport;
-Pe?.({ LitElement: k }), (Ne.litElementVersions ??= []).push("4.2.2");
+O._$litElement$ = !0, O.finalized = !0, Pe.litElementHydrateSupport?.({ LitElement: O });
+var Fe = Pe.litElementPolyfillSupport;
+Fe?.({ LitElement: O }), (Pe.litElementVersions ??= []).push("4.2.2");
 // src/contract/gift-fields.ts
-var A = {
+var k = {
 	imisId: 10,
 	nameTitle: 25,
 	firstName: 20,
@@ -525,7 +525,7 @@ var A = {
 	appealCode: 40,
 	softCreditId: 10,
 	transactionId: 255
-}, j = {
+}, A = {
 	imisId: "iMIS ID",
 	amount: "Amount",
 	financialAccountId: "Financial account ID",
@@ -550,13 +550,14 @@ var A = {
 	receivedDate: "Received date",
 	transactionId: "Transaction ID"
 };
-function Fe(e, t = A[e]) {
-	return `${j[e]} must be ${t} characters or fewer`;
+function Ie(e, t = k[e]) {
+	return `${A[e]} must be ${t} characters or fewer`;
 }
-function Ie(e, t) {
+// node_modules/zod/v4/core/util.js
+function Le(e, t) {
 	return typeof t == "bigint" ? t.toString() : t;
 }
-var Le = class {
+var Re = class {
 	constructor(e) {
 		this._getter = e, this._value = void 0;
 	}
@@ -565,17 +566,17 @@ var Le = class {
 		return e !== void 0 && (this._value = e(), this._getter = void 0), this._value;
 	}
 };
-function Re(e) {
-	return new Le(e);
-}
 function ze(e) {
-	return e == null;
+	return new Re(e);
 }
 function Be(e) {
+	return e == null;
+}
+function Ve(e) {
 	let t = +!!e.startsWith("^"), n = e.endsWith("$") ? e.length - 1 : e.length;
 	return e.slice(t, n);
 }
-function Ve(e, t, n) {
+function He(e, t, n) {
 	Object.defineProperty(e, t, {
 		value: n,
 		writable: !0,
@@ -583,15 +584,15 @@ function Ve(e, t, n) {
 		configurable: !0
 	});
 }
-var He = "captureStackTrace" in Error ? Error.captureStackTrace : (...e) => {};
-function Ue(e) {
+var Ue = "captureStackTrace" in Error ? Error.captureStackTrace : (...e) => {};
+function We(e) {
 	return typeof e == "object" && !!e && !Array.isArray(e);
 }
-function We(e, t, n) {
+function Ge(e, t, n) {
 	let r = new e._zod.constr(t ?? e._zod.def);
 	return (!t || n?.parent) && (r._zod.parent = e), r;
 }
-function M(e) {
+function j(e) {
 	let t = e;
 	if (!t) return {};
 	if (typeof t == "string") return { error: () => t };
@@ -604,17 +605,10 @@ function M(e) {
 		error: () => t.error
 	} : t;
 }
-function Ge(e) {
+function Ke(e) {
 	return Object.keys(e).filter((t) => e[t]._zod.optin !== void 0 && e[t]._zod.optout === "optional");
 }
-var Ke = {
-	safeint: [-(2 ** 53 - 1), 2 ** 53 - 1],
-	int32: [-2147483648, 2147483647],
-	uint32: [0, 4294967295],
-	float32: [-34028234663852886e22, 34028234663852886e22],
-	float64: [-Number.MAX_VALUE, Number.MAX_VALUE]
-};
-function N(e, t = 0) {
+function M(e, t = 0) {
 	if (e.aborted === !0) return !0;
 	for (let n = t; n < e.issues.length; n++) if (e.issues[n]?.continue !== !0) return !0;
 	return !1;
@@ -630,33 +624,33 @@ function Je(e, t) {
 		return (n = t).path ?? (n.path = []), t.path.unshift(e), t;
 	});
 }
-function P(e) {
+function N(e) {
 	return typeof e == "string" ? e : e?.message;
 }
 function Ye(e, t, n) {
 	var r;
 	for (let i = t; i < e.length; i++) (r = e[i]).schema ?? (r.schema = n);
 }
-function Xe(e, t, n) {
+function P(e, t, n) {
 	var r;
 	let i = e.inst?._zod?.traits;
 	i?.has("$ZodType") && (i.has("$ZodCheck") ? (r = e).schema ?? (r.schema = e.inst) : e.schema = e.inst);
-	let a = e.schema === e.inst ? void 0 : e.schema?._zod.def?.error, o = e.message ? e.message : P(e.inst?._zod.def?.error?.(e)) ?? P(a?.(e)) ?? P(t?.error?.(e)) ?? P(n.customError?.(e)) ?? P(n.localeError?.(e)) ?? "Invalid input", s = {};
+	let a = e.schema === e.inst ? void 0 : e.schema?._zod.def?.error, o = e.message ? e.message : N(e.inst?._zod.def?.error?.(e)) ?? N(a?.(e)) ?? N(t?.error?.(e)) ?? N(n.customError?.(e)) ?? N(n.localeError?.(e)) ?? "Invalid input", s = {};
 	for (let t of Object.keys(e)) t !== "inst" && t !== "schema" && t !== "continue" && t !== "input" && t !== "__proto__" && (s[t] = e[t]);
 	return s.path ??= [], s.message = o, t?.reportInput && (s.input = e.input), s;
 }
-var Ze = /[\uD800-\uDBFF]/;
-function Qe(e) {
+var Xe = /[\uD800-\uDBFF]/;
+function Ze(e) {
 	let t = e.length;
-	if (!Ze.test(e)) return t;
+	if (!Xe.test(e)) return t;
 	let n = t;
 	for (let r = 0; r < t - 1; r++) (e.charCodeAt(r) & 64512) == 55296 && (e.charCodeAt(r + 1) & 64512) == 56320 && (n--, r++);
 	return n;
 }
-function $e(e) {
+function Qe(e) {
 	return Array.isArray(e) ? "array" : typeof e == "string" ? "string" : "unknown";
 }
-function et(...e) {
+function $e(...e) {
 	let [t, n, r] = e;
 	return typeof t == "string" ? {
 		message: t,
@@ -665,13 +659,13 @@ function et(...e) {
 		inst: r
 	} : { ...t };
 }
-function tt(e, t) {
+function et(e, t) {
 	for (let n in t) {
 		let r = Object.getOwnPropertyDescriptor(t, n);
 		r.get ? Object.defineProperty(e, n, {
 			...r,
 			enumerable: !1
-		}) : rt(e, n, r.value);
+		}) : nt(e, n, r.value);
 	}
 }
 function F(e, t, n, r = !0) {
@@ -682,10 +676,10 @@ function F(e, t, n, r = !0) {
 		value: n
 	}), n;
 }
-function nt(e, t, n) {
+function tt(e, t, n) {
 	return F(e, t, n, !1);
 }
-function rt(e, t, n) {
+function nt(e, t, n) {
 	Object.defineProperty(e, t, {
 		configurable: !0,
 		get() {
@@ -696,11 +690,11 @@ function rt(e, t, n) {
 		}
 	});
 }
-function it(e, t) {
+function rt(e, t) {
 	let n = Object.getPrototypeOf(e);
 	return t in n ? void 0 : n;
 }
-var at, I = !1, ot = {
+var it, I = !1, at = {
 	configurable: !0,
 	get() {
 		I = !0;
@@ -708,10 +702,10 @@ var at, I = !1, ot = {
 };
 function L(e, t, n) {
 	let r = Object.getPrototypeOf(e._zod);
-	t in r && at !== e._zod ? at = void 0 : (at = e._zod, Object.defineProperty(r, t, {
+	t in r && it !== e._zod ? it = void 0 : (it = e._zod, Object.defineProperty(r, t, {
 		configurable: !0,
 		get() {
-			Object.defineProperty(this, t, ot);
+			Object.defineProperty(this, t, at);
 			let e = I;
 			I = !1;
 			try {
@@ -734,8 +728,8 @@ function L(e, t, n) {
 		}
 	}));
 }
-function st(e, t, n, r) {
-	let i = it(e, t);
+function ot(e, t, n, r) {
+	let i = rt(e, t);
 	i && Object.defineProperty(i, t, {
 		configurable: !0,
 		get() {
@@ -758,19 +752,19 @@ function st(e, t, n, r) {
 	});
 }
 // node_modules/zod/v4/core/core.js
-var ct, lt = {
+var st, ct = {
 	value: void 0,
 	enumerable: !1
-}, ut = "captureStackTrace" in Error ? Error : null;
-function dt(e) {
-	let t = ut;
+}, lt = "captureStackTrace" in Error ? Error : null;
+function ut(e) {
+	let t = lt;
 	if (t) {
 		let n = t.stackTraceLimit;
 		if (typeof n == "number") {
 			try {
 				t.stackTraceLimit = 0;
 			} catch {
-				return ut = null, new e();
+				return lt = null, new e();
 			}
 			try {
 				return new e();
@@ -791,18 +785,18 @@ function R(e, t, n, r) {
 	let o = n, s = o && /* @__PURE__ */ new WeakSet();
 	function c(n, r) {
 		if (!n._zod) {
-			lt.value = new a(r);
+			ct.value = new a(r);
 			try {
-				Object.defineProperty(n, "_zod", lt);
+				Object.defineProperty(n, "_zod", ct);
 			} finally {
-				lt.value = void 0;
+				ct.value = void 0;
 			}
 		} else if (n._zod.traits.has(e)) return;
 		if (n._zod.traits.add(e), t(n, r), s) {
 			let e = Object.getPrototypeOf(n), t = n._zod.constr.prototype, r = e;
 			for (; r && r !== t;) r = Object.getPrototypeOf(r);
 			let i = r ?? e;
-			s.has(i) || (s.add(i), tt(i, o));
+			s.has(i) || (s.add(i), et(i, o));
 		}
 		let i = d.prototype;
 		for (let e in i) Object.prototype.hasOwnProperty.call(i, e) && (e in n || (n[e] = i[e].bind(n)));
@@ -811,7 +805,7 @@ function R(e, t, n, r) {
 	class u extends l {}
 	Object.defineProperty(u, "name", { value: e });
 	function d(e) {
-		let t = r?.Parent ? dt(u) : this;
+		let t = r?.Parent ? ut(u) : this;
 		c(t, e);
 		let n = t._zod.deferred;
 		if (n) {
@@ -828,31 +822,31 @@ var z = class extends Error {
 		super("Encountered Promise during synchronous parse. Use .parseAsync() instead.");
 	}
 };
-(ct = globalThis).__zod_globalConfig ?? (ct.__zod_globalConfig = {});
-var ft = globalThis.__zod_globalConfig;
+(st = globalThis).__zod_globalConfig ?? (st.__zod_globalConfig = {});
+var dt = globalThis.__zod_globalConfig;
 function B(e) {
-	return e && Object.assign(ft, e), ft;
+	return e && Object.assign(dt, e), dt;
 }
 // node_modules/zod/v4/core/errors.js
-function pt() {
+function ft() {
 	let e = this._zod;
-	return e.message ??= JSON.stringify(e.def, Ie, 2), e.message;
+	return e.message ??= JSON.stringify(e.def, Le, 2), e.message;
 }
-function mt(e) {
+function pt(e) {
 	this._zod.message = e;
 }
-var ht = {
-	get: pt,
-	set: mt,
+var mt = {
+	get: ft,
+	set: pt,
 	enumerable: !0,
 	configurable: !0
-}, gt = {
+}, ht = {
 	value: void 0,
 	enumerable: !1
-}, _t = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]), V = /* @__PURE__ */ R("$ZodError", (e, t) => {
-	e.name = "$ZodError", gt.value = t, Object.defineProperty(e, "issues", gt), gt.value = void 0, Object.defineProperty(e, "message", ht);
+}, gt = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]), V = /* @__PURE__ */ R("$ZodError", (e, t) => {
+	e.name = "$ZodError", ht.value = t, Object.defineProperty(e, "issues", ht), ht.value = void 0, Object.defineProperty(e, "message", mt);
 	let n = Object.getPrototypeOf(e);
-	_t.has(n) || (_t.add(n), Object.defineProperty(n, "toString", {
+	gt.has(n) || (gt.add(n), Object.defineProperty(n, "toString", {
 		configurable: !0,
 		enumerable: !1,
 		get() {
@@ -871,7 +865,7 @@ var ht = {
 			});
 		}
 	}));
-}, void 0, { Parent: Error }), vt = /* @__PURE__*/ ((e) => {
+}, void 0, { Parent: Error }), _t = /* @__PURE__*/ ((e) => {
 	let t = (n, r, i, a) => {
 		let o = i ? {
 			...i,
@@ -882,13 +876,13 @@ var ht = {
 		}, o);
 		if (s instanceof Promise) throw new z();
 		if (s.issues.length) {
-			let n = new ((a?.Err) ?? e)(s.issues.map((e) => Xe(e, o, B())));
-			throw He(n, a?.callee ?? t), n;
+			let n = new ((a?.Err) ?? e)(s.issues.map((e) => P(e, o, B())));
+			throw Ue(n, a?.callee ?? t), n;
 		}
 		return s.value;
 	};
 	return t;
-})(V), yt = /* @__PURE__*/ ((e) => {
+})(V), vt = /* @__PURE__*/ ((e) => {
 	let t = async (n, r, i, a) => {
 		let o = i ? {
 			...i,
@@ -898,13 +892,13 @@ var ht = {
 			issues: []
 		}, o);
 		if (s instanceof Promise && (s = await s), s.issues.length) {
-			let n = new ((a?.Err) ?? e)(s.issues.map((e) => Xe(e, o, B())));
-			throw He(n, a?.callee ?? t), n;
+			let n = new ((a?.Err) ?? e)(s.issues.map((e) => P(e, o, B())));
+			throw Ue(n, a?.callee ?? t), n;
 		}
 		return s.value;
 	};
 	return t;
-})(V), bt = /* @__PURE__*/ ((e) => (t, n, r) => {
+})(V), yt = /* @__PURE__*/ ((e) => (t, n, r) => {
 	let i = r ? {
 		...r,
 		async: !1
@@ -913,24 +907,24 @@ var ht = {
 		issues: []
 	}, i);
 	if (a instanceof Promise) throw new z();
-	return a.issues.length ? xt(e, a.issues, i) : {
+	return a.issues.length ? bt(e, a.issues, i) : {
 		success: !0,
 		data: a.value
 	};
 })(V);
-function xt(e, t, n) {
+function bt(e, t, n) {
 	let r;
 	return {
 		success: !1,
 		get error() {
-			return r || (r = new e(t.map((e) => Xe(e, n, B()))), t = void 0, n = void 0), r;
+			return r || (r = new e(t.map((e) => P(e, n, B()))), t = void 0, n = void 0), r;
 		},
 		set error(e) {
 			r = e, t = void 0, n = void 0;
 		}
 	};
 }
-var St = /* @__PURE__*/ ((e) => async (t, n, r) => {
+var xt = /* @__PURE__*/ ((e) => async (t, n, r) => {
 	let i = r ? {
 		...r,
 		async: !0
@@ -938,35 +932,35 @@ var St = /* @__PURE__*/ ((e) => async (t, n, r) => {
 		value: n,
 		issues: []
 	}, i);
-	return a instanceof Promise && (a = await a), a.issues.length ? xt(e, a.issues, i) : {
+	return a instanceof Promise && (a = await a), a.issues.length ? bt(e, a.issues, i) : {
 		success: !0,
 		data: a.value
 	};
-})(V), Ct = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/, wt = "(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))";
-function Tt(e) {
+})(V), St = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/, Ct = "(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))";
+function wt(e) {
 	let t = "(?:[01]\\d|2[0-3]):[0-5]\\d";
 	return typeof e.precision == "number" ? e.precision === -1 ? `${t}` : e.precision === 0 ? `${t}:[0-5]\\d` : `${t}:[0-5]\\d\\.\\d{${e.precision}}` : e.seconds ? `${t}:[0-5]\\d(?:\\.\\d+)?` : `${t}(?::[0-5]\\d(?:\\.\\d+)?)?`;
 }
-function Et(e) {
+function Tt(e) {
 	let t = ["Z"];
 	e.offset && t.push("([+-](?:[01]\\d|2[0-3]):[0-5]\\d)");
-	let n = `${Tt({
+	let n = `${wt({
 		precision: e.precision,
 		seconds: !0
-	})}(?:${t.join("|")})`, r = e.local ? `${n}|${Tt({ precision: e.precision })}` : n;
-	return RegExp(`^${wt}T(?:${r})$`);
+	})}(?:${t.join("|")})`, r = e.local ? `${n}|${wt({ precision: e.precision })}` : n;
+	return RegExp(`^${Ct}T(?:${r})$`);
 }
-var Dt = /^[\s\S]{0,}$/, Ot = /^-?\d+(?:\.\d+)?$/, H = /*@__PURE__*/ R("$ZodCheck", (e, t) => {
+var Et = /^[\s\S]{0,}$/, Dt = /^-?\d+(?:\.\d+)?$/, H = /*@__PURE__*/ R("$ZodCheck", (e, t) => {
 	var n;
 	e._zod ??= {}, e._zod.def = t, (n = e._zod).onattach ?? (n.onattach = []);
-}), kt = (e) => {
+}), Ot = (e) => {
 	let t = e.value;
-	return !ze(t) && t.length !== void 0;
+	return !Be(t) && t.length !== void 0;
 }, U = {
 	number: "number",
 	bigint: "bigint",
 	object: "date"
-}, At = /*@__PURE__*/ R("$ZodCheckLessThan", (e, t) => {
+}, kt = /*@__PURE__*/ R("$ZodCheckLessThan", (e, t) => {
 	H.init(e, t);
 	let n = U[typeof t.value];
 	e._zod.check = (r) => {
@@ -980,7 +974,7 @@ var Dt = /^[\s\S]{0,}$/, Ot = /^-?\d+(?:\.\d+)?$/, H = /*@__PURE__*/ R("$ZodChec
 			continue: !t.abort
 		});
 	};
-}), jt = /*@__PURE__*/ R("$ZodCheckGreaterThan", (e, t) => {
+}), At = /*@__PURE__*/ R("$ZodCheckGreaterThan", (e, t) => {
 	H.init(e, t);
 	let n = U[typeof t.value];
 	e._zod.check = (r) => {
@@ -994,70 +988,12 @@ var Dt = /^[\s\S]{0,}$/, Ot = /^-?\d+(?:\.\d+)?$/, H = /*@__PURE__*/ R("$ZodChec
 			continue: !t.abort
 		});
 	};
-}), Mt = /*@__PURE__*/ R("$ZodCheckNumberFormat", (e, t) => {
-	H.init(e, t), t.format = t.format || "float64";
-	let n = t.format?.includes("int"), r = n ? "int" : "number", [i, a] = Ke[t.format];
-	e._zod.check = (o) => {
-		let s = o.value;
-		if (n) {
-			if (!Number.isInteger(s)) {
-				o.issues.push({
-					expected: r,
-					format: t.format,
-					code: "invalid_type",
-					continue: !1,
-					input: s,
-					inst: e
-				});
-				return;
-			}
-			if (!Number.isSafeInteger(s)) {
-				s > 0 ? o.issues.push({
-					input: s,
-					code: "too_big",
-					maximum: 2 ** 53 - 1,
-					note: "Integers must be within the safe integer range.",
-					inst: e,
-					origin: r,
-					inclusive: !0,
-					continue: !t.abort
-				}) : o.issues.push({
-					input: s,
-					code: "too_small",
-					minimum: -(2 ** 53 - 1),
-					note: "Integers must be within the safe integer range.",
-					inst: e,
-					origin: r,
-					inclusive: !0,
-					continue: !t.abort
-				});
-				return;
-			}
-		}
-		s < i && o.issues.push({
-			origin: "number",
-			input: s,
-			code: "too_small",
-			minimum: i,
-			inclusive: !0,
-			inst: e,
-			continue: !t.abort
-		}), s > a && o.issues.push({
-			origin: "number",
-			input: s,
-			code: "too_big",
-			maximum: a,
-			inclusive: !0,
-			inst: e,
-			continue: !t.abort
-		});
-	};
-}), Nt = /*@__PURE__*/ R("$ZodCheckMaxLength", (e, t) => {
+}), jt = /*@__PURE__*/ R("$ZodCheckMaxLength", (e, t) => {
 	var n;
-	H.init(e, t), (n = e._zod.def).when ?? (n.when = kt), e._zod.check = (n) => {
+	H.init(e, t), (n = e._zod.def).when ?? (n.when = Ot), e._zod.check = (n) => {
 		let r = n.value, i = r.length;
-		if ((typeof r == "string" && i > t.maximum ? Qe(r) : i) <= t.maximum) return;
-		let a = $e(r);
+		if ((typeof r == "string" && i > t.maximum ? Ze(r) : i) <= t.maximum) return;
+		let a = Qe(r);
 		n.issues.push({
 			origin: a,
 			code: "too_big",
@@ -1068,12 +1004,12 @@ var Dt = /^[\s\S]{0,}$/, Ot = /^-?\d+(?:\.\d+)?$/, H = /*@__PURE__*/ R("$ZodChec
 			continue: !t.abort
 		});
 	};
-}), Pt = /*@__PURE__*/ R("$ZodCheckMinLength", (e, t) => {
+}), Mt = /*@__PURE__*/ R("$ZodCheckMinLength", (e, t) => {
 	var n;
-	H.init(e, t), (n = e._zod.def).when ?? (n.when = kt), e._zod.check = (n) => {
+	H.init(e, t), (n = e._zod.def).when ?? (n.when = Ot), e._zod.check = (n) => {
 		let r = n.value, i = r.length;
-		if ((typeof r == "string" && i >= t.minimum && i < t.minimum * 2 ? Qe(r) : i) >= t.minimum) return;
-		let a = $e(r);
+		if ((typeof r == "string" && i >= t.minimum && i < t.minimum * 2 ? Ze(r) : i) >= t.minimum) return;
+		let a = Qe(r);
 		n.issues.push({
 			origin: a,
 			code: "too_small",
@@ -1084,7 +1020,7 @@ var Dt = /^[\s\S]{0,}$/, Ot = /^-?\d+(?:\.\d+)?$/, H = /*@__PURE__*/ R("$ZodChec
 			continue: !t.abort
 		});
 	};
-}), Ft = /*@__PURE__*/ R("$ZodCheckStringFormat", (e, t) => {
+}), Nt = /*@__PURE__*/ R("$ZodCheckStringFormat", (e, t) => {
 	var n, r;
 	H.init(e, t), t.pattern ? (n = e._zod).check ?? (n.check = (n) => {
 		t.pattern.lastIndex = 0, t.pattern.test(n.value) || n.issues.push({
@@ -1097,8 +1033,8 @@ var Dt = /^[\s\S]{0,}$/, Ot = /^-?\d+(?:\.\d+)?$/, H = /*@__PURE__*/ R("$ZodChec
 			continue: !t.abort
 		});
 	}) : (r = e._zod).check ?? (r.check = () => {});
-}), It = /*@__PURE__*/ R("$ZodCheckRegex", (e, t) => {
-	Ft.init(e, t), e._zod.check = (n) => {
+}), Pt = /*@__PURE__*/ R("$ZodCheckRegex", (e, t) => {
+	Nt.init(e, t), e._zod.check = (n) => {
 		t.pattern.lastIndex = 0, t.pattern.test(n.value) || n.issues.push({
 			origin: "string",
 			code: "invalid_format",
@@ -1109,17 +1045,17 @@ var Dt = /^[\s\S]{0,}$/, Ot = /^-?\d+(?:\.\d+)?$/, H = /*@__PURE__*/ R("$ZodChec
 			continue: !t.abort
 		});
 	};
-}), Lt = /*@__PURE__*/ R("$ZodCheckOverwrite", (e, t) => {
+}), Ft = /*@__PURE__*/ R("$ZodCheckOverwrite", (e, t) => {
 	H.init(e, t), e._zod.check = (e) => {
 		e.value = t.tx(e.value);
 	};
-}), Rt = {
+}), It = {
 	major: 4,
 	minor: 6,
 	patch: 7
 }, W = /*@__PURE__*/ R("$ZodType", (e, t) => {
 	var n;
-	e ??= {}, e._zod.def = t, e._zod.bag = e._zod.bag || {}, e._zod.version = Rt;
+	e ??= {}, e._zod.def = t, e._zod.bag = e._zod.bag || {}, e._zod.version = It;
 	let r = e._zod.def.checks, i = e._zod.traits.has("$ZodCheck") ? [e, ...r ?? []] : r?.length ? [...r] : [];
 	for (let t of i) for (let n of t._zod.onattach) n(e);
 	if (i.length === 0) (n = e._zod).deferred ?? (n.deferred = []), e._zod.deferred?.push(() => {
@@ -1128,7 +1064,7 @@ var Dt = /^[\s\S]{0,}$/, Ot = /^-?\d+(?:\.\d+)?$/, H = /*@__PURE__*/ R("$ZodChec
 	else {
 		let t = (t, n, r) => {
 			if (t.memo) return t;
-			let i = N(t), a;
+			let i = M(t), a;
 			for (let o of n) {
 				if (o._zod.def.when) {
 					if (qe(t) || !o._zod.def.when(t)) continue;
@@ -1136,16 +1072,16 @@ var Dt = /^[\s\S]{0,}$/, Ot = /^-?\d+(?:\.\d+)?$/, H = /*@__PURE__*/ R("$ZodChec
 				let n = t.issues.length, s = o._zod.check(t);
 				if (s instanceof Promise && r?.async === !1) throw new z();
 				if (a || s instanceof Promise) a = (a ?? Promise.resolve()).then(async () => {
-					await s, t.issues.length !== n && (Ye(t.issues, n, e), i ||= N(t, n));
+					await s, t.issues.length !== n && (Ye(t.issues, n, e), i ||= M(t, n));
 				});
 				else {
 					if (t.issues.length === n) continue;
-					Ye(t.issues, n, e), i ||= N(t, n);
+					Ye(t.issues, n, e), i ||= M(t, n);
 				}
 			}
 			return a ? a.then(() => t) : t;
 		}, n = (n, r, a) => {
-			if (N(n)) return n.aborted = !0, n;
+			if (M(n)) return n.aborted = !0, n;
 			let o = t(r, i, a);
 			if (o instanceof Promise) {
 				if (a.async === !1) throw new z();
@@ -1175,20 +1111,20 @@ var Dt = /^[\s\S]{0,}$/, Ot = /^-?\d+(?:\.\d+)?$/, H = /*@__PURE__*/ R("$ZodChec
 	}
 }, {
 	get "~standard"() {
-		return nt(this, "~standard", Vt(this));
+		return tt(this, "~standard", zt(this));
 	},
 	set "~standard"(e) {
 		F(this, "~standard", e);
 	}
-}), zt = (e, t) => e.issues.length ? { issues: e.issues.map((e) => Xe(e, t, B())) } : { value: e.value };
-async function Bt(e, t) {
+}), Lt = (e, t) => e.issues.length ? { issues: e.issues.map((e) => P(e, t, B())) } : { value: e.value };
+async function Rt(e, t) {
 	let n = { async: !0 };
-	return zt(await e._zod.run({
+	return Lt(await e._zod.run({
 		value: t,
 		issues: []
 	}, n), n);
 }
-function Vt(e) {
+function zt(e) {
 	return {
 		validate: (t) => {
 			let n = { async: !1 };
@@ -1197,16 +1133,16 @@ function Vt(e) {
 					value: t,
 					issues: []
 				}, n);
-				if (!(r instanceof Promise)) return zt(r, n);
+				if (!(r instanceof Promise)) return Lt(r, n);
 			} catch {}
-			return Bt(e, t);
+			return Rt(e, t);
 		},
 		vendor: "zod",
 		version: 1
 	};
 }
-var Ht = /*@__PURE__*/ R("$ZodString", (e, t) => {
-	W.init(e, t), e._zod.pattern = t.pattern ?? Dt, e._zod.parse = (n, r) => {
+var Bt = /*@__PURE__*/ R("$ZodString", (e, t) => {
+	W.init(e, t), e._zod.pattern = t.pattern ?? Et, e._zod.parse = (n, r) => {
 		if (t.coerce) try {
 			n.value = String(n.value);
 		} catch {}
@@ -1217,12 +1153,12 @@ var Ht = /*@__PURE__*/ R("$ZodString", (e, t) => {
 			inst: e
 		}), n;
 	};
-}), Ut = /*@__PURE__*/ R("$ZodStringFormat", (e, t) => {
-	Ft.init(e, t), Ht.init(e, t);
-}), Wt = /*@__PURE__*/ R("$ZodISODateTime", (e, t) => {
-	t.pattern ??= Et(t), Ut.init(e, t);
-}), Gt = /*@__PURE__*/ R("$ZodNumber", (e, t) => {
-	W.init(e, t), e._zod.pattern = Ot, e._zod.parse = (n, r) => {
+}), Vt = /*@__PURE__*/ R("$ZodStringFormat", (e, t) => {
+	Nt.init(e, t), Bt.init(e, t);
+}), Ht = /*@__PURE__*/ R("$ZodISODateTime", (e, t) => {
+	t.pattern ??= Tt(t), Vt.init(e, t);
+}), Ut = /*@__PURE__*/ R("$ZodNumber", (e, t) => {
+	W.init(e, t), e._zod.pattern = Dt, e._zod.parse = (n, r) => {
 		if (t.coerce) try {
 			n.value = Number(n.value);
 		} catch {}
@@ -1237,9 +1173,7 @@ var Ht = /*@__PURE__*/ R("$ZodString", (e, t) => {
 			...a ? { received: a } : {}
 		}), n;
 	};
-}), Kt = /*@__PURE__*/ R("$ZodNumberFormat", (e, t) => {
-	Mt.init(e, t), Gt.init(e, t);
-}), qt = /*@__PURE__*/ R("$ZodNever", (e, t) => {
+}), Wt = /*@__PURE__*/ R("$ZodNever", (e, t) => {
 	W.init(e, t), e._zod.parse = (t, n) => (t.issues.push({
 		expected: "never",
 		code: "invalid_type",
@@ -1262,11 +1196,11 @@ function G(e, t, n, r, i, a) {
 		}) : e.value === void 0 ? (o || i === "defaulted" && !s) && (t.value[n] = void 0) : t.value[n] = e.value;
 	}
 }
-var Jt = [];
-function Yt(e) {
-	let t = Object.keys(e.shape), n = Object.getOwnPropertySymbols(e.shape), r = n.length ? n : Jt, i = r.length ? [...t, ...r] : t;
+var Gt = [];
+function Kt(e) {
+	let t = Object.keys(e.shape), n = Object.getOwnPropertySymbols(e.shape), r = n.length ? n : Gt, i = r.length ? [...t, ...r] : t;
 	for (let t of i) if (!e.shape?.[t]?._zod?.traits?.has("$ZodType")) throw Error(`Invalid element at key "${String(t)}": expected a Zod schema`);
-	let a = Ge(e.shape);
+	let a = Ke(e.shape);
 	return {
 		...e,
 		allKeys: i,
@@ -1276,11 +1210,11 @@ function Yt(e) {
 		optionalKeys: new Set(a)
 	};
 }
-function Xt(e, t, n, r, i, a, o) {
+function qt(e, t, n, r, i, a, o) {
 	let s = [], c = i.keySet, l = i.catchall._zod, u = l.def.type, d = l.optin, f = l.optout, p = 0;
 	for (let i in t) {
 		if (o && n.issues.length !== p) {
-			if (N(n, p)) break;
+			if (M(n, p)) break;
 			p = n.issues.length;
 		}
 		if (c.has(i)) continue;
@@ -1306,7 +1240,7 @@ function Xt(e, t, n, r, i, a, o) {
 		continue: !0
 	}), e.length ? Promise.all(e).then(() => n) : n;
 }
-var Zt = /*@__PURE__*/ R("$ZodObject", (e, t) => {
+var Jt = /*@__PURE__*/ R("$ZodObject", (e, t) => {
 	W.init(e, t);
 	let n = Object.getOwnPropertyDescriptor(t, "shape"), r = n?.get ? n.get.raw : t.shape ?? {};
 	if (r) {
@@ -1316,20 +1250,20 @@ var Zt = /*@__PURE__*/ R("$ZodObject", (e, t) => {
 		};
 		e.raw = r, Object.defineProperty(t, "shape", { get: e });
 	}
-	let i = Re(() => Yt(t));
+	let i = ze(() => Kt(t));
 	L(e, "propValues", (e) => {
 		let t = e.def.shape, n = {};
 		for (let e in t) {
 			let r = t[e]._zod;
 			if (r.values) {
-				Object.prototype.hasOwnProperty.call(n, e) || Ve(n, e, /* @__PURE__ */ new Set());
+				Object.prototype.hasOwnProperty.call(n, e) || He(n, e, /* @__PURE__ */ new Set());
 				for (let t of r.values) n[e].add(t);
 				r.optin !== void 0 && n[e].add(void 0);
 			}
 		}
 		return n;
 	});
-	let a = Ue, o = t.catchall, s, c = ft.memoizer;
+	let a = We, o = t.catchall, s, c = dt.memoizer;
 	c?.attach(e), e._zod.parse = (t, n) => {
 		s ??= i.value;
 		let r = t.value;
@@ -1343,7 +1277,7 @@ var Zt = /*@__PURE__*/ R("$ZodObject", (e, t) => {
 		let l = [], u = s.shape, d = n?.abortEarly, f = t.issues.length;
 		for (let e of s.allKeys) {
 			if (d && t.issues.length !== f) {
-				if (N(t, f)) break;
+				if (M(t, f)) break;
 				f = t.issues.length;
 			}
 			if (e === "__proto__") continue;
@@ -1353,19 +1287,19 @@ var Zt = /*@__PURE__*/ R("$ZodObject", (e, t) => {
 			}, n);
 			s instanceof Promise ? l.push(s.then((n) => G(n, t, e, r, a, o))) : G(s, t, e, r, a, o);
 		}
-		return o ? Xt(l, r, t, n, i.value, e, d === !0) : l.length ? Promise.all(l).then(() => t) : t;
+		return o ? qt(l, r, t, n, i.value, e, d === !0) : l.length ? Promise.all(l).then(() => t) : t;
 	};
 });
-function Qt(e, t) {
+function Yt(e, t) {
 	return e.value = t.issues.length ? void 0 : t.value, e;
 }
-var $t = /*@__PURE__*/ R("$ZodOptional", (e, t) => {
+var Xt = /*@__PURE__*/ R("$ZodOptional", (e, t) => {
 	W.init(e, t), L(e, "optin", (e) => e.def.innerType._zod.optin === "defaulted" ? "defaulted" : "optional"), e._zod.optout = "optional", L(e, "values", (e) => {
 		let t = e.def.innerType._zod.values;
 		return t ? /* @__PURE__ */ new Set([...t, void 0]) : void 0;
 	}), L(e, "pattern", (e) => {
 		let t = e.def.innerType._zod.pattern;
-		return t ? RegExp(`^(${Be(t.source)})?$`) : void 0;
+		return t ? RegExp(`^(${Ve(t.source)})?$`) : void 0;
 	}), e._zod.parse = (e, n) => {
 		if (e.value === void 0) {
 			if (t.innerType._zod.optin !== "defaulted") return e;
@@ -1373,18 +1307,18 @@ var $t = /*@__PURE__*/ R("$ZodOptional", (e, t) => {
 				value: e.value,
 				issues: []
 			}, n);
-			return r instanceof Promise ? r.then((t) => Qt(e, t)) : Qt(e, r);
+			return r instanceof Promise ? r.then((t) => Yt(e, t)) : Yt(e, r);
 		}
 		return t.innerType._zod.run(e, n);
 	};
-}), en = /*@__PURE__*/ R("$ZodCustom", (e, t) => {
+}), Zt = /*@__PURE__*/ R("$ZodCustom", (e, t) => {
 	H.init(e, t), W.init(e, t), e._zod.parse = (e, t) => e, e._zod.check = (n) => {
 		let r = n.value, i = t.fn(r);
-		if (i instanceof Promise) return i.then((t) => tn(t, n, r, e));
-		tn(i, n, r, e);
+		if (i instanceof Promise) return i.then((t) => Qt(t, n, r, e));
+		Qt(i, n, r, e);
 	};
 });
-function tn(e, t, n, r) {
+function Qt(e, t, n, r) {
 	if (!e) {
 		let e = {
 			code: "custom",
@@ -1393,22 +1327,22 @@ function tn(e, t, n, r) {
 			path: [...r._zod.def.path ?? []],
 			continue: !r._zod.def.abort
 		};
-		r._zod.def.params && (e.params = r._zod.def.params), t.issues.push(et(e));
+		r._zod.def.params && (e.params = r._zod.def.params), t.issues.push($e(e));
 	}
 }
 // node_modules/zod/v4/core/api.js
-function nn(e) {
+function $t(e) {
 	return e.checks &&= [...e.checks], e;
 }
 // @__NO_SIDE_EFFECTS__
-function rn(e, t) {
-	return new e(nn({
+function en(e, t) {
+	return new e($t({
 		type: "string",
-		...M(t)
+		...j(t)
 	}));
 }
 // @__NO_SIDE_EFFECTS__
-function an(e, t) {
+function tn(e, t) {
 	return new e({
 		type: "string",
 		format: "datetime",
@@ -1416,113 +1350,103 @@ function an(e, t) {
 		offset: !1,
 		local: !1,
 		precision: null,
-		...M(t)
+		...j(t)
 	});
 }
 // @__NO_SIDE_EFFECTS__
-function on(e, t) {
-	return new e(nn({
+function nn(e, t) {
+	return new e($t({
 		type: "number",
 		checks: [],
-		...M(t)
+		...j(t)
 	}));
 }
 // @__NO_SIDE_EFFECTS__
-function sn(e, t) {
-	return new e({
-		type: "number",
-		check: "number_format",
-		abort: !1,
-		format: "safeint",
-		...M(t)
-	});
-}
-// @__NO_SIDE_EFFECTS__
-function cn(e, t) {
+function rn(e, t) {
 	return new e({
 		type: "never",
-		...M(t)
+		...j(t)
 	});
 }
 // @__NO_SIDE_EFFECTS__
-function ln(e, t) {
-	return new At({
+function an(e, t) {
+	return new kt({
 		check: "less_than",
-		...M(t),
+		...j(t),
 		value: e,
 		inclusive: !0
 	});
 }
 // @__NO_SIDE_EFFECTS__
-function un(e, t) {
-	return new jt({
+function on(e, t) {
+	return new At({
 		check: "greater_than",
-		...M(t),
+		...j(t),
 		value: e,
 		inclusive: !1
 	});
 }
 // @__NO_SIDE_EFFECTS__
-function dn(e, t) {
-	return new Nt({
+function sn(e, t) {
+	return new jt({
 		check: "max_length",
-		...M(t),
+		...j(t),
 		maximum: e
 	});
 }
 // @__NO_SIDE_EFFECTS__
-function fn(e, t) {
-	return new Pt({
+function cn(e, t) {
+	return new Mt({
 		check: "min_length",
-		...M(t),
+		...j(t),
 		minimum: e
 	});
 }
 // @__NO_SIDE_EFFECTS__
 function K(e, t) {
-	return new It({
+	return new Pt({
 		check: "string_format",
 		format: "regex",
-		...M(t),
+		...j(t),
 		pattern: e
 	});
 }
 // @__NO_SIDE_EFFECTS__
-function pn(e) {
-	return new Lt({
+function ln(e) {
+	return new Ft({
 		check: "overwrite",
 		tx: e
 	});
 }
 // @__NO_SIDE_EFFECTS__
-function mn() {
-	return /* @__PURE__ */ pn((e) => e.trim());
+function un() {
+	return /* @__PURE__ */ ln((e) => e.trim());
 }
 // @__NO_SIDE_EFFECTS__
-function hn(e, t, n) {
+function dn(e, t, n) {
 	return new e({
 		type: "custom",
 		check: "custom",
 		fn: t,
-		...M(n)
+		...j(n)
 	});
 }
 // @__NO_SIDE_EFFECTS__
-function gn(e, t) {
-	let n = /* @__PURE__ */ _n((t) => (t.addIssue = (e) => {
-		if (typeof e == "string") t.issues.push(et(e, t.value, n._zod.def));
+function fn(e, t) {
+	let n = /* @__PURE__ */ pn((t) => (t.addIssue = (e) => {
+		if (typeof e == "string") t.issues.push($e(e, t.value, n._zod.def));
 		else {
 			let r = e;
-			r.fatal && (r.continue = !1), r.code ??= "custom", "input" in r || (r.input = t.value), r.inst ??= n, r.continue ??= !n._zod.def.abort, t.issues.push(et(r));
+			r.fatal && (r.continue = !1), r.code ??= "custom", "input" in r || (r.input = t.value), r.inst ??= n, r.continue ??= !n._zod.def.abort, t.issues.push($e(r));
 		}
 	}, e(t.value, t)), t);
 	return n;
 }
 // @__NO_SIDE_EFFECTS__
-function _n(e, t) {
+function pn(e, t) {
 	let n = new H({
 		check: "custom",
-		...M(t)
+		...j(t)
 	});
 	return n._zod.check = e, n;
 }
@@ -1538,16 +1462,16 @@ var q = /*@__PURE__*/ R("ZodMiniType", (e, t) => {
 		F(this, "with", e);
 	},
 	parse(e, t) {
-		return vt(this, e, t, { callee: this.parse });
+		return _t(this, e, t, { callee: this.parse });
 	},
 	parseAsync(e, t) {
-		return yt(this, e, t, { callee: this.parseAsync });
+		return vt(this, e, t, { callee: this.parseAsync });
 	},
 	safeParse(e, t) {
-		return bt(this, e, t);
+		return yt(this, e, t);
 	},
 	safeParseAsync(e, t) {
-		return St(this, e, t);
+		return xt(this, e, t);
 	},
 	check(...e) {
 		let t = this.def;
@@ -1561,7 +1485,7 @@ var q = /*@__PURE__*/ R("ZodMiniType", (e, t) => {
 		}, { parent: !0 });
 	},
 	clone(e, t) {
-		return We(this, e, t);
+		return Ge(this, e, t);
 	},
 	brand() {
 		return this;
@@ -1572,79 +1496,73 @@ var q = /*@__PURE__*/ R("ZodMiniType", (e, t) => {
 	apply(e, ...t) {
 		return t.length === 0 ? e(this) : e(this, ...t);
 	}
-}), vn = /*@__PURE__*/ R("ZodMiniString", (e, t) => {
-	Ht.init(e, t), q.init(e, t);
+}), mn = /*@__PURE__*/ R("ZodMiniString", (e, t) => {
+	Bt.init(e, t), q.init(e, t);
 });
 // @__NO_SIDE_EFFECTS__
-function yn(e) {
-	return /* @__PURE__ */ rn(vn, e);
+function hn(e) {
+	return /* @__PURE__ */ en(mn, e);
 }
-var bn = /*@__PURE__*/ R("ZodMiniStringFormat", (e, t) => {
-	Ut.init(e, t), vn.init(e, t);
-}), xn = /*@__PURE__*/ R("ZodMiniNumber", (e, t) => {
-	Gt.init(e, t), q.init(e, t);
+var gn = /*@__PURE__*/ R("ZodMiniStringFormat", (e, t) => {
+	Vt.init(e, t), mn.init(e, t);
+}), _n = /*@__PURE__*/ R("ZodMiniNumber", (e, t) => {
+	Ut.init(e, t), q.init(e, t);
 });
 // @__NO_SIDE_EFFECTS__
-function Sn(e) {
-	return /* @__PURE__ */ on(xn, e);
+function vn(e) {
+	return /* @__PURE__ */ nn(_n, e);
 }
-var Cn = /*@__PURE__*/ R("ZodMiniNumberFormat", (e, t) => {
-	Kt.init(e, t), xn.init(e, t);
-});
-function wn(e) {
-	return /* @__PURE__ */ sn(Cn, e);
-}
-var Tn = /*@__PURE__*/ R("ZodMiniNever", (e, t) => {
-	qt.init(e, t), q.init(e, t);
+var yn = /*@__PURE__*/ R("ZodMiniNever", (e, t) => {
+	Wt.init(e, t), q.init(e, t);
 });
 // @__NO_SIDE_EFFECTS__
-function En(e) {
-	return /* @__PURE__ */ cn(Tn, e);
+function bn(e) {
+	return /* @__PURE__ */ rn(yn, e);
 }
-var Dn = /*@__PURE__*/ R("ZodMiniObject", (e, t) => {
-	Zt.init(e, t), q.init(e, t), st(e, "shape", (e) => e._zod.def.shape, !1);
+var xn = /*@__PURE__*/ R("ZodMiniObject", (e, t) => {
+	Jt.init(e, t), q.init(e, t), ot(e, "shape", (e) => e._zod.def.shape, !1);
 });
 // @__NO_SIDE_EFFECTS__
-function On(e, t) {
-	return new Dn({
+function Sn(e, t) {
+	return new xn({
 		type: "object",
 		shape: e,
-		catchall: /* @__PURE__ */ En(),
-		...M(t)
+		catchall: /* @__PURE__ */ bn(),
+		...j(t)
 	});
 }
-var kn = /*@__PURE__*/ R("ZodMiniOptional", (e, t) => {
-	$t.init(e, t), q.init(e, t);
+var Cn = /*@__PURE__*/ R("ZodMiniOptional", (e, t) => {
+	Xt.init(e, t), q.init(e, t);
 });
 // @__NO_SIDE_EFFECTS__
-function An(e) {
-	return new kn({
+function wn(e) {
+	return new Cn({
 		type: "optional",
 		innerType: e
 	});
 }
-var jn = /*@__PURE__*/ R("ZodMiniCustom", (e, t) => {
-	en.init(e, t), q.init(e, t);
+var Tn = /*@__PURE__*/ R("ZodMiniCustom", (e, t) => {
+	Zt.init(e, t), q.init(e, t);
 });
 // @__NO_SIDE_EFFECTS__
-function Mn(e, t = {}) {
-	return /* @__PURE__ */ hn(jn, e, t);
+function En(e, t = {}) {
+	return /* @__PURE__ */ dn(Tn, e, t);
 }
 // @__NO_SIDE_EFFECTS__
-function Nn(e, t) {
-	return /* @__PURE__ */ gn(e, t);
+function Dn(e, t) {
+	return /* @__PURE__ */ fn(e, t);
 }
 // node_modules/zod/v4/mini/iso.js
-var Pn = /*@__PURE__*/ R("ZodMiniISODateTime", (e, t) => {
-	Wt.init(e, t), bn.init(e, t);
+var On = /*@__PURE__*/ R("ZodMiniISODateTime", (e, t) => {
+	Ht.init(e, t), gn.init(e, t);
 });
 // @__NO_SIDE_EFFECTS__
-function Fn(e) {
-	return /* @__PURE__ */ an(Pn, e);
+function kn(e) {
+	return /* @__PURE__ */ tn(On, e);
 }
-var In = /^[A-Za-z0-9]{8,16}$/, Ln = /^[A-Za-z0-9]{0,6}$/, Rn = "Transaction ID must be 8 to 16 letters or digits", zn = "Transaction ID prefix must be at most 6 letters or digits";
-function Bn(e = "") {
-	if (!Ln.test(e)) throw RangeError(zn);
+var An = /^[A-Za-z0-9]{8,16}$/, jn = /^[A-Za-z0-9]{0,6}$/, Mn = "Transaction ID must be 8 to 16 letters or digits", Nn = "Transaction ID prefix must be at most 6 letters or digits";
+function Pn(e = "") {
+	if (!jn.test(e)) throw RangeError(Nn);
 	let t = 16 - e.length, n = "";
 	for (; n.length < t;) {
 		let r = crypto.getRandomValues(new Uint8Array(t * 2));
@@ -1657,7 +1575,7 @@ function Bn(e = "") {
 	return e + n;
 }
 // src/contract/gift-schema.ts
-var Vn = 99999999.99, J = {
+var Fn = 99999999.99, J = {
 	amountType: "Enter the amount as a number, like 25.00",
 	amountPositive: "Amount must be more than $0.00",
 	amountCents: "Amount can have at most 2 decimal places (cents)",
@@ -1670,24 +1588,24 @@ var Vn = 99999999.99, J = {
 	emailRequired: "Enter the donor’s email address",
 	emailFormat: "Enter an email address in the form name@example.org",
 	phoneCharacters: "Phone can only contain digits, spaces and + ( ) -",
-	imisIdCharacters: (e) => `${j[e]} can only contain letters and digits`,
+	imisIdCharacters: (e) => `${A[e]} can only contain letters and digits`,
 	receivedDate: "Received date must be a real date and time, like 2026-11-23T09:30:00",
 	transactionIdRequired: "Transaction ID is missing",
-	transactionId: Rn,
+	transactionId: Mn,
 	unknownFields: (e) => `Unknown field${e.length > 1 ? "s" : ""}: ${e.join(", ")} (field names are case-sensitive)`
-}, Hn = /^[0-9 +()\-]*$/, Un = /^[A-Za-z0-9]*$/;
+}, In = /^[0-9 +()\-]*$/, Ln = /^[A-Za-z0-9]*$/;
 function Y(e, ...t) {
-	return /* @__PURE__ */ An((/* @__PURE__ */ yn(`${j[e]} must be text`)).check(/* @__PURE__ */ mn(), /* @__PURE__ */ dn(A[e], Fe(e)), ...t));
+	return /* @__PURE__ */ wn((/* @__PURE__ */ hn(`${A[e]} must be text`)).check(/* @__PURE__ */ un(), /* @__PURE__ */ sn(k[e], Ie(e)), ...t));
 }
-function Wn(e) {
-	return Y(e, /* @__PURE__ */ K(Un, J.imisIdCharacters(e)));
+function Rn(e) {
+	return Y(e, /* @__PURE__ */ K(Ln, J.imisIdCharacters(e)));
 }
-function Gn(e) {
+function zn(e) {
 	return Math.abs(e * 100 - Math.round(e * 100)) < 1e-6;
 }
-var Kn = {
-	imisId: Wn("imisId"),
-	amount: (/* @__PURE__ */ Sn(J.amountType)).check(/* @__PURE__ */ un(0, J.amountPositive), /* @__PURE__ */ ln(Vn, J.amountTooLarge), /* @__PURE__ */ Mn(Gn, J.amountCents)),
+var Bn = {
+	imisId: Rn("imisId"),
+	amount: (/* @__PURE__ */ vn(J.amountType)).check(/* @__PURE__ */ on(0, J.amountPositive), /* @__PURE__ */ an(Fn, J.amountTooLarge), /* @__PURE__ */ En(zn, J.amountCents)),
 	nameTitle: Y("nameTitle"),
 	firstName: Y("firstName"),
 	middleName: Y("middleName"),
@@ -1699,24 +1617,24 @@ var Kn = {
 	city: Y("city"),
 	state: Y("state"),
 	zipCode: Y("zipCode"),
-	emailAddress: (/* @__PURE__ */ yn(J.emailRequired)).check(/* @__PURE__ */ mn(), /* @__PURE__ */ fn(1, J.emailRequired), /* @__PURE__ */ dn(A.emailAddress, Fe("emailAddress")), /* @__PURE__ */ K(Ct, J.emailFormat)),
-	phone: Y("phone", /* @__PURE__ */ K(Hn, J.phoneCharacters)),
+	emailAddress: (/* @__PURE__ */ hn(J.emailRequired)).check(/* @__PURE__ */ un(), /* @__PURE__ */ cn(1, J.emailRequired), /* @__PURE__ */ sn(k.emailAddress, Ie("emailAddress")), /* @__PURE__ */ K(St, J.emailFormat)),
+	phone: Y("phone", /* @__PURE__ */ K(In, J.phoneCharacters)),
 	notes: Y("notes"),
 	distribution: Y("distribution"),
 	campaignCode: Y("campaignCode"),
 	appealCode: Y("appealCode"),
-	softCreditId: Wn("softCreditId"),
-	receivedDate: /* @__PURE__ */ An(/* @__PURE__ */ Fn({
+	softCreditId: Rn("softCreditId"),
+	receivedDate: /* @__PURE__ */ wn(/* @__PURE__ */ kn({
 		local: !0,
 		offset: !0,
 		error: J.receivedDate
 	})),
-	transactionId: (/* @__PURE__ */ yn(J.transactionIdRequired)).check(/* @__PURE__ */ mn(), /* @__PURE__ */ K(In, J.transactionId))
+	transactionId: (/* @__PURE__ */ hn(J.transactionIdRequired)).check(/* @__PURE__ */ un(), /* @__PURE__ */ K(An, J.transactionId))
 };
 function X(e) {
 	return typeof e == "string" && e.trim() !== "";
 }
-function qn(e) {
+function Vn(e) {
 	if (X(e.imisId) || X(e.company)) return;
 	let t = X(e.firstName), n = X(e.lastName);
 	if (!(t && n)) return t ? {
@@ -1730,67 +1648,63 @@ function qn(e) {
 		message: J.contactRequired
 	};
 }
-function Jn(e) {
+function Hn(e) {
 	return X(e.distribution) || X(e.campaignCode);
 }
-var Yn = { when: () => !0 };
-function Xn(e) {
-	return e.check(/* @__PURE__ */ Nn((e, t) => {
-		let n = qn(e);
+var Un = { when: () => !0 };
+function Wn(e) {
+	return e.check(/* @__PURE__ */ Dn((e, t) => {
+		let n = Vn(e);
 		n && t.issues.push({
 			code: "custom",
 			message: n.message,
 			path: [n.field],
 			input: e
 		});
-	}, Yn), /* @__PURE__ */ Mn((e) => Jn(e), {
+	}, Un), /* @__PURE__ */ En((e) => Hn(e), {
 		message: J.fundRequired,
 		path: ["distribution"],
-		...Yn
+		...Un
 	}));
 }
-var Zn = { error: (e) => e.code === "unrecognized_keys" ? J.unknownFields(e.keys) : void 0 }, Qn = Xn(/* @__PURE__ */ On(Kn, Zn));
-Xn(/* @__PURE__ */ On({
-	...Kn,
-	financialAccountId: wn(J.financialAccount).check(/* @__PURE__ */ un(0, J.financialAccount))
-}, Zn));
+var Gn = Wn(/* @__PURE__ */ Sn(Bn, { error: (e) => e.code === "unrecognized_keys" ? J.unknownFields(e.keys) : void 0 }));
 // src/contract/gift-summary.ts
-function $n(e) {
+function Kn(e) {
 	return [e.firstName, e.lastName].filter(X).map((e) => e.trim()).join(" ") || (X(e.company) ? e.company.trim() : X(e.imisId) ? `iMIS ID ${e.imisId.trim()}` : "Unnamed donor");
 }
-var er = new Intl.NumberFormat("en-US", {
+var qn = new Intl.NumberFormat("en-US", {
 	style: "currency",
 	currency: "USD"
 });
 function Z(e) {
-	return er.format(e);
+	return qn.format(e);
 }
 // styles/gift-entry.css?inline
-var tr = "gift-entry{font:inherit;color:inherit;--_gap:var(--gift-entry-gap,.75rem);--_border:var(--gift-entry-border-color,#767676);--_error:var(--gift-entry-error-color,#b3261e);display:block}gift-entry .visually-hidden{clip:rect(0 0 0 0);white-space:nowrap;border:0;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;position:absolute!important}gift-entry form{margin:0}gift-entry fieldset{border:1px solid var(--_border);margin:0 0 var(--_gap);padding:var(--_gap);border-radius:4px}gift-entry legend{padding:0 .25rem;font-weight:700}gift-entry .fields{gap:var(--_gap);grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));display:grid}gift-entry .PanelField{min-width:0;margin:0}gift-entry .PanelField.wide{grid-column:1/-1}gift-entry .PanelField>label{margin-bottom:.25rem;font-weight:700;display:block}gift-entry .PanelField>label.Required:after{content:\" *\";color:var(--_error)}gift-entry .PanelFieldValue input,gift-entry .PanelFieldValue select,gift-entry .PanelFieldValue textarea{font:inherit;box-sizing:border-box;border:1px solid var(--_border);background:var(--gift-entry-input-background,Field);max-width:100%;min-height:2rem;color:var(--gift-entry-input-color,FieldText);border-radius:3px;padding:.25rem .4rem}gift-entry .InputLarge{width:100%}gift-entry .InputMedium{width:100%;max-width:16rem}gift-entry .InputSmall{width:100%;max-width:9rem}gift-entry textarea{width:100%;min-height:4rem}gift-entry :is(input,select,textarea,button,a,[tabindex]):focus-visible{outline:3px solid var(--gift-entry-focus-color,#1a5fb4);outline-offset:2px}gift-entry .has-error :is(input,select,textarea){border:2px solid var(--_error)}gift-entry .Important{color:var(--_error);font-weight:700}gift-entry .field-error{margin:.15rem 0 .25rem}gift-entry .hint{margin-bottom:.25rem;font-size:.9em}gift-entry .group-hint{margin:0 0 var(--_gap)}gift-entry .amount-wrap{align-items:center;gap:.25rem;display:flex}gift-entry .carried-over{font-size:.9em;font-style:italic;font-weight:400}gift-entry .carried{border-style:dashed!important}gift-entry .AsiValidationSummary,gift-entry .AsiError,gift-entry .AsiSuccess,gift-entry .AsiWarning{border:2px solid var(--_border);margin:0 0 var(--_gap);border-left-width:6px;border-radius:3px;padding:.5rem .75rem}gift-entry .AsiError{border-color:var(--_error)}gift-entry .AsiSuccess{border-color:var(--gift-entry-success-color,#1e7e34)}gift-entry .AsiWarning{border-color:var(--gift-entry-warning-color,#8a5300)}gift-entry .error-summary-title{margin:0 0 .25rem;font-size:1.1em}gift-entry .error-summary ul{margin:0;padding-left:1.25rem}gift-entry .error-summary a{color:var(--_error);font-weight:700}gift-entry .CommandBar{margin:var(--_gap) 0;flex-wrap:wrap;align-items:center;gap:.5rem;display:flex}gift-entry button{font:inherit;cursor:pointer;min-width:2rem;min-height:2rem}gift-entry button:disabled{cursor:progress}gift-entry progress{width:8rem}gift-entry .batch{margin-top:calc(var(--_gap) * 2)}gift-entry .batch h2{margin:0 0 .5rem;font-size:1.15em}gift-entry .batch-expected{gap:var(--_gap);margin-bottom:var(--_gap);flex-wrap:wrap;display:flex}gift-entry .batch-table{border-collapse:collapse;width:100%}gift-entry .batch-table :is(th,td){text-align:left;border-bottom:1px solid var(--_border);vertical-align:top;padding:.3rem .4rem}gift-entry .batch-table .amount{text-align:right;white-space:nowrap}gift-entry .status-rejected .status{color:var(--_error);font-weight:700}gift-entry .status-message{font-size:.9em}gift-entry .receipt code,gift-entry .batch-table code{font-size:.95em}", Q;
-function nr() {
-	Q || (Q = new CSSStyleSheet(), Q.replaceSync(tr), document.adoptedStyleSheets = [...document.adoptedStyleSheets, Q]);
+var Jn = "gift-entry{font:inherit;color:inherit;--_gap:var(--gift-entry-gap,.75rem);--_border:var(--gift-entry-border-color,#767676);--_error:var(--gift-entry-error-color,#b3261e);display:block}gift-entry .visually-hidden{clip:rect(0 0 0 0);white-space:nowrap;border:0;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;position:absolute!important}gift-entry form{margin:0}gift-entry fieldset{border:1px solid var(--_border);margin:0 0 var(--_gap);padding:var(--_gap);border-radius:4px}gift-entry legend{padding:0 .25rem;font-weight:700}gift-entry .fields{gap:var(--_gap);grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));display:grid}gift-entry .PanelField{min-width:0;margin:0}gift-entry .PanelField.wide{grid-column:1/-1}gift-entry .PanelField>label{margin-bottom:.25rem;font-weight:700;display:block}gift-entry .PanelField>label.Required:after{content:\" *\";color:var(--_error)}gift-entry .PanelFieldValue input,gift-entry .PanelFieldValue select,gift-entry .PanelFieldValue textarea{font:inherit;box-sizing:border-box;border:1px solid var(--_border);background:var(--gift-entry-input-background,Field);max-width:100%;min-height:2rem;color:var(--gift-entry-input-color,FieldText);border-radius:3px;padding:.25rem .4rem}gift-entry .InputLarge{width:100%}gift-entry .InputMedium{width:100%;max-width:16rem}gift-entry .InputSmall{width:100%;max-width:9rem}gift-entry textarea{width:100%;min-height:4rem}gift-entry :is(input,select,textarea,button,a,[tabindex]):focus-visible{outline:3px solid var(--gift-entry-focus-color,#1a5fb4);outline-offset:2px}gift-entry .has-error :is(input,select,textarea){border:2px solid var(--_error)}gift-entry .Important{color:var(--_error);font-weight:700}gift-entry .field-error{margin:.15rem 0 .25rem}gift-entry .hint{margin-bottom:.25rem;font-size:.9em}gift-entry .group-hint{margin:0 0 var(--_gap)}gift-entry .amount-wrap{align-items:center;gap:.25rem;display:flex}gift-entry .carried-over{font-size:.9em;font-style:italic;font-weight:400}gift-entry .carried{border-style:dashed!important}gift-entry .AsiValidationSummary,gift-entry .AsiError,gift-entry .AsiSuccess,gift-entry .AsiWarning{border:2px solid var(--_border);margin:0 0 var(--_gap);border-left-width:6px;border-radius:3px;padding:.5rem .75rem}gift-entry .AsiError{border-color:var(--_error)}gift-entry .AsiSuccess{border-color:var(--gift-entry-success-color,#1e7e34)}gift-entry .AsiWarning{border-color:var(--gift-entry-warning-color,#8a5300)}gift-entry .error-summary-title{margin:0 0 .25rem;font-size:1.1em}gift-entry .error-summary ul{margin:0;padding-left:1.25rem}gift-entry .error-summary li+li{margin-top:.35rem}gift-entry .error-summary a{min-height:24px;color:var(--_error);font-weight:700;line-height:24px;display:inline-block}gift-entry .CommandBar{margin:var(--_gap) 0;flex-wrap:wrap;align-items:center;gap:.5rem;display:flex}gift-entry button{font:inherit;cursor:pointer;min-width:2rem;min-height:2rem}gift-entry button:disabled{cursor:progress}gift-entry progress{width:8rem}gift-entry .batch{margin-top:calc(var(--_gap) * 2)}gift-entry .batch h2{margin:0 0 .5rem;font-size:1.15em}gift-entry .batch-expected{gap:var(--_gap);margin-bottom:var(--_gap);flex-wrap:wrap;display:flex}gift-entry .batch-table{border-collapse:collapse;width:100%}gift-entry .batch-table :is(th,td){text-align:left;border-bottom:1px solid var(--_border);vertical-align:top;padding:.3rem .4rem}gift-entry .batch-table .amount{text-align:right;white-space:nowrap}gift-entry .status-rejected .status{color:var(--_error);font-weight:700}gift-entry .status-message{font-size:.9em}gift-entry .receipt code,gift-entry .batch-table code{font-size:.95em}", Yn;
+function Xn() {
+	Yn || (Yn = new CSSStyleSheet(), Yn.replaceSync(Jn), document.adoptedStyleSheets = [...document.adoptedStyleSheets, Yn]);
 }
 // src/widget/batch.ts
-function rr(e) {
+function Zn(e) {
 	return {
 		count: e.length,
 		total: e.reduce((e, t) => e + Math.round(t.amount * 100), 0) / 100,
 		rejected: e.filter((e) => e.status === "rejected").length
 	};
 }
-function ir(e, t, n) {
+function Qn(e, t, n) {
 	return {
 		count: t === void 0 ? void 0 : t - e.count,
 		total: n === void 0 ? void 0 : Math.round(n * 100 - e.total * 100) / 100
 	};
 }
 // src/contract/import-request.ts
-function ar(e) {
+function $n(e) {
 	let t = (e, t = 2) => String(e).padStart(t, "0");
 	return `${e.getFullYear()}-${t(e.getMonth() + 1)}-${t(e.getDate())}T${t(e.getHours())}:${t(e.getMinutes())}:${t(e.getSeconds())}.${t(e.getMilliseconds(), 3)}`;
 }
 // src/widget/gift-draft.ts
-var $ = [
+var Q = [
 	"amount",
 	"receivedDate",
 	"distribution",
@@ -1812,45 +1726,45 @@ var $ = [
 	"zipCode",
 	"softCreditId",
 	"notes"
-], or = [
+], er = [
 	"receivedDate",
 	"distribution",
 	"campaignCode",
 	"appealCode"
 ];
-function sr(e = /* @__PURE__ */ new Date()) {
-	return ar(e).slice(0, 10);
+function tr(e = /* @__PURE__ */ new Date()) {
+	return $n(e).slice(0, 10);
 }
-function cr(e = /* @__PURE__ */ new Date()) {
-	let t = Object.fromEntries($.map((e) => [e, ""]));
-	return t.receivedDate = sr(e), t;
+function nr(e = /* @__PURE__ */ new Date()) {
+	let t = Object.fromEntries(Q.map((e) => [e, ""]));
+	return t.receivedDate = tr(e), t;
 }
-function lr(e) {
+function rr(e) {
 	let t = e.replace(/[$,\s]/g, "");
 	return /^\d*\.?\d+$|^\d+\.$/.test(t) ? Number(t) : NaN;
 }
-function ur(e) {
-	let t = lr(e);
-	return Number.isFinite(t) ? t.toLocaleString("en-US", {
+function ir(e) {
+	let t = rr(e);
+	return !Number.isFinite(t) || Math.round(t * 100) !== t * 100 ? e : t.toLocaleString("en-US", {
 		minimumFractionDigits: 2,
 		maximumFractionDigits: 2
-	}) : e;
+	});
 }
-function dr(e, t, n = /* @__PURE__ */ new Date()) {
+function ar(e, t, n = /* @__PURE__ */ new Date()) {
 	let r = {
 		transactionId: t,
-		amount: lr(e.amount)
+		amount: rr(e.amount)
 	};
-	for (let t of $) {
+	for (let t of Q) {
 		if (t === "amount" || t === "receivedDate") continue;
 		let n = e[t].trim();
 		n !== "" && (r[t] = n);
 	}
 	let [i, a, o] = e.receivedDate.split("-").map(Number);
-	return i && a && o && (r.receivedDate = ar(new Date(i, a - 1, o, n.getHours(), n.getMinutes(), n.getSeconds()))), r;
+	return i && a && o && (r.receivedDate = $n(new Date(i, a - 1, o, n.getHours(), n.getMinutes(), n.getSeconds()))), r;
 }
-function fr(e, t, n = /* @__PURE__ */ new Date()) {
-	let r = bt(Qn, dr(e, t, n));
+function or(e, t, n = /* @__PURE__ */ new Date()) {
+	let r = yt(Gn, ar(e, t, n));
 	if (r.success) return {
 		submission: r.data,
 		errors: {}
@@ -1863,28 +1777,28 @@ function fr(e, t, n = /* @__PURE__ */ new Date()) {
 	return { errors: i };
 }
 // src/widget/batch-panel.ts
-var pr = {
+var sr = {
 	queued: "Queued",
 	sending: "Sending",
 	accepted: "Recorded",
 	rejected: "Needs correcting",
 	held: "Held"
-}, mr = (e) => `${e} gift${Math.abs(e) === 1 ? "" : "s"}`;
-function hr(e) {
-	let t = rr(e.entries), n = e.expectedCount.trim() === "" ? void 0 : Number(e.expectedCount), r = e.expectedTotal.trim() === "" ? void 0 : lr(e.expectedTotal);
+}, cr = (e) => `${e} gift${Math.abs(e) === 1 ? "" : "s"}`;
+function lr(e) {
+	let t = Zn(e.entries), n = e.expectedCount.trim() === "" ? void 0 : Number(e.expectedCount), r = e.expectedTotal.trim() === "" ? void 0 : rr(e.expectedTotal);
 	if (n === void 0 && r === void 0) return T;
 	if (n !== void 0 && !Number.isInteger(n) || r !== void 0 && !Number.isFinite(r)) return C`<p class="Important">Enter the expected count as a whole number and the total as an amount.</p>`;
-	let i = ir(t, n, r);
+	let i = Qn(t, n, r);
 	if ((i.count ?? 0) === 0 && (i.total ?? 0) === 0) return C`<p class="AsiSuccess batch-difference">Matches the stack in hand.</p>`;
 	let a = [];
-	return i.count && a.push(i.count > 0 ? `${mr(i.count)} still to enter` : `${mr(-i.count)} more than expected`), i.total && a.push(i.total > 0 ? `${Z(i.total)} still to enter` : `${Z(-i.total)} more than expected`), C`<p class="AsiWarning batch-difference">Difference: ${a.join(", ")}.</p>`;
+	return i.count && a.push(i.count > 0 ? `${cr(i.count)} still to enter` : `${cr(-i.count)} more than expected`), i.total && a.push(i.total > 0 ? `${Z(i.total)} still to enter` : `${Z(-i.total)} more than expected`), C`<p class="AsiWarning batch-difference">Difference: ${a.join(", ")}.</p>`;
 }
-function gr(e) {
-	let t = rr(e.entries), n = (t) => `${e.uid}-${t}`;
+function ur(e) {
+	let t = Zn(e.entries), n = (t) => `${e.uid}-${t}`;
 	return C`<section class="batch" aria-labelledby=${n("batch-title")}>
     <h2 id=${n("batch-title")}>This batch</h2>
     <p class="batch-totals">
-      Entered: <strong>${mr(t.count)}</strong>, <strong>${Z(t.total)}</strong>${t.rejected ? C`, <span class="Important">${t.rejected} need${t.rejected === 1 ? "s" : ""} correcting</span>` : T}.
+      Entered: <strong>${cr(t.count)}</strong>, <strong>${Z(t.total)}</strong>${t.rejected ? C`, <span class="Important">${t.rejected} need${t.rejected === 1 ? "s" : ""} correcting</span>` : T}.
     </p>
     <div class="batch-expected">
       <div class="PanelField">
@@ -1902,7 +1816,7 @@ function gr(e) {
         </div>
       </div>
     </div>
-    ${hr(e)}
+    ${lr(e)}
     ${e.entries.length === 0 ? C`<p class="batch-empty">No gifts entered yet.</p>` : C`<table class="batch-table">
           <caption class="visually-hidden">Gifts entered since this page opened, newest first</caption>
           <thead><tr><th scope="col">Time</th><th scope="col">Donor</th><th scope="col">Amount</th><th scope="col">Fund</th><th scope="col">Status</th><th scope="col">Transaction ID</th></tr></thead>
@@ -1916,7 +1830,7 @@ function gr(e) {
                 <td class="amount">${Z(t.amount)}</td>
                 <td>${t.fund}</td>
                 <td>
-                  <span class="status">${pr[t.status]}</span>
+                  <span class="status">${sr[t.status]}</span>
                   ${t.message && t.status !== "accepted" ? C`<div class="status-message">${t.message}</div>` : T}
                   ${t.status === "rejected" ? C`<button type="button" class="TextButton" @click=${() => e.onReopen(t)}
                         aria-label="Correct and resend the gift from ${t.donor}">Correct and resend</button>` : T}
@@ -1928,11 +1842,11 @@ function gr(e) {
   </section>`;
 }
 // src/widget/field-markup.ts
-function _r(e) {
+function dr(e) {
 	let t = [e.hint ? `${e.id}-hint` : "", e.error ? `${e.id}-error` : ""].filter(Boolean);
 	return t.length ? t.join(" ") : T;
 }
-function vr(e, t) {
+function $(e, t) {
 	return C`<div class="PanelField ${e.error ? "has-error" : ""} ${e.wide ? "wide" : ""}">
     <label for=${e.id} class=${e.required ? "Required" : T}
       >${e.label}${e.carried ? C` <span class="carried-over">(carried over)</span>` : T}</label
@@ -1944,7 +1858,7 @@ function vr(e, t) {
     </div>
   </div>`;
 }
-function yr(e, t, n) {
+function fr(e, t, n) {
 	return C`<div class="AsiValidationSummary AsiError error-summary" id=${e} tabindex="-1" aria-labelledby="${e}-title">
     <h2 id="${e}-title" class="error-summary-title">There is a problem</h2>
     <ul>
@@ -1960,20 +1874,20 @@ function yr(e, t, n) {
     </ul>
   </div>`;
 }
-// src/contract/lookups.ts
-var br = {
+// src/contract/proxy-routes.ts
+var pr = {
 	lookups: "/api/lookups",
 	gifts: "/api/gifts",
 	gift: (e) => `/api/gifts/${encodeURIComponent(e)}`,
 	health: "/healthz",
 	widget: "/gift-entry.js"
-}, xr = "X-Gift-Entry-Key", Sr = "Could not reach the gift service. Check your connection and try again; nothing you typed is lost.", Cr = class {
+}, mr = "X-Gift-Entry-Key", hr = "Could not reach the gift service. Check your connection and try again; nothing you typed is lost.", gr = class {
 	constructor(e, t) {
 		this.endpoint = e, this.key = t;
 	}
 	async call(e, t = {}) {
 		let n = { Accept: "application/json" };
-		this.key && (n[xr] = this.key), t.body && (n["Content-Type"] = "application/json");
+		this.key && (n[mr] = this.key), t.body && (n["Content-Type"] = "application/json");
 		let r;
 		try {
 			r = await fetch(`${this.endpoint}${e}`, {
@@ -1984,7 +1898,7 @@ var br = {
 		} catch {
 			return {
 				ok: !1,
-				error: { message: Sr },
+				error: { message: hr },
 				network: !0
 			};
 		}
@@ -2004,20 +1918,20 @@ var br = {
 		};
 	}
 	lookups() {
-		return this.call(br.lookups);
+		return this.call(pr.lookups);
 	}
 	submit(e) {
-		return this.call(br.gifts, {
+		return this.call(pr.gifts, {
 			method: "POST",
 			body: JSON.stringify(e)
 		});
 	}
 	status(e) {
-		return this.call(br.gift(e));
+		return this.call(pr.gift(e));
 	}
 };
 // src/widget/saved-state.ts
-function wr(e) {
+function _r(e) {
 	try {
 		let t = sessionStorage.getItem(e);
 		return t ? JSON.parse(t) : void 0;
@@ -2025,23 +1939,23 @@ function wr(e) {
 		return;
 	}
 }
-function Tr(e, t) {
+function vr(e, t) {
 	try {
 		sessionStorage.setItem(e, JSON.stringify(t));
 	} catch {}
 }
-function Er(e) {
+function yr(e) {
 	try {
 		sessionStorage.removeItem(e);
 	} catch {}
 }
 // src/widget/gift-entry.ts
-var Dr = new URL(import.meta.url).origin, Or = [
+var br = new URL(import.meta.url).origin, xr = [
 	1e3,
 	2e3,
 	3e3,
 	5e3
-], kr = 0, Ar = [
+], Sr = 0, Cr = [
 	[
 		"nameTitle",
 		"InputSmall",
@@ -2099,7 +2013,7 @@ var Dr = new URL(import.meta.url).origin, Or = [
 		"InputSmall",
 		"off"
 	]
-], jr = class extends k {
+], wr = class extends O {
 	static {
 		this.properties = {
 			endpoint: { type: String },
@@ -2107,7 +2021,10 @@ var Dr = new URL(import.meta.url).origin, Or = [
 			fund: { type: String },
 			appeal: { type: String },
 			campaign: { type: String },
-			prefix: { type: String },
+			transactionPrefix: {
+				type: String,
+				attribute: "prefix"
+			},
 			draft: { state: !0 },
 			errors: { state: !0 },
 			phase: { state: !0 },
@@ -2122,23 +2039,23 @@ var Dr = new URL(import.meta.url).origin, Or = [
 		};
 	}
 	constructor() {
-		super(), this.uid = `gift-entry-${++kr}`, this.transactionId = "", this.carried = /* @__PURE__ */ new Set(), this.touched = /* @__PURE__ */ new Set(), this.polls = /* @__PURE__ */ new Map(), this.endpoint = "", this.key = "", this.fund = "", this.appeal = "", this.campaign = "", this.prefix = void 0, this.draft = cr(), this.errors = {}, this.phase = "idle", this.notice = void 0, this.lookups = void 0, this.lookupsError = void 0, this.batch = [], this.expectedCount = "", this.expectedTotal = "", this.announcement = "", this.showSummary = !1;
+		super(), this.uid = `gift-entry-${++Sr}`, this.transactionId = "", this.carried = /* @__PURE__ */ new Set(), this.touched = /* @__PURE__ */ new Set(), this.polls = /* @__PURE__ */ new Map(), this.endpoint = "", this.key = "", this.fund = "", this.appeal = "", this.campaign = "", this.transactionPrefix = void 0, this.draft = nr(), this.errors = {}, this.phase = "idle", this.notice = void 0, this.lookups = void 0, this.lookupsError = void 0, this.batch = [], this.expectedCount = "", this.expectedTotal = "", this.announcement = "", this.showSummary = !1;
 	}
 	createRenderRoot() {
-		return nr(), this;
+		return Xn(), this;
 	}
 	get client() {
-		return new Cr((this.endpoint || Dr).replace(/\/+$/, ""), this.key);
+		return new gr((this.endpoint || br).replace(/\/+$/, ""), this.key);
 	}
 	storageKey(e) {
-		return `gift-entry:${e}:${this.endpoint || Dr}`;
+		return `gift-entry:${e}:${this.endpoint || br}`;
 	}
 	connectedCallback() {
-		super.connectedCallback(), this.batch = wr(this.storageKey("batch")) ?? [];
+		super.connectedCallback(), this.batch = _r(this.storageKey("batch")) ?? [];
 		for (let e of this.batch) e.status !== "accepted" && e.status !== "rejected" && this.poll(e.transactionId, 0);
-		let e = wr(this.storageKey("draft"));
-		e && $.some((t) => !or.includes(t) && e.draft[t]?.trim()) ? (this.draft = {
-			...cr(),
+		let e = _r(this.storageKey("draft"));
+		e && Q.some((t) => !er.includes(t) && e.draft[t]?.trim()) ? (this.draft = {
+			...nr(),
 			...e.draft
 		}, this.transactionId = e.transactionId, this.carried = new Set(e.carried), this.notice = {
 			kind: "AsiWarning",
@@ -2159,21 +2076,21 @@ var Dr = new URL(import.meta.url).origin, Or = [
 		});
 	}
 	dirty() {
-		return $.some((e) => !or.includes(e) && this.draft[e].trim() !== "");
+		return Q.some((e) => !er.includes(e) && this.draft[e].trim() !== "");
 	}
 	startGift(e) {
-		let t = this.draft, n = cr();
-		if (this.carried = /* @__PURE__ */ new Set(), e) for (let e of or) n[e] = t[e], t[e] && this.carried.add(e);
+		let t = this.draft, n = nr();
+		if (this.carried = /* @__PURE__ */ new Set(), e) for (let e of er) n[e] = t[e], t[e] && this.carried.add(e);
 		else n.distribution = this.fund, n.appealCode = this.appeal, n.campaignCode = this.campaign;
-		this.draft = n, this.transactionId = Bn(this.prefix ?? this.lookups?.transactionIdPrefix ?? ""), this.touched = /* @__PURE__ */ new Set(), this.errors = {}, this.showSummary = !1, Er(this.storageKey("draft"));
+		this.draft = n, this.transactionId = Pn(this.transactionPrefix ?? this.lookups?.transactionIdPrefix ?? ""), this.touched = /* @__PURE__ */ new Set(), this.errors = {}, this.showSummary = !1, yr(this.storageKey("draft"));
 	}
 	async loadLookups() {
 		this.lookupsError = void 0;
 		let e = await this.client.lookups();
-		e.ok ? (this.lookups = e.value, this.prefix === void 0 && !this.dirty() && e.value.transactionIdPrefix && !this.transactionId.startsWith(e.value.transactionIdPrefix) && (this.transactionId = Bn(e.value.transactionIdPrefix))) : this.lookupsError = e.error.message;
+		e.ok ? (this.lookups = e.value, this.transactionPrefix === void 0 && !this.dirty() && e.value.transactionIdPrefix && !this.transactionId.startsWith(e.value.transactionIdPrefix) && (this.transactionId = Pn(e.value.transactionIdPrefix))) : this.lookupsError = e.error.message;
 	}
 	persistDraft() {
-		Tr(this.storageKey("draft"), {
+		vr(this.storageKey("draft"), {
 			draft: this.draft,
 			transactionId: this.transactionId,
 			carried: [...this.carried]
@@ -2191,14 +2108,14 @@ var Dr = new URL(import.meta.url).origin, Or = [
 		this.carried.delete(e), this.draft = n, (this.touched.has(e) || this.showSummary) && this.recheck(), this.persistDraft();
 	}
 	recheck() {
-		let { errors: e } = fr(this.draft, this.transactionId), t = {};
+		let { errors: e } = or(this.draft, this.transactionId), t = {};
 		for (let [n, r] of Object.entries(e)) (this.showSummary || this.touched.has(n)) && (t[n] = r);
 		this.errors = t;
 	}
-	blur(e) {
+	leave(e) {
 		this.touched.add(e), e === "amount" && (this.draft = {
 			...this.draft,
-			amount: ur(this.draft.amount)
+			amount: ir(this.draft.amount)
 		}), this.recheck();
 	}
 	focusField(e) {
@@ -2223,11 +2140,11 @@ var Dr = new URL(import.meta.url).origin, Or = [
 	async submit(e) {
 		if (e?.preventDefault(), this.phase === "sending") return;
 		this.showSummary = !0;
-		let { submission: t, errors: n } = fr(this.draft, this.transactionId);
+		let { submission: t, errors: n } = or(this.draft, this.transactionId);
 		this.errors = n, t ? await this.send(t) : (this.notice = void 0, await this.updateComplete, this.querySelector(".error-summary")?.focus());
 	}
 	async send(e) {
-		let t = $n(e);
+		let t = Kn(e);
 		this.phase = "sending", this.notice = void 0, this.announce(`Sending ${Z(e.amount)} from ${t}…`);
 		let n = this.draft, r = await this.client.submit(e);
 		if (this.phase = "idle", !r.ok) {
@@ -2235,7 +2152,7 @@ var Dr = new URL(import.meta.url).origin, Or = [
 				field: r.error.field,
 				message: r.error.message
 			}] : []);
-			if (!r.network && e.some((e) => e.field && $.includes(e.field))) {
+			if (!r.network && e.some((e) => e.field && Q.includes(e.field))) {
 				this.errors = Object.fromEntries(e.filter((e) => e.field).map((e) => [e.field, e.message])), await this.updateComplete, this.querySelector(".error-summary")?.focus();
 				return;
 			}
@@ -2261,7 +2178,7 @@ var Dr = new URL(import.meta.url).origin, Or = [
 		this.upsert(i);
 		let a = `${Z(i.amount)} from ${i.donor} to ${r}`;
 		if (e.status === "rejected") {
-			let t = e.field && $.includes(e.field) ? e.field : void 0;
+			let t = e.field && Q.includes(e.field) ? e.field : void 0;
 			this.errors = t ? { [t]: e.message ?? "" } : {}, this.notice = t ? void 0 : {
 				kind: "AsiError",
 				text: e.message ?? "The gift service rejected this gift."
@@ -2279,11 +2196,11 @@ var Dr = new URL(import.meta.url).origin, Or = [
 	}
 	upsert(e) {
 		let t = this.batch.filter((t) => t.transactionId !== e.transactionId);
-		this.batch = [e, ...t], Tr(this.storageKey("batch"), this.batch);
+		this.batch = [e, ...t], vr(this.storageKey("batch"), this.batch);
 	}
 	poll(e, t) {
 		clearTimeout(this.polls.get(e));
-		let n = Or[Math.min(t, Or.length - 1)];
+		let n = xr[Math.min(t, xr.length - 1)];
 		this.polls.set(e, setTimeout(async () => {
 			let n = await this.client.status(e), r = this.batch.find((t) => t.transactionId === e);
 			if (r && this.isConnected) {
@@ -2309,7 +2226,7 @@ var Dr = new URL(import.meta.url).origin, Or = [
 			return;
 		}
 		this.draft = { ...e.draft }, this.transactionId = e.transactionId, this.carried = /* @__PURE__ */ new Set(), this.showSummary = !0;
-		let t = e.field && $.includes(e.field) ? e.field : void 0;
+		let t = e.field && Q.includes(e.field) ? e.field : void 0;
 		this.errors = t ? { [t]: e.message ?? "" } : {}, this.notice = t ? void 0 : {
 			kind: "AsiError",
 			text: e.message ?? "The gift service rejected this gift."
@@ -2321,24 +2238,24 @@ var Dr = new URL(import.meta.url).origin, Or = [
 	view(e, t = {}) {
 		return {
 			id: `${this.uid}-${e}`,
-			label: j[e],
+			label: A[e],
 			error: this.errors[e],
 			carried: this.carried.has(e),
 			...t
 		};
 	}
 	input(e, t, n, r = "text", i = {}) {
-		let a = this.view(e, i), o = e in A ? A[e] : void 0;
-		return vr(a, C`<input id=${a.id} name=${e} type=${r} class="${t} ${a.carried ? "carried" : ""}" .value=${this.draft[e]}
+		let a = this.view(e, i), o = e in k ? k[e] : void 0;
+		return $(a, C`<input id=${a.id} name=${e} type=${r} class="${t} ${a.carried ? "carried" : ""}" .value=${this.draft[e]}
         maxlength=${o ?? T} autocomplete=${n} aria-required=${a.required ? "true" : T}
-        aria-invalid=${a.error ? "true" : "false"} aria-describedby=${_r(a)}
-        @input=${(t) => this.setField(e, t.target.value)} @blur=${() => this.blur(e)} />`);
+        aria-invalid=${a.error ? "true" : "false"} aria-describedby=${dr(a)}
+        @input=${(t) => this.setField(e, t.target.value)} @blur=${() => this.leave(e)} />`);
 	}
 	select(e, t, n = {}) {
 		let r = this.view(e, n), i = this.draft[e], a = t.some(([e]) => e === i);
-		return vr(r, C`<select id=${r.id} name=${e} class="InputLarge ${r.carried ? "carried" : ""}" ?disabled=${!this.lookups}
-        aria-invalid=${r.error ? "true" : "false"} aria-describedby=${_r(r)}
-        @change=${(t) => this.setField(e, t.target.value)} @blur=${() => this.blur(e)}>
+		return $(r, C`<select id=${r.id} name=${e} class="InputLarge ${r.carried ? "carried" : ""}" ?disabled=${!this.lookups}
+        aria-invalid=${r.error ? "true" : "false"} aria-describedby=${dr(r)}
+        @change=${(t) => this.setField(e, t.target.value)} @blur=${() => this.leave(e)}>
         <option value="" ?selected=${i === ""}>${this.lookups ? "(none)" : "Loading…"}</option>
         ${!a && i ? C`<option value=${i} selected>${i}</option>` : T}
         ${t.map(([e, t]) => C`<option value=${e} ?selected=${e === i}>${t}</option>`)}
@@ -2346,11 +2263,11 @@ var Dr = new URL(import.meta.url).origin, Or = [
 	}
 	problems() {
 		return [
-			...$,
+			...Q,
 			"transactionId",
 			"financialAccountId"
 		].filter((e) => this.errors[e]).map((e) => ({
-			target: $.includes(e) ? `${this.uid}-${e}` : `${this.uid}-submit`,
+			target: Q.includes(e) ? `${this.uid}-${e}` : `${this.uid}-submit`,
 			message: this.errors[e]
 		}));
 	}
@@ -2358,7 +2275,7 @@ var Dr = new URL(import.meta.url).origin, Or = [
 		let e = this.lookups, t = this.problems(), n = this.phase === "sending";
 		return C`
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
-      ${this.showSummary && t.length ? yr(`${this.uid}-summary`, t, (e) => this.focusField(e)) : T}
+      ${this.showSummary && t.length ? fr(`${this.uid}-summary`, t, (e) => this.focusField(e)) : T}
       ${this.notice ? C`<div class="${this.notice.kind} notice" tabindex="-1">
             <p>${this.notice.text}</p>
             ${this.notice.retry ? C`<button type="button" class="TextButton PrimaryButton" @click=${() => this.submit()}>Try again</button>` : T}
@@ -2369,7 +2286,7 @@ var Dr = new URL(import.meta.url).origin, Or = [
         <fieldset>
           <legend>Gift</legend>
           <div class="fields">
-            ${vr(this.view("amount", {
+            ${$(this.view("amount", {
 			required: !0,
 			hint: "In US dollars, e.g. 1,234.50"
 		}), C`<div class="amount-wrap"><span aria-hidden="true">$</span>${this.amountInput()}</div>`)}
@@ -2390,10 +2307,10 @@ var Dr = new URL(import.meta.url).origin, Or = [
             ${this.input("firstName", "InputMedium", "given-name")}
             ${this.input("lastName", "InputMedium", "family-name")}
             ${this.input("company", "InputLarge", "organization")}
-            ${Ar.map(([e, t, n, r]) => this.input(e, t, n, r, e === "emailAddress" ? { required: !0 } : e === "softCreditId" ? { hint: "iMIS ID of a contact to soft-credit 100%" } : {}))}
-            ${vr(this.view("notes", { wide: !0 }), C`<textarea id="${this.uid}-notes" name="notes" maxlength=${A.notes} .value=${this.draft.notes}
-                aria-invalid=${this.errors.notes ? "true" : "false"} aria-describedby=${_r(this.view("notes"))}
-                @input=${(e) => this.setField("notes", e.target.value)} @blur=${() => this.blur("notes")}></textarea>`)}
+            ${Cr.map(([e, t, n, r]) => this.input(e, t, n, r, e === "emailAddress" ? { required: !0 } : e === "softCreditId" ? { hint: "iMIS ID of a contact to soft-credit 100%" } : {}))}
+            ${$(this.view("notes", { wide: !0 }), C`<textarea id="${this.uid}-notes" name="notes" maxlength=${k.notes} .value=${this.draft.notes}
+                aria-invalid=${this.errors.notes ? "true" : "false"} aria-describedby=${dr(this.view("notes"))}
+                @input=${(e) => this.setField("notes", e.target.value)} @blur=${() => this.leave("notes")}></textarea>`)}
           </div>
         </fieldset>
         <div class="CommandBar">
@@ -2404,7 +2321,7 @@ var Dr = new URL(import.meta.url).origin, Or = [
           ${n ? C`<progress aria-label="Recording the gift"></progress><span>Recording the gift; the gift service usually takes 2–5 seconds.</span>` : T}
         </div>
       </form>
-      ${gr({
+      ${ur({
 			uid: this.uid,
 			entries: this.batch,
 			expectedCount: this.expectedCount,
@@ -2420,9 +2337,9 @@ var Dr = new URL(import.meta.url).origin, Or = [
 			hint: "In US dollars, e.g. 1,234.50"
 		});
 		return C`<input id=${e.id} name="amount" type="text" inputmode="decimal" class="InputSmall" autocomplete="off" .value=${this.draft.amount}
-      aria-required="true" aria-invalid=${e.error ? "true" : "false"} aria-describedby=${_r(e)}
-      @input=${(e) => this.setField("amount", e.target.value)} @blur=${() => this.blur("amount")} />`;
+      aria-required="true" aria-invalid=${e.error ? "true" : "false"} aria-describedby=${dr(e)}
+      @input=${(e) => this.setField("amount", e.target.value)} @blur=${() => this.leave("amount")} />`;
 	}
 };
-customElements.get("gift-entry") || customElements.define("gift-entry", jr);
-export { jr as GiftEntry };
+customElements.get("gift-entry") || customElements.define("gift-entry", wr);
+export { wr as GiftEntry };

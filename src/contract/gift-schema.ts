@@ -54,7 +54,7 @@ function hasAtMostCents(value: number): boolean {
 }
 
 /** Staff-typed part of a gift: everything but the deployment's financial account. */
-const giftShape = {
+export const giftShape = {
   imisId: imisId('imisId'),
   amount: z.number(MESSAGES.amountType).check(
     z.gt(0, MESSAGES.amountPositive),
@@ -118,7 +118,7 @@ export function hasFund(gift: FundFields): boolean {
 // see every problem after one submit instead of discovering them one by one.
 const always = { when: () => true } as const;
 
-function withGiftRules<T extends z.ZodMiniType<ContactFields & FundFields>>(schema: T): T {
+export function withGiftRules<T extends z.ZodMiniType<ContactFields & FundFields>>(schema: T): T {
   return schema.check(
     z.superRefine((gift: ContactFields & FundFields, ctx) => {
       const problem = contactProblem(gift);
@@ -128,7 +128,7 @@ function withGiftRules<T extends z.ZodMiniType<ContactFields & FundFields>>(sche
   ) as T;
 }
 
-const strict = {
+export const strict = {
   error: (issue: z.core.$ZodRawIssue) =>
     issue.code === 'unrecognized_keys' ? MESSAGES.unknownFields(issue.keys as string[]) : undefined,
 };
@@ -136,15 +136,3 @@ const strict = {
 /** What the widget sends and the proxy accepts: a gift without the financial account. */
 export const giftSubmissionSchema = withGiftRules(z.strictObject(giftShape, strict));
 export type GiftSubmission = z.infer<typeof giftSubmissionSchema>;
-
-/** The upstream Gift Import Request: all 23 properties, exactly as the reference names them. */
-export const giftImportRequestSchema = withGiftRules(
-  z.strictObject(
-    {
-      ...giftShape,
-      financialAccountId: z.int(MESSAGES.financialAccount).check(z.gt(0, MESSAGES.financialAccount)),
-    },
-    strict,
-  ),
-);
-export type GiftImportRequest = z.infer<typeof giftImportRequestSchema>;

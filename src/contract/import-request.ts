@@ -1,6 +1,7 @@
 /** Building the exact JSON the upstream receives from a validated submission. */
 import { GIFT_FIELDS } from './gift-fields.ts';
-import type { GiftImportRequest, GiftSubmission } from './gift-schema.ts';
+import type { GiftSubmission } from './gift-schema.ts';
+import type { GiftImportRequest } from './import-request-schema.ts';
 
 /**
  * Local date-time without a zone, like the reference's example

@@ -5,5 +5,7 @@ export * from './gift-summary.ts';
 export * from './import-request.ts';
 export * from './lookups.ts';
 export * from './proxy-api.ts';
+export * from './proxy-routes.ts';
+export * from './import-request-schema.ts';
 export * from './transaction-id.ts';
 export * from './upstream-messages.ts';

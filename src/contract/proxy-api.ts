@@ -1,21 +1,12 @@
 /**
- * Our own HTTP API between the widget and the proxy. Errors are always
- * `{ message, field? }`; gift states are the five a gift can be in.
+ * Our own HTTP API between the widget and the proxy, as schemas. Errors are
+ * always `{ message, field? }`. The widget imports only types from here (and
+ * plain constants from proxy-routes.ts), so these schemas stay out of its bundle.
  */
 import * as z from 'zod/mini';
 import { GIFT_FIELDS } from './gift-fields.ts';
+import { GIFT_STATUSES } from './proxy-routes.ts';
 import { codeDescriptionSchema, distributionSchema } from './lookups.ts';
-
-export const PROXY_PATHS = {
-  lookups: '/api/lookups',
-  gifts: '/api/gifts',
-  gift: (transactionId: string) => `/api/gifts/${encodeURIComponent(transactionId)}`,
-  health: '/healthz',
-  widget: '/gift-entry.js',
-} as const;
-
-/** The caller key header: a revocable key for a staff-only page, never the upstream token. */
-export const CALLER_KEY_HEADER = 'X-Gift-Entry-Key';
 
 const fieldProblemSchema = z.object({
   message: z.string(),
@@ -30,14 +21,7 @@ export const proxyErrorSchema = z.object({
 });
 export type ProxyError = z.infer<typeof proxyErrorSchema>;
 
-export const GIFT_STATUSES = ['queued', 'sending', 'accepted', 'rejected', 'held'] as const;
 export const giftStatusSchema = z.enum(GIFT_STATUSES);
-export type GiftStatus = z.infer<typeof giftStatusSchema>;
-
-/** Accepted and rejected are final; the others will still change. */
-export function isFinal(status: GiftStatus): boolean {
-  return status === 'accepted' || status === 'rejected';
-}
 
 /** One gift as the journal reports it: enough for the batch view, no full donor record. */
 export const giftRecordSchema = z.object({

@@ -1,5 +1,5 @@
 /** The gifts entered since the page opened, and the control totals staff check them against. */
-import type { GiftStatus } from '../contract/proxy-api.ts';
+import type { GiftStatus } from '../contract/proxy-routes.ts';
 import type { Draft } from './gift-draft.ts';
 
 export interface BatchEntry {

@@ -2,7 +2,8 @@
  * Talks to our proxy (never to the upstream). Every failure becomes a sentence
  * staff can act on; nothing here throws past its caller.
  */
-import { CALLER_KEY_HEADER, PROXY_PATHS, type GiftRecord, type LookupsResponse, type ProxyError } from '../contract/proxy-api.ts';
+import type { GiftRecord, LookupsResponse, ProxyError } from '../contract/proxy-api.ts';
+import { CALLER_KEY_HEADER, PROXY_PATHS } from '../contract/proxy-routes.ts';
 import type { GiftSubmission } from '../contract/gift-schema.ts';
 
 export type Answer<T> = { ok: true; value: T } | { ok: false; error: ProxyError; network: boolean };

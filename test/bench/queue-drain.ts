@@ -26,8 +26,8 @@ export async function run(): Promise<{ giftsPerSecond: number; maxConcurrent: nu
     DATA_DIR: dataDir,
     GIFT_UPSTREAM_SPACING_MS: '0',
     GIFT_ANSWER_WAIT_MS: '0',
-    GIFT_RETRY_BASE_MS: '3600000',
-    GIFT_RETRY_MAX_MS: '3600000',
+    GIFT_RETRY_BASE_MS: '600000',
+    GIFT_RETRY_MAX_MS: '600000',
   };
   let proxy = await startProxy(env, { log: () => {} });
   try {
@@ -42,7 +42,7 @@ export async function run(): Promise<{ giftsPerSecond: number; maxConcurrent: nu
         body: JSON.stringify({ transactionId, amount: i + 1, company: 'Acme Foundation', emailAddress: 'giving@acme.example', distribution: 'GEN' }),
       }).then((r) => r.arrayBuffer());
     }
-    // The head gift failed and waits an hour: restart to release the whole backlog at once.
+    // The head gift failed and waits ten minutes: restart to release the whole backlog at once.
     await proxy.close();
     simulator.control.reset();
     const started = performance.now();

@@ -1,5 +1,5 @@
 import { fakeProxy, type FakeProxy } from './fake-proxy.ts';
-import { CALLER_KEY_HEADER } from '../../src/contract/proxy-api.ts';
+import { CALLER_KEY_HEADER } from '../../src/contract/proxy-routes.ts';
 import { TRANSACTION_ID_PATTERN } from '../../src/contract/transaction-id.ts';
 import type { GiftEventDetail } from '../../src/widget/gift-entry.ts';
 import { control, errorFor, expect, expectNoAxeViolations, fill, fillValidGift, mountWidget, submit, waitUntil } from './widget-helpers.ts';
