@@ -49,6 +49,18 @@ function imisId(field: 'imisId' | 'softCreditId') {
   return text(field, z.regex(IMIS_ID_PATTERN, MESSAGES.imisIdCharacters(field)));
 }
 
+// ISO 8601 date-time, zone optional (the reference's example has none). A pattern and a
+// calendar check instead of z.iso.datetime: the same rule for a third of the bytes.
+const DATE_TIME_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,7})?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)?$/;
+
+export function isDateTime(value: string): boolean {
+  const match = DATE_TIME_PATTERN.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 function hasAtMostCents(value: number): boolean {
   return Math.abs(value * 100 - Math.round(value * 100)) < 1e-6;
 }
@@ -85,7 +97,7 @@ export const giftShape = {
   campaignCode: text('campaignCode'),
   appealCode: text('appealCode'),
   softCreditId: imisId('softCreditId'),
-  receivedDate: z.optional(z.iso.datetime({ local: true, offset: true, error: MESSAGES.receivedDate })),
+  receivedDate: z.optional(z.string(MESSAGES.receivedDate).check(z.refine(isDateTime, MESSAGES.receivedDate))),
   transactionId: z.string(MESSAGES.transactionIdRequired).check(
     z.trim(),
     z.regex(TRANSACTION_ID_PATTERN, MESSAGES.transactionId),

@@ -156,7 +156,7 @@ export class GiftEntry extends LitElement {
       this.draft = { ...emptyDraft(), ...saved.draft };
       this.transactionId = saved.transactionId;
       this.carried = new Set(saved.carried);
-      this.notice = { kind: 'AsiWarning', text: 'We restored the gift you were typing before the page was reloaded. Check it, then record it.' };
+      this.notice = { kind: 'AsiWarning', text: 'Restored the gift you were typing before the page reloaded. Check it, then record it.' };
     } else {
       this.startGift(false);
     }
@@ -256,9 +256,8 @@ export class GiftEntry extends LitElement {
   }
 
   private focusField(target: string): void {
-    const control = this.querySelector<HTMLElement>(`#${CSS.escape(target)}`);
-    control?.focus();
-    control?.scrollIntoView?.({ block: 'center' });
+    // focus() also scrolls the field into view.
+    this.querySelector<HTMLElement>(`#${CSS.escape(target)}`)?.focus();
   }
 
   private announce(text: string): void {
@@ -280,8 +279,7 @@ export class GiftEntry extends LitElement {
     this.errors = errors;
     if (!submission) {
       this.notice = undefined;
-      await this.updateComplete;
-      this.querySelector<HTMLElement>('.error-summary')?.focus();
+      this.focusAfterRender('.error-summary');
       return;
     }
     await this.send(submission);
@@ -299,8 +297,7 @@ export class GiftEntry extends LitElement {
       const fieldProblems = answer.error.problems ?? (answer.error.field ? [{ field: answer.error.field, message: answer.error.message }] : []);
       if (!answer.network && fieldProblems.some((p) => p.field && DRAFT_FIELDS.includes(p.field as DraftField))) {
         this.errors = Object.fromEntries(fieldProblems.filter((p) => p.field).map((p) => [p.field, p.message]));
-        await this.updateComplete;
-        this.querySelector<HTMLElement>('.error-summary')?.focus();
+        this.focusAfterRender('.error-summary');
         return;
       }
       this.notice = { kind: 'AsiError', text: answer.error.message, retry: true };
@@ -327,12 +324,9 @@ export class GiftEntry extends LitElement {
     this.upsert(entry);
     const summary = `${formatUsd(entry.amount)} from ${entry.donor} to ${fund}`;
     if (record.status === 'rejected') {
-      const field = record.field && DRAFT_FIELDS.includes(record.field as DraftField) ? record.field : undefined;
-      this.errors = field ? { [field]: record.message ?? '' } : {};
-      this.notice = field ? undefined : { kind: 'AsiError', text: record.message ?? 'The gift service rejected this gift.' };
+      this.showRejection(entry);
       this.emit('gift-rejected', entry);
       this.announce(`Not recorded: ${record.message ?? ''}`);
-      void this.updateComplete.then(() => this.querySelector<HTMLElement>('.error-summary, .AsiError')?.focus());
       return;
     }
     const accepted = record.status === 'accepted';
@@ -386,11 +380,20 @@ export class GiftEntry extends LitElement {
     this.transactionId = entry.transactionId;
     this.carried = new Set();
     this.showSummary = true;
+    this.showRejection(entry);
+    this.persistDraft();
+  }
+
+  /** The upstream's refusal on the field it concerns (or above the form), focused for the reader. */
+  private showRejection(entry: Pick<BatchEntry, 'field' | 'message'>): void {
     const field = entry.field && DRAFT_FIELDS.includes(entry.field as DraftField) ? entry.field : undefined;
     this.errors = field ? { [field]: entry.message ?? '' } : {};
     this.notice = field ? undefined : { kind: 'AsiError', text: entry.message ?? 'The gift service rejected this gift.' };
-    this.persistDraft();
-    void this.updateComplete.then(() => this.querySelector<HTMLElement>('.error-summary, .AsiError')?.focus());
+    this.focusAfterRender('.error-summary, .AsiError');
+  }
+
+  private focusAfterRender(selector: string): void {
+    void this.updateComplete.then(() => this.querySelector<HTMLElement>(selector)?.focus());
   }
 
   private clear(): void {
