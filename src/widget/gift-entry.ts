@@ -110,7 +110,9 @@ export class GiftEntry extends LitElement {
   private readonly uid = `gift-entry-${++instances}`;
   private transactionId = '';
   private carried = new Set<DraftField>();
+  /** Fields staff typed in, and those they have since left. */
   private touched = new Set<DraftField>();
+  private blurred = new Set<DraftField>();
   private readonly polls = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor() {
@@ -203,6 +205,7 @@ export class GiftEntry extends LitElement {
     this.draft = fresh;
     this.transactionId = newTransactionId(this.transactionPrefix ?? this.lookups?.transactionIdPrefix ?? '');
     this.touched = new Set();
+    this.blurred = new Set();
     this.errors = {};
     this.showSummary = false;
     forget(this.storageKey('draft'));
@@ -236,7 +239,8 @@ export class GiftEntry extends LitElement {
     }
     this.carried.delete(field);
     this.draft = draft;
-    if (this.touched.has(field) || this.showSummary) this.recheck();
+    this.touched.add(field);
+    this.recheck();
     this.persistDraft();
   }
 
@@ -244,14 +248,17 @@ export class GiftEntry extends LitElement {
     const { errors } = validate(this.draft, this.transactionId);
     const shown: FieldErrors = {};
     for (const [field, message] of Object.entries(errors) as [GiftField, string][]) {
-      if (this.showSummary || this.touched.has(field as DraftField)) shown[field] = message;
+      // While typing, a message only goes away; it appears on leaving the field or on submit.
+      if (this.showSummary || this.blurred.has(field as DraftField) || this.errors[field]) shown[field] = message;
     }
     this.errors = shown;
   }
 
+  /** Leaving a field checks it, once staff have typed in it: tabbing past an empty field is not a mistake. */
   private leave(field: DraftField): void {
-    this.touched.add(field);
+    if (!this.touched.has(field)) return;
     if (field === 'amount') this.draft = { ...this.draft, amount: formatAmountInput(this.draft.amount) };
+    this.blurred.add(field);
     this.recheck();
   }
 
@@ -484,11 +491,11 @@ export class GiftEntry extends LitElement {
             ${this.select('appealCode', (lookups?.appeals ?? []).map((a) => [a.Code, a.Description]))}
           </div>
         </fieldset>
-        <fieldset>
+        <fieldset aria-describedby="${this.uid}-donor-hint">
           <legend>Donor</legend>
           <p class="hint group-hint" id="${this.uid}-donor-hint">Enter the donor’s iMIS ID, <em>or</em> first and last name, <em>or</em> a company name.</p>
           <div class="fields">
-            ${this.input('imisId', 'InputSmall', 'off', 'text', { hint: 'One of iMIS ID, first and last name, or company is needed' })}
+            ${this.input('imisId', 'InputSmall', 'off')}
             ${this.input('firstName', 'InputMedium', 'given-name')}
             ${this.input('lastName', 'InputMedium', 'family-name')}
             ${this.input('company', 'InputLarge', 'organization')}

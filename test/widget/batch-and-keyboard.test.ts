@@ -39,6 +39,9 @@ describe('a stack of checks, by keyboard, with control totals', () => {
       await sendKeys({ type: `${first!.toLowerCase()}@example.org` });
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => proxy.posts.length === index + 1, `gift ${index + 1} sent`);
+      await waitUntil(() => el.querySelector('.AsiSuccess.notice')?.textContent?.includes(last!), `gift ${index + 1} recorded`);
+      await waitUntil(() => document.activeElement === control(el, 'amount'));
+      expect(el.querySelectorAll('.field-error').length, 'the fresh form shows no errors').to.equal(0);
     }
     await waitUntil(() => el.querySelectorAll('.batch-table tbody tr').length === 3);
     expect(proxy.posts.map((p) => [p.firstName, p.amount, p.distribution])).to.deep.equal([

@@ -87,6 +87,16 @@ describe('every contract rule surfaces on the right field', () => {
     expect(proxy.posts.length).to.equal(0);
   });
 
+  it('tabbing past an empty field is not a mistake: no message until something is typed or the gift is submitted', async () => {
+    const el = await mountWidget();
+    for (const field of ['amount', 'firstName', 'emailAddress']) {
+      control(el, field).focus();
+      control(el, field).blur();
+    }
+    await el.updateComplete;
+    expect(el.querySelectorAll('.field-error').length).to.equal(0);
+  });
+
   it('fixing a field clears its message at once', async () => {
     const el = await mountWidget();
     await submit(el);
