@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { newTransactionId, toImportRequest, UPSTREAM_IMPORT_PATH } from '../../src/contract/index.ts';
+import { toImportRequest, UPSTREAM_IMPORT_PATH } from '../../src/contract/index.ts';
+import { sampleGift as gift } from '../proxy/harness.ts';
 import { startProxy } from '../../src/proxy/server.ts';
 import { startSimulator } from '../../src/simulator/server.ts';
 import { ms, percentile } from './stats.ts';
@@ -15,15 +16,6 @@ import { ms, percentile } from './stats.ts';
 const TOKEN = 'bench-token-0123456789';
 const ROUNDS = 200;
 
-const gift = () => ({
-  transactionId: newTransactionId(),
-  amount: 25,
-  firstName: 'Ada',
-  lastName: 'Lovelace',
-  emailAddress: 'ada@example.org',
-  distribution: 'GEN',
-  receivedDate: '2026-11-23T09:30:00',
-});
 
 export async function run(): Promise<{ directP50: number; directP99: number; proxyP50: number; proxyP99: number }> {
   const simulator = await startSimulator({ token: TOKEN, processingDelayMs: 0 });

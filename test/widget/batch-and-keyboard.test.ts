@@ -1,6 +1,6 @@
 import { sendKeys } from '@web/test-runner-commands';
 import { fixture, html } from '@open-wc/testing';
-import { fakeProxy, type FakeProxy } from './fake-proxy.ts';
+import { withFakeProxy } from './fake-proxy.ts';
 import type { GiftEntry } from '../../src/widget/gift-entry.ts';
 import { control, expect, fill, fillValidGift, mountWidget, submit, waitUntil } from './widget-helpers.ts';
 
@@ -10,11 +10,7 @@ async function tabTo(el: GiftEntry, field: string, limit = 30): Promise<void> {
 }
 
 describe('a stack of checks, by keyboard, with control totals', () => {
-  let proxy: FakeProxy;
-  beforeEach(() => {
-    proxy = fakeProxy();
-  });
-  afterEach(() => proxy.restore());
+  const proxy = withFakeProxy();
 
   it('three gifts are entered with the keyboard alone', async () => {
     const el = await mountWidget();
@@ -38,13 +34,13 @@ describe('a stack of checks, by keyboard, with control totals', () => {
       await tabTo(el, 'emailAddress');
       await sendKeys({ type: `${first!.toLowerCase()}@example.org` });
       await sendKeys({ press: 'Enter' });
-      await waitUntil(() => proxy.posts.length === index + 1, `gift ${index + 1} sent`);
+      await waitUntil(() => proxy().posts.length === index + 1, `gift ${index + 1} sent`);
       await waitUntil(() => el.querySelector('.AsiSuccess.notice')?.textContent?.includes(last!), `gift ${index + 1} recorded`);
       await waitUntil(() => document.activeElement === control(el, 'amount'));
       expect(el.querySelectorAll('.field-error').length, 'the fresh form shows no errors').to.equal(0);
     }
     await waitUntil(() => el.querySelectorAll('.batch-table tbody tr').length === 3);
-    expect(proxy.posts.map((p) => [p.firstName, p.amount, p.distribution])).to.deep.equal([
+    expect(proxy().posts.map((p) => [p.firstName, p.amount, p.distribution])).to.deep.equal([
       ['Ada', 25, 'GEN'],
       ['Grace', 50.5, 'GEN'],
       ['Alan', 100, 'GEN'],
@@ -73,8 +69,8 @@ describe('a stack of checks, by keyboard, with control totals', () => {
   }).timeout(10_000);
 
   it('a rejected gift in the batch can be reopened, corrected and resent under its transactionId', async () => {
-    proxy.next.push('queued');
-    proxy.pollAnswers.push('rejected');
+    proxy().next.push('queued');
+    proxy().pollAnswers.push('rejected');
     const el = await mountWidget();
     await fillValidGift(el, { imisId: '99999' });
     await submit(el);
@@ -86,7 +82,7 @@ describe('a stack of checks, by keyboard, with control totals', () => {
     await fill(el, 'imisId', '12345');
     await submit(el);
     await waitUntil(() => el.querySelector('.AsiSuccess.notice'));
-    expect(proxy.posts[1]!.transactionId).to.equal(proxy.posts[0]!.transactionId);
+    expect(proxy().posts[1]!.transactionId).to.equal(proxy().posts[0]!.transactionId);
     expect(el.querySelectorAll('.batch-table tbody tr').length).to.equal(1);
     expect(el.querySelector('.batch-table .status')!.textContent).to.equal('Recorded');
   }).timeout(10_000);

@@ -102,3 +102,13 @@ export function fakeProxy(): FakeProxy {
   };
   return fake;
 }
+
+/** Puts the double in place around each test of the enclosing describe; call the result for it. */
+export function withFakeProxy(): () => FakeProxy {
+  let proxy: FakeProxy;
+  beforeEach(() => {
+    proxy = fakeProxy();
+  });
+  afterEach(() => proxy.restore());
+  return () => proxy;
+}

@@ -1,13 +1,9 @@
-import { LOOKUPS, fakeProxy, type FakeProxy } from './fake-proxy.ts';
+import { LOOKUPS, withFakeProxy } from './fake-proxy.ts';
 import { control, expect, expectNoAxeViolations, fill, mountWidget, waitUntil } from './widget-helpers.ts';
 import { MAX_LENGTH } from '../../src/contract/gift-fields.ts';
 
 describe('<gift-entry> renders as part of the iMIS page', () => {
-  let proxy: FakeProxy;
-  beforeEach(() => {
-    proxy = fakeProxy();
-  });
-  afterEach(() => proxy.restore());
+  const proxy = withFakeProxy();
 
   it('uses iMIS panel markup in light DOM, so the theme styles it', async () => {
     const el = await mountWidget();
@@ -25,7 +21,7 @@ describe('<gift-entry> renders as part of the iMIS page', () => {
 
   it('fills the fund, campaign and appeal pickers from one lookups request, showing titles', async () => {
     const el = await mountWidget();
-    const lookupCalls = proxy.headers.length;
+    const lookupCalls = proxy().headers.length;
     expect(lookupCalls).to.equal(1);
     const funds = [...control(el, 'distribution').querySelectorAll('option')].map((o) => o.textContent);
     expect(funds).to.include('General Fund (GEN)');
@@ -49,11 +45,11 @@ describe('<gift-entry> renders as part of the iMIS page', () => {
   });
 
   it('says the lookups failed and offers a retry that works', async () => {
-    proxy.lookupsFail = true;
+    proxy().lookupsFail = true;
     const el = await mountWidget();
     const box = el.querySelector('.lookups-error')!;
     expect(box.textContent).to.contain('could not be loaded');
-    proxy.lookupsFail = false;
+    proxy().lookupsFail = false;
     box.querySelector('button')!.click();
     await waitUntil(() => el.querySelector('select[name="distribution"]:not([disabled])'));
     expect(el.querySelector('.lookups-error')).to.equal(null);

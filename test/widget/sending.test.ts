@@ -1,15 +1,11 @@
-import { fakeProxy, type FakeProxy } from './fake-proxy.ts';
+import { withFakeProxy } from './fake-proxy.ts';
 import { CALLER_KEY_HEADER } from '../../src/contract/proxy-routes.ts';
 import { TRANSACTION_ID_PATTERN } from '../../src/contract/transaction-id.ts';
 import type { GiftEventDetail } from '../../src/widget/gift-entry.ts';
 import { control, errorFor, expect, expectNoAxeViolations, fill, fillValidGift, mountWidget, submit, waitUntil } from './widget-helpers.ts';
 
 describe('sending a gift and knowing what happened to it', () => {
-  let proxy: FakeProxy;
-  beforeEach(() => {
-    proxy = fakeProxy();
-  });
-  afterEach(() => proxy.restore());
+  const proxy = withFakeProxy();
 
   it('an accepted gift shows a receipt, fires gift-accepted, clears the form but carries fund and date, and refocuses the amount', async () => {
     const el = await mountWidget('key=page-key-123');
@@ -18,11 +14,11 @@ describe('sending a gift and knowing what happened to it', () => {
     await fillValidGift(el, { amount: '1,234.50' });
     await submit(el);
     await waitUntil(() => el.querySelector('.AsiSuccess.notice'));
-    const sent = proxy.posts[0]!;
+    const sent = proxy().posts[0]!;
     expect(sent.amount).to.equal(1234.5);
     expect(sent.transactionId).to.match(TRANSACTION_ID_PATTERN);
     expect(sent).to.not.have.property('financialAccountId');
-    expect(proxy.headers.at(-1)!.get(CALLER_KEY_HEADER)).to.equal('page-key-123');
+    expect(proxy().headers.at(-1)!.get(CALLER_KEY_HEADER)).to.equal('page-key-123');
     const receipt = el.querySelector('.AsiSuccess.notice')!.textContent!;
     expect(receipt).to.contain('$1,234.50').and.contain('Ada Lovelace').and.contain('General Fund').and.contain(sent.transactionId);
     expect(events).to.deep.equal([{ transactionId: sent.transactionId, amount: 1234.5, donor: 'Ada Lovelace' }]);
@@ -42,8 +38,8 @@ describe('sending a gift and knowing what happened to it', () => {
     await fillValidGift(el, { firstName: 'Grace', lastName: 'Hopper', distribution: 'ANNUAL' });
     expect(el.querySelector(`label[for="${control(el, 'distribution').id}"]`)!.textContent).to.not.contain('carried over');
     await submit(el);
-    await waitUntil(() => proxy.posts.length === 2);
-    expect(proxy.posts[1]!.transactionId).to.not.equal(proxy.posts[0]!.transactionId);
+    await waitUntil(() => proxy().posts.length === 2);
+    expect(proxy().posts[1]!.transactionId).to.not.equal(proxy().posts[0]!.transactionId);
   });
 
   it('while sending, the button is disabled and progress is shown and announced', async () => {
@@ -67,8 +63,8 @@ describe('sending a gift and knowing what happened to it', () => {
   });
 
   it('a queued gift is followed by polling until it is accepted', async () => {
-    proxy.next.push('queued');
-    proxy.pollAnswers.push('accepted');
+    proxy().next.push('queued');
+    proxy().pollAnswers.push('accepted');
     const el = await mountWidget();
     const queued: GiftEventDetail[] = [];
     const accepted: GiftEventDetail[] = [];
@@ -84,7 +80,7 @@ describe('sending a gift and knowing what happened to it', () => {
   });
 
   it('an upstream rejection is shown on its field, in staff words, and the corrected gift resends with the same transactionId', async () => {
-    proxy.next.push({ status: 'rejected', message: 'Choose a fund: the campaign given is not mapped to a fund in iMIS', field: 'distribution' });
+    proxy().next.push({ status: 'rejected', message: 'Choose a fund: the campaign given is not mapped to a fund in iMIS', field: 'distribution' });
     const el = await mountWidget();
     const rejected: GiftEventDetail[] = [];
     el.addEventListener('gift-rejected', (e) => rejected.push(e.detail));
@@ -97,11 +93,11 @@ describe('sending a gift and knowing what happened to it', () => {
     await fill(el, 'distribution', 'GEN');
     await submit(el);
     await waitUntil(() => el.querySelector('.AsiSuccess.notice'));
-    expect(proxy.posts[1]!.transactionId).to.equal(proxy.posts[0]!.transactionId);
+    expect(proxy().posts[1]!.transactionId).to.equal(proxy().posts[0]!.transactionId);
   });
 
   it('a network failure keeps everything typed and retries with the same transactionId', async () => {
-    proxy.next.push('network');
+    proxy().next.push('network');
     const el = await mountWidget();
     await fillValidGift(el);
     await submit(el);
@@ -111,12 +107,12 @@ describe('sending a gift and knowing what happened to it', () => {
     void box;
     el.querySelector<HTMLButtonElement>('.AsiError.notice button')!.click();
     await waitUntil(() => el.querySelector('.AsiSuccess.notice'));
-    expect(proxy.posts.length).to.equal(2);
-    expect(proxy.posts[1]!.transactionId).to.equal(proxy.posts[0]!.transactionId);
+    expect(proxy().posts.length).to.equal(2);
+    expect(proxy().posts[1]!.transactionId).to.equal(proxy().posts[0]!.transactionId);
   });
 
   it('a proxy refusal (e.g. a rotated key) is said plainly and nothing is lost', async () => {
-    proxy.next.push({ error: 401, message: 'The gift entry key is not recognised (it may have been rotated). Ask your administrator for the current key.' });
+    proxy().next.push({ error: 401, message: 'The gift entry key is not recognised (it may have been rotated). Ask your administrator for the current key.' });
     const el = await mountWidget();
     await fillValidGift(el);
     await submit(el);

@@ -1,14 +1,10 @@
 import { MESSAGES } from '../../src/contract/gift-schema.ts';
 import { tooLongMessage } from '../../src/contract/gift-fields.ts';
-import { fakeProxy, type FakeProxy } from './fake-proxy.ts';
+import { withFakeProxy } from './fake-proxy.ts';
 import { control, errorFor, expect, expectNoAxeViolations, fill, fillValidGift, mountWidget, submit } from './widget-helpers.ts';
 
 describe('every contract rule surfaces on the right field', () => {
-  let proxy: FakeProxy;
-  beforeEach(() => {
-    proxy = fakeProxy();
-  });
-  afterEach(() => proxy.restore());
+  const proxy = withFakeProxy();
 
   const onBlur: Array<[string, Record<string, string>, string, string]> = [
     ['amount as words', { amount: 'twenty' }, 'amount', MESSAGES.amountType],
@@ -69,7 +65,7 @@ describe('every contract rule surfaces on the right field', () => {
     await fillValidGift(el, { emailAddress: '' });
     await submit(el);
     expect(errorFor(el, 'emailAddress')).to.equal(MESSAGES.emailRequired);
-    expect(proxy.posts.length).to.equal(0);
+    expect(proxy().posts.length).to.equal(0);
   });
 
   it('a failed submit focuses an error summary whose links move focus to each field', async () => {
@@ -84,7 +80,7 @@ describe('every contract rule surfaces on the right field', () => {
     expect(document.activeElement).to.equal(control(el, 'imisId'));
     links[3]!.click();
     expect(document.activeElement).to.equal(control(el, 'emailAddress'));
-    expect(proxy.posts.length).to.equal(0);
+    expect(proxy().posts.length).to.equal(0);
   });
 
   it('tabbing past an empty field is not a mistake: no message until something is typed or the gift is submitted', async () => {
