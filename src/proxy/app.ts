@@ -13,6 +13,14 @@ import { healthRoutes } from './routes/health.ts';
 import { lookupRoutes } from './routes/lookups.ts';
 import { staticRoutes } from './routes/static-files.ts';
 
+/** Known paths and their verbs, so a wrong verb is told apart from a wrong path. */
+const ALLOWED_METHODS: Array<[RegExp, string]> = [
+  [/^\/api\/gifts\/?$/, 'GET, POST'],
+  [/^\/api\/gifts\/[^/]+$/, 'GET'],
+  [/^\/api\/lookups$/, 'GET'],
+  [/^\/healthz$/, 'GET'],
+];
+
 export interface AppDeps {
   config: ProxyConfig;
   outbox: Outbox;
@@ -30,7 +38,15 @@ export function createApp(deps: AppDeps): Hono {
   app.route(PROXY_PATHS.health, healthRoutes(deps.outbox, deps.dispatcher, deps.simulated));
   app.route('/', staticRoutes());
 
-  app.notFound((c) => problem(c, 404, `Nothing at ${c.req.method} ${new URL(c.req.url).pathname}.`));
+  app.notFound((c) => {
+    const path = new URL(c.req.url).pathname;
+    const allowed = ALLOWED_METHODS.find(([pattern]) => pattern.test(path))?.[1];
+    if (allowed) {
+      c.header('Allow', allowed);
+      return problem(c, 405, `${path} does not take ${c.req.method}; use ${allowed}.`);
+    }
+    return problem(c, 404, `Nothing at ${c.req.method} ${path}.`);
+  });
   app.onError((error, c) => {
     deps.log('error', 'request_failed', { path: new URL(c.req.url).pathname, reason: error.message });
     return problem(c, 500, 'The proxy hit an unexpected problem. Anything it acknowledged is kept; try again.');

@@ -54,6 +54,13 @@ describe('bad input gets a specific 4xx and nothing reaches the upstream', () =>
     assert.match(String(body.message), /16 KB/);
   });
 
+  test('a wrong verb on a known route → 405 naming the right ones', async () => {
+    const response = await fetch(`${h.proxy.url}/api/gifts/12345678`, { method: 'DELETE' });
+    assert.equal(response.status, 405);
+    assert.equal(response.headers.get('allow'), 'GET');
+    assert.match(((await response.json()) as { message: string }).message, /does not take DELETE; use GET/);
+  });
+
   test('an unknown route → 404 in the same error shape', async () => {
     const response = await fetch(`${h.proxy.url}/api/nothing`);
     assert.equal(response.status, 404);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { describe, test } from 'node:test';
 import { ConfigError, readConfig } from '../../src/proxy/config.ts';
 
@@ -60,4 +61,17 @@ describe('proxy configuration', () => {
     assert.equal(config.callerChecksOff, false);
     assert.deepEqual(config.allowedOrigins, ['https://myorg.imiscloud.com']);
   });
+});
+
+test('npm start with a bad configuration exits 1 and lists the problems, with no stack trace', () => {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/proxy/main.ts'], {
+    env: { ...process.env, GIFT_API_BASE_URL: 'https://donate.example.org', PORT: 'x' },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /^The proxy cannot start:\n {2}- /);
+  assert.match(result.stderr, /GIFT_API_TOKEN is required/);
+  assert.match(result.stderr, /PORT must be a whole number/);
+  assert.doesNotMatch(result.stderr, /\bat .+\(.+:\d+:\d+\)/, 'no stack trace');
 });
