@@ -46,12 +46,30 @@ export interface Outcome {
   nextAttemptAt?: number;
 }
 
+export class OutboxLockedError extends Error {
+  constructor(dataDir: string) {
+    super(`Another gift proxy is already using ${dataDir}. Stop it, or give this one its own DATA_DIR.`);
+  }
+}
+
 export class Outbox {
   private readonly db: Database.Database;
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(join(dataDir, 'gifts.db'));
+    this.db = new Database(join(dataDir, 'gifts.db'), { timeout: 1000 });
+    // One proxy per journal: two dispatchers on one queue could send the same gift twice.
+    // EXCLUSIVE locking keeps the lock from the first write until close (or process death).
+    this.db.pragma('locking_mode = EXCLUSIVE');
+    try {
+      this.db.exec('BEGIN EXCLUSIVE; COMMIT;');
+    } catch (error) {
+      this.db.close();
+      if (error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_BUSY')) {
+        throw new OutboxLockedError(dataDir);
+      }
+      throw error;
+    }
     this.db.pragma('journal_mode = WAL');
     // FULL: a gift we answered for is on disk even if the machine loses power next.
     this.db.pragma('synchronous = FULL');

@@ -50,7 +50,13 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
     });
   }
 
-  const outbox = new Outbox(config.dataDir);
+  let outbox: Outbox;
+  try {
+    outbox = new Outbox(config.dataDir);
+  } catch (error) {
+    await closeSimulator?.();
+    throw error;
+  }
   const resumed = outbox.recover();
   const client = createUpstreamClient(upstreamBaseUrl, config.upstreamToken, config.upstreamTimeoutMs);
   const dispatcher = new Dispatcher(outbox, client, config, log);

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { startProxy } from '../../src/proxy/server.ts';
 import { startSimulator } from '../../src/simulator/server.ts';
 import { FAST_ENV, TOKEN, postGift, sampleGift, startHarness, waitForStatus } from './harness.ts';
 
@@ -22,6 +23,18 @@ describe('a gift the proxy acknowledged is never lost', () => {
         h.simulator.control.imported().map((g) => g.transactionId),
         gifts.map((g) => g.transactionId),
         'delivered once each, in the order they were entered',
+      );
+    } finally {
+      await h.close();
+    }
+  });
+
+  test('a second proxy on the same data directory refuses to start, so no gift can be sent twice', async () => {
+    const h = await startHarness();
+    try {
+      await assert.rejects(
+        startProxy({ ...FAST_ENV, GIFT_API_BASE_URL: h.simulator.url, DATA_DIR: h.dataDir }, { log: () => {} }),
+        /Another gift proxy is already using .*Stop it, or give this one its own DATA_DIR/,
       );
     } finally {
       await h.close();
