@@ -85,7 +85,7 @@ href="#${e.target}"
 maxlength=${o??T} autocomplete=${n} aria-required=${a.required?`true`:T}
 aria-invalid=${a.error?`true`:`false`} aria-describedby=${ir(a)}
 @input=${t=>this.setField(e,t.target.value)} @blur=${()=>this.leave(e)} />`)}select(e,t,n={}){let r=this.view(e,n),i=this.draft[e],a=t.some(([e])=>e===i);return $(r,C`<select id=${r.id} name=${e} class="InputLarge ${r.carried?`carried`:``}" ?disabled=${!this.lookups}
-aria-invalid=${r.error?`true`:`false`} aria-describedby=${ir(r)}
+aria-required=${r.required?`true`:T} aria-invalid=${r.error?`true`:`false`} aria-describedby=${ir(r)}
 @change=${t=>this.setField(e,t.target.value)} @blur=${()=>this.leave(e)}>
 <option value="" ?selected=${i===``}>${this.lookups?`(none)`:`Loading…`}</option>
 ${!a&&i?C`<option value=${i} selected>${i}</option>`:T}

@@ -438,7 +438,7 @@ export class GiftEntry extends LitElement {
     return panelField(
       view,
       html`<select id=${view.id} name=${field} class="InputLarge ${view.carried ? 'carried' : ''}" ?disabled=${!this.lookups}
-        aria-invalid=${view.error ? 'true' : 'false'} aria-describedby=${describedBy(view)}
+        aria-required=${view.required ? 'true' : nothing} aria-invalid=${view.error ? 'true' : 'false'} aria-describedby=${describedBy(view)}
         @change=${(e: Event) => this.setField(field, (e.target as HTMLSelectElement).value)} @blur=${() => this.leave(field)}>
         <option value="" ?selected=${value === ''}>${this.lookups ? '(none)' : 'Loading…'}</option>
         ${!known && value ? html`<option value=${value} selected>${value}</option>` : nothing}

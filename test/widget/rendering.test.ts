@@ -17,6 +17,7 @@ describe('<gift-entry> renders as part of the iMIS page', () => {
     expect([...submit.classList]).to.include.members(['TextButton', 'PrimaryButton']);
     const required = [...el.querySelectorAll('label.Required')].map((l) => l.textContent!.trim());
     expect(required).to.deep.equal(['Amount', 'Fund', 'Email']);
+    for (const field of ['amount', 'distribution', 'emailAddress']) expect(control(el, field).getAttribute('aria-required'), field).to.equal('true');
   });
 
   it('fills the fund, campaign and appeal pickers from one lookups request, showing titles', async () => {
