@@ -21,22 +21,23 @@
  *   --gift-entry-warning-color, --gift-entry-border-color, --gift-entry-focus-color
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { FIELD_LABEL, MAX_LENGTH, type GiftField } from '../contract/gift-fields.ts';
 import { donorDisplayName, formatUsd } from '../contract/gift-summary.ts';
 import type { GiftSubmission } from '../contract/gift-schema.ts';
 import type { GiftRecord, LookupsResponse } from '../contract/proxy-api.ts';
 import { newTransactionId } from '../contract/transaction-id.ts';
 import { adoptStyles } from './adopt-styles.ts';
+import { BatchController } from './batch-controller.ts';
 import { batchPanel } from './batch-panel.ts';
 import type { BatchEntry } from './batch.ts';
-import { describedBy, errorSummary, panelField, type FieldView } from './field-markup.ts';
+import { errorSummary } from './field-markup.ts';
 import { CARRIED_FIELDS, DRAFT_FIELDS, emptyDraft, formatAmountInput, validate, type Draft, type DraftField, type FieldErrors } from './gift-draft.ts';
+import { giftFieldsets, problemLinks } from './gift-form.ts';
 import { ProxyClient } from './proxy-client.ts';
 import { forget, load, save } from './saved-state.ts';
+import type { GiftField } from '../contract/gift-fields.ts';
 
 // Captured at load: the widget talks to the server that served it unless told otherwise.
 const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
-const POLL_DELAYS_MS = [1000, 2000, 3000, 5000];
 let instances = 0;
 
 type Phase = 'idle' | 'sending';
@@ -52,21 +53,6 @@ export interface GiftEventDetail {
   donor: string;
 }
 
-const TEXT_FIELDS: Array<[DraftField, string, string, string?]> = [
-  // field, size class, autocomplete, input type
-  ['nameTitle', 'InputSmall', 'honorific-prefix'],
-  ['middleName', 'InputMedium', 'additional-name'],
-  ['maidenName', 'InputMedium', 'off'],
-  ['nameSuffix', 'InputSmall', 'honorific-suffix'],
-  ['emailAddress', 'InputLarge', 'email', 'email'],
-  ['phone', 'InputMedium', 'tel', 'tel'],
-  ['address', 'InputLarge', 'street-address'],
-  ['city', 'InputMedium', 'address-level2'],
-  ['state', 'InputSmall', 'address-level1'],
-  ['zipCode', 'InputSmall', 'postal-code'],
-  ['softCreditId', 'InputSmall', 'off'],
-];
-
 export class GiftEntry extends LitElement {
   static override properties = {
     endpoint: { type: String },
@@ -81,7 +67,6 @@ export class GiftEntry extends LitElement {
     notice: { state: true },
     lookups: { state: true },
     lookupsError: { state: true },
-    batch: { state: true },
     expectedCount: { state: true },
     expectedTotal: { state: true },
     announcement: { state: true },
@@ -101,7 +86,6 @@ export class GiftEntry extends LitElement {
   declare notice: { kind: 'AsiSuccess' | 'AsiError' | 'AsiWarning'; text: string; retry?: boolean } | undefined;
   declare lookups: LookupsResponse | undefined;
   declare lookupsError: string | undefined;
-  declare batch: BatchEntry[];
   declare expectedCount: string;
   declare expectedTotal: string;
   declare announcement: string;
@@ -113,7 +97,15 @@ export class GiftEntry extends LitElement {
   /** Fields staff typed in, and those they have since left. */
   private touched = new Set<DraftField>();
   private blurred = new Set<DraftField>();
-  private readonly polls = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly batch = new BatchController(
+    this,
+    () => this.storageKey('batch'),
+    () => this.client,
+    (entry) => {
+      this.emit(entry.status === 'accepted' ? 'gift-accepted' : 'gift-rejected', entry);
+      this.announce(`${entry.status === 'accepted' ? 'Recorded' : 'Needs correcting'}: ${formatUsd(entry.amount)} from ${entry.donor}.`);
+    },
+  );
 
   constructor() {
     super();
@@ -129,7 +121,6 @@ export class GiftEntry extends LitElement {
     this.notice = undefined;
     this.lookups = undefined;
     this.lookupsError = undefined;
-    this.batch = [];
     this.expectedCount = '';
     this.expectedTotal = '';
     this.announcement = '';
@@ -151,8 +142,6 @@ export class GiftEntry extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.batch = load<BatchEntry[]>(this.storageKey('batch')) ?? [];
-    for (const entry of this.batch) if (entry.status !== 'accepted' && entry.status !== 'rejected') this.poll(entry.transactionId, 0);
     const saved = load<SavedDraft>(this.storageKey('draft'));
     if (saved && DRAFT_FIELDS.some((field) => !CARRIED_FIELDS.includes(field as never) && saved.draft[field]?.trim())) {
       this.draft = { ...emptyDraft(), ...saved.draft };
@@ -163,12 +152,6 @@ export class GiftEntry extends LitElement {
       this.startGift(false);
     }
     void this.loadLookups();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    for (const timer of this.polls.values()) clearTimeout(timer);
-    this.polls.clear();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -328,7 +311,7 @@ export class GiftEntry extends LitElement {
       at: record.createdAt,
       draft,
     };
-    this.upsert(entry);
+    this.batch.upsert(entry);
     const summary = `${formatUsd(entry.amount)} from ${entry.donor} to ${fund}`;
     if (record.status === 'rejected') {
       this.showRejection(entry);
@@ -342,40 +325,9 @@ export class GiftEntry extends LitElement {
       : { kind: 'AsiWarning', text: `Queued ${summary} (transaction ID ${record.transactionId}). ${record.status === 'held' ? record.message ?? '' : 'It will be recorded shortly; its status shows in the batch below.'}` };
     this.emit(accepted ? 'gift-accepted' : 'gift-queued', entry);
     this.announce(this.notice.text);
-    if (!accepted) this.poll(record.transactionId, 0);
+    if (!accepted) this.batch.follow(record.transactionId);
     this.startGift(true);
     void this.updateComplete.then(() => this.focusField(`${this.uid}-amount`));
-  }
-
-  private upsert(entry: BatchEntry): void {
-    const others = this.batch.filter((e) => e.transactionId !== entry.transactionId);
-    this.batch = [entry, ...others];
-    save(this.storageKey('batch'), this.batch);
-  }
-
-  /** Follows a queued gift until the gift service decides, backing off politely. */
-  private poll(transactionId: string, attempt: number): void {
-    clearTimeout(this.polls.get(transactionId));
-    const delay = POLL_DELAYS_MS[Math.min(attempt, POLL_DELAYS_MS.length - 1)]!;
-    this.polls.set(
-      transactionId,
-      setTimeout(async () => {
-        const answer = await this.client.status(transactionId);
-        const entry = this.batch.find((e) => e.transactionId === transactionId);
-        if (!entry || !this.isConnected) return;
-        if (answer.ok && answer.value.status !== entry.status) {
-          const next = { ...entry, status: answer.value.status, message: answer.value.message, field: answer.value.field };
-          this.upsert(next);
-          if (next.status === 'accepted' || next.status === 'rejected') {
-            this.emit(next.status === 'accepted' ? 'gift-accepted' : 'gift-rejected', next);
-            this.announce(`${next.status === 'accepted' ? 'Recorded' : 'Needs correcting'}: ${formatUsd(next.amount)} from ${next.donor}.`);
-          }
-        }
-        const final = answer.ok && (answer.value.status === 'accepted' || answer.value.status === 'rejected');
-        if (final) this.polls.delete(transactionId);
-        else this.poll(transactionId, attempt + 1);
-      }, delay),
-    );
   }
 
   private reopen(entry: BatchEntry): void {
@@ -409,55 +361,8 @@ export class GiftEntry extends LitElement {
     void this.updateComplete.then(() => this.focusField(`${this.uid}-amount`));
   }
 
-  private view(field: DraftField, extra: Partial<FieldView> = {}): FieldView {
-    return {
-      id: `${this.uid}-${field}`,
-      label: FIELD_LABEL[field],
-      error: this.errors[field],
-      carried: this.carried.has(field),
-      ...extra,
-    };
-  }
-
-  private input(field: DraftField, size: string, autocomplete: string, type = 'text', extra: Partial<FieldView> = {}): TemplateResult {
-    const view = this.view(field, extra);
-    const max = field in MAX_LENGTH ? MAX_LENGTH[field as keyof typeof MAX_LENGTH] : undefined;
-    return panelField(
-      view,
-      html`<input id=${view.id} name=${field} type=${type} class="${size} ${view.carried ? 'carried' : ''}" .value=${this.draft[field]}
-        maxlength=${max ?? nothing} autocomplete=${autocomplete} aria-required=${view.required ? 'true' : nothing}
-        aria-invalid=${view.error ? 'true' : 'false'} aria-describedby=${describedBy(view)}
-        @input=${(e: Event) => this.setField(field, (e.target as HTMLInputElement).value)} @blur=${() => this.leave(field)} />`,
-    );
-  }
-
-  private select(field: 'distribution' | 'campaignCode' | 'appealCode', options: Array<[string, string]>, extra: Partial<FieldView> = {}): TemplateResult {
-    const view = this.view(field, extra);
-    const value = this.draft[field];
-    const known = options.some(([code]) => code === value);
-    return panelField(
-      view,
-      html`<select id=${view.id} name=${field} class="InputLarge ${view.carried ? 'carried' : ''}" ?disabled=${!this.lookups}
-        aria-required=${view.required ? 'true' : nothing} aria-invalid=${view.error ? 'true' : 'false'} aria-describedby=${describedBy(view)}
-        @change=${(e: Event) => this.setField(field, (e.target as HTMLSelectElement).value)} @blur=${() => this.leave(field)}>
-        <option value="" ?selected=${value === ''}>${this.lookups ? '(none)' : 'Loading…'}</option>
-        ${!known && value ? html`<option value=${value} selected>${value}</option>` : nothing}
-        ${options.map(([code, label]) => html`<option value=${code} ?selected=${code === value}>${label}</option>`)}
-      </select>`,
-    );
-  }
-
-  private problems(): Array<{ target: string; message: string }> {
-    const order = [...DRAFT_FIELDS, 'transactionId', 'financialAccountId'] as GiftField[];
-    return order.filter((field) => this.errors[field]).map((field) => ({
-      target: DRAFT_FIELDS.includes(field as DraftField) ? `${this.uid}-${field}` : `${this.uid}-submit`,
-      message: this.errors[field]!,
-    }));
-  }
-
   override render(): TemplateResult {
-    const lookups = this.lookups;
-    const problems = this.problems();
+    const problems = problemLinks(this.uid, this.errors);
     const sending = this.phase === 'sending';
     return html`
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
@@ -473,43 +378,17 @@ export class GiftEntry extends LitElement {
       ${this.lookupsError
         ? html`<div class="AsiError lookups-error"><p>${this.lookupsError}</p>
             <button type="button" class="TextButton" @click=${() => this.loadLookups()}>Retry loading funds</button></div>`
-        : !lookups ? html`<p class="lookups-loading">Loading funds, appeals and campaigns…</p>` : nothing}
+        : !this.lookups ? html`<p class="lookups-loading">Loading funds, appeals and campaigns…</p>` : nothing}
       <form novalidate @submit=${(e: Event) => this.submit(e)} aria-busy=${sending ? 'true' : 'false'}>
-        <fieldset>
-          <legend>Gift</legend>
-          <div class="fields">
-            ${panelField(
-              this.view('amount', { required: true, hint: 'In US dollars, e.g. 1,234.50' }),
-              html`<div class="amount-wrap"><span aria-hidden="true">$</span>${this.amountInput()}</div>`,
-            )}
-            ${this.input('receivedDate', 'InputMedium', 'off', 'date')}
-            ${this.select('distribution', (lookups?.distributions ?? []).map((d) => [d.Code, `${d.Title} (${d.Code})`]), {
-              required: true,
-              hint: 'Or choose a campaign that is mapped to a fund',
-            })}
-            ${this.select('campaignCode', (lookups?.campaigns ?? []).map((c) => [c.Code, c.Description]))}
-            ${this.select('appealCode', (lookups?.appeals ?? []).map((a) => [a.Code, a.Description]))}
-          </div>
-        </fieldset>
-        <fieldset aria-describedby="${this.uid}-donor-hint">
-          <legend>Donor</legend>
-          <p class="hint group-hint" id="${this.uid}-donor-hint">Enter the donor’s iMIS ID, <em>or</em> first and last name, <em>or</em> a company name.</p>
-          <div class="fields">
-            ${this.input('imisId', 'InputSmall', 'off')}
-            ${this.input('firstName', 'InputMedium', 'given-name')}
-            ${this.input('lastName', 'InputMedium', 'family-name')}
-            ${this.input('company', 'InputLarge', 'organization')}
-            ${TEXT_FIELDS.map(([field, size, autocomplete, type]) =>
-              this.input(field, size, autocomplete, type, field === 'emailAddress' ? { required: true } : field === 'softCreditId' ? { hint: 'iMIS ID of a contact to soft-credit 100%' } : {}),
-            )}
-            ${panelField(
-              this.view('notes', { wide: true }),
-              html`<textarea id="${this.uid}-notes" name="notes" maxlength=${MAX_LENGTH.notes} .value=${this.draft.notes}
-                aria-invalid=${this.errors.notes ? 'true' : 'false'} aria-describedby=${describedBy(this.view('notes'))}
-                @input=${(e: Event) => this.setField('notes', (e.target as HTMLTextAreaElement).value)} @blur=${() => this.leave('notes')}></textarea>`,
-            )}
-          </div>
-        </fieldset>
+        ${giftFieldsets({
+          uid: this.uid,
+          draft: this.draft,
+          errors: this.errors,
+          carried: this.carried,
+          lookups: this.lookups,
+          onInput: (field, value) => this.setField(field, value),
+          onLeave: (field) => this.leave(field),
+        })}
         <div class="CommandBar">
           <button id="${this.uid}-submit" type="submit" class="TextButton PrimaryButton" ?disabled=${sending}>
             ${sending ? 'Recording…' : 'Record gift'}
@@ -520,20 +399,13 @@ export class GiftEntry extends LitElement {
       </form>
       ${batchPanel({
         uid: this.uid,
-        entries: this.batch,
+        entries: this.batch.entries,
         expectedCount: this.expectedCount,
         expectedTotal: this.expectedTotal,
         onExpected: (which, value) => (which === 'count' ? (this.expectedCount = value) : (this.expectedTotal = value)),
         onReopen: (entry) => this.reopen(entry),
       })}
     `;
-  }
-
-  private amountInput(): TemplateResult {
-    const view = this.view('amount', { required: true, hint: 'In US dollars, e.g. 1,234.50' });
-    return html`<input id=${view.id} name="amount" type="text" inputmode="decimal" class="InputSmall" autocomplete="off" .value=${this.draft.amount}
-      aria-required="true" aria-invalid=${view.error ? 'true' : 'false'} aria-describedby=${describedBy(view)}
-      @input=${(e: Event) => this.setField('amount', (e.target as HTMLInputElement).value)} @blur=${() => this.leave('amount')} />`;
   }
 }
 
