@@ -35,7 +35,7 @@ export class ProxyClient {
     if (response.ok && body !== undefined) return { ok: true, value: body as T };
     const error = (body as ProxyError | undefined)?.message
       ? (body as ProxyError)
-      : { message: `The gift service answered ${response.status}. Try again in a moment; nothing you typed is lost.` };
+      : { message: `The gift proxy at ${this.endpoint} answered ${response.status}. Check the widget’s endpoint, or try again; nothing you typed is lost.` };
     return { ok: false, error, network: response.status >= 500 };
   }
 

@@ -56,6 +56,17 @@ describe('<gift-entry> renders as part of the iMIS page', () => {
     expect(el.querySelector('.lookups-error')).to.equal(null);
   });
 
+  it('a wrong endpoint (a server that is not the proxy) is named in the message', async () => {
+    const fetchBefore = window.fetch;
+    window.fetch = async () => new Response('<html>Page not found</html>', { status: 404, headers: { 'Content-Type': 'text/html' } });
+    try {
+      const el = await mountWidget();
+      expect(el.querySelector('.lookups-error')!.textContent).to.contain('answered 404').and.contain('endpoint');
+    } finally {
+      window.fetch = fetchBefore;
+    }
+  });
+
   it('has no accessibility violations when empty', async () => {
     const el = await mountWidget();
     await expectNoAxeViolations(el);
