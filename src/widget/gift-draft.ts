@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import type { GiftField } from '../contract/gift-fields.ts';
 import { giftSubmissionSchema, type GiftSubmission } from '../contract/gift-schema.ts';
+import { formatUsd } from '../contract/gift-summary.ts';
 import { localDateTime } from '../contract/import-request.ts';
 
 export const DRAFT_FIELDS = [
@@ -44,7 +45,7 @@ export function parseAmount(text: string): number {
 export function formatAmountInput(text: string): string {
   const amount = parseAmount(text);
   if (!Number.isFinite(amount) || Math.round(amount * 100) !== amount * 100) return text;
-  return amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return formatUsd(amount).slice(1);
 }
 
 export function toSubmission(draft: Draft, transactionId: string, now = new Date()): Record<string, unknown> {

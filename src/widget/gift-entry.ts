@@ -186,12 +186,22 @@ export class GiftEntry extends LitElement {
       fresh.campaignCode = this.campaign;
     }
     this.draft = fresh;
-    this.transactionId = newTransactionId(this.transactionPrefix ?? this.lookups?.transactionIdPrefix ?? '');
+    this.transactionId = this.newId();
     this.touched = new Set();
     this.blurred = new Set();
     this.errors = {};
     this.showSummary = false;
     forget(this.storageKey('draft'));
+  }
+
+  /** A page's bad prefix attribute must not break the form: say so, and use none. */
+  private newId(): string {
+    try {
+      return newTransactionId(this.transactionPrefix ?? this.lookups?.transactionIdPrefix ?? '');
+    } catch (error) {
+      this.notice = { kind: 'AsiError', text: `prefix attribute: ${(error as Error).message}` };
+      return newTransactionId();
+    }
   }
 
   private async loadLookups(): Promise<void> {
@@ -247,7 +257,7 @@ export class GiftEntry extends LitElement {
 
   private focusField(target: string): void {
     // focus() also scrolls the field into view.
-    this.querySelector<HTMLElement>(`#${CSS.escape(target)}`)?.focus();
+    document.getElementById(target)?.focus();
   }
 
   private announce(text: string): void {
@@ -322,7 +332,7 @@ export class GiftEntry extends LitElement {
     const accepted = record.status === 'accepted';
     this.notice = accepted
       ? { kind: 'AsiSuccess', text: `Recorded ${summary}. Transaction ID ${record.transactionId}.` }
-      : { kind: 'AsiWarning', text: `Queued ${summary} (transaction ID ${record.transactionId}). ${record.status === 'held' ? record.message ?? '' : 'It will be recorded shortly; its status shows in the batch below.'}` };
+      : { kind: 'AsiWarning', text: `Queued ${summary} (transaction ID ${record.transactionId}). ${record.status === 'held' ? record.message ?? '' : 'It will be recorded shortly; see the batch below.'}` };
     this.emit(accepted ? 'gift-accepted' : 'gift-queued', entry);
     this.announce(this.notice.text);
     if (!accepted) this.batch.follow(record.transactionId);
@@ -394,7 +404,7 @@ export class GiftEntry extends LitElement {
             ${sending ? 'Recording…' : 'Record gift'}
           </button>
           <button type="button" class="TextButton" ?disabled=${sending} @click=${() => this.clear()}>Clear form</button>
-          ${sending ? html`<progress aria-label="Recording the gift"></progress><span>Recording the gift; the gift service usually takes 2–5 seconds.</span>` : nothing}
+          ${sending ? html`<progress aria-label="Recording the gift"></progress><span>The gift service usually takes 2–5 seconds.</span>` : nothing}
         </div>
       </form>
       ${batchPanel({

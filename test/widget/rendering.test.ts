@@ -1,6 +1,8 @@
 import { LOOKUPS, withFakeProxy } from './fake-proxy.ts';
 import { control, expect, expectNoAxeViolations, fill, mountWidget, waitUntil } from './widget-helpers.ts';
 import { MAX_LENGTH } from '../../src/contract/gift-fields.ts';
+import { fixture, html } from '@open-wc/testing';
+import type { GiftEntry } from '../../src/widget/gift-entry.ts';
 
 describe('<gift-entry> renders as part of the iMIS page', () => {
   const proxy = withFakeProxy();
@@ -65,6 +67,14 @@ describe('<gift-entry> renders as part of the iMIS page', () => {
     } finally {
       window.fetch = fetchBefore;
     }
+  });
+
+  it('a bad prefix attribute is reported instead of breaking the form', async () => {
+    sessionStorage.clear();
+    const el = await fixture<GiftEntry>(html`<gift-entry prefix="NOT-OK"></gift-entry>`);
+    await waitUntil(() => el.querySelector('select[name="distribution"]:not([disabled])'));
+    expect(el.querySelector('.AsiError.notice')!.textContent).to.contain('prefix attribute').and.contain('at most 6 letters or digits');
+    expect(control(el, 'amount')).to.not.equal(null);
   });
 
   it('has no accessibility violations when empty', async () => {
