@@ -1,4 +1,5 @@
 /** The one contract: shared by the widget, the proxy and the simulator. */
+export * from './entry-metadata.ts';
 export * from './gift-fields.ts';
 export * from './gift-schema.ts';
 export * from './gift-summary.ts';

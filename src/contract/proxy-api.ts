@@ -38,6 +38,8 @@ export const giftRecordSchema = z.object({
   attempts: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The staff member's party ID as the page reported it, when it did. */
+  enteredBy: z.optional(z.string()),
 });
 export type GiftRecord = z.infer<typeof giftRecordSchema>;
 

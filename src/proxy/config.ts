@@ -29,6 +29,8 @@ export interface ProxyConfig {
   holdRecheckMs: number;
   lookupsTtlMs: number;
   simulatorDelay: number | 'realistic';
+  /** Days after which settled gifts lose their donor details; undefined keeps them. */
+  retentionDays: number | undefined;
 }
 
 export class ConfigError extends Error {
@@ -132,6 +134,9 @@ export function readConfig(env: Env): ProxyConfig {
   const delay = value('SIMULATOR_DELAY_MS');
   const simulatorDelay = delay === undefined || delay === 'realistic' ? 'realistic' : integer('SIMULATOR_DELAY_MS', 0, 0, 60_000);
 
+  const retention = value('GIFT_JOURNAL_RETENTION_DAYS');
+  const retentionDays = retention === 'off' ? undefined : integer('GIFT_JOURNAL_RETENTION_DAYS', 90, 0, 36_500);
+
   const config: ProxyConfig = {
     upstreamBaseUrl,
     upstreamToken: token ?? randomToken(),
@@ -151,6 +156,7 @@ export function readConfig(env: Env): ProxyConfig {
     holdRecheckMs: integer('GIFT_HOLD_RECHECK_MS', 300_000, 10, 86_400_000),
     lookupsTtlMs: integer('GIFT_LOOKUPS_TTL_MS', 300_000, 0, 86_400_000),
     simulatorDelay,
+    retentionDays,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  REDACTED_DONOR,
   donorDisplayName,
   type GiftField,
   type GiftImportRequest,
@@ -22,6 +23,10 @@ export interface StoredGift {
   nextAttemptAt: number;
 }
 
+const RETAINED_FIELDS = new Set([
+  'transactionId', 'amount', 'financialAccountId', 'distribution', 'campaignCode', 'appealCode', 'receivedDate',
+]);
+
 interface Row {
   seq: number;
   transaction_id: string;
@@ -35,6 +40,8 @@ interface Row {
   next_attempt_at: number;
   created_at: string;
   updated_at: string;
+  entered_by: string | null;
+  redacted: number;
 }
 
 export interface Outcome {
@@ -91,6 +98,10 @@ export class Outbox {
       CREATE INDEX IF NOT EXISTS gifts_pending ON gifts (status, seq);
       CREATE INDEX IF NOT EXISTS gifts_created ON gifts (created_at);
     `);
+    // Columns added after the first release: journals written by it are upgraded in place.
+    const columns = new Set((this.db.pragma('table_info(gifts)') as Array<{ name: string }>).map((c) => c.name));
+    if (!columns.has('entered_by')) this.db.exec('ALTER TABLE gifts ADD COLUMN entered_by TEXT');
+    if (!columns.has('redacted')) this.db.exec('ALTER TABLE gifts ADD COLUMN redacted INTEGER NOT NULL DEFAULT 0');
   }
 
   close(): void {
@@ -103,19 +114,19 @@ export class Outbox {
   }
 
   /** Stores a new gift, or replaces a rejected one that staff corrected and resent. */
-  enqueue(request: GiftImportRequest, status: 'queued' | 'held', message?: string): StoredGift {
+  enqueue(request: GiftImportRequest, status: 'queued' | 'held', message?: string, enteredBy?: string): StoredGift {
     const now = new Date().toISOString();
     const json = JSON.stringify(request);
     this.db
       .prepare(
-        `INSERT INTO gifts (transaction_id, status, request, message, created_at, updated_at)
-         VALUES (@id, @status, @json, @message, @now, @now)
+        `INSERT INTO gifts (transaction_id, status, request, message, entered_by, created_at, updated_at)
+         VALUES (@id, @status, @json, @message, @enteredBy, @now, @now)
          ON CONFLICT (transaction_id) DO UPDATE SET
            status = @status, request = @json, message = @message, field = NULL, upstream_message = NULL,
-           uncertain = 0, next_attempt_at = 0, updated_at = @now
+           uncertain = 0, next_attempt_at = 0, entered_by = @enteredBy, updated_at = @now
          WHERE gifts.status = 'rejected'`,
       )
-      .run({ id: request.transactionId, status, json, message: message ?? null, now });
+      .run({ id: request.transactionId, status, json, message: message ?? null, enteredBy: enteredBy ?? null, now });
     return this.get(request.transactionId)!;
   }
 
@@ -185,6 +196,27 @@ export class Outbox {
     return row.n;
   }
 
+  /**
+   * Retention: settled gifts entered before `cutoff` keep only what finance reconciles
+   * (transactionId, amount, fund codes, dates, status); names, contact details and
+   * notes are blanked. Gifts still waiting to be sent keep everything they need.
+   */
+  redactSettledBefore(cutoff: string): number {
+    const rows = this.db
+      .prepare(`SELECT transaction_id, request FROM gifts WHERE redacted = 0 AND status IN ('accepted', 'rejected') AND created_at < ?`)
+      .all(cutoff) as Array<{ transaction_id: string; request: string }>;
+    const update = this.db.prepare(`UPDATE gifts SET request = ?, redacted = 1 WHERE transaction_id = ?`);
+    this.db.transaction(() => {
+      for (const row of rows) {
+        const request = JSON.parse(row.request) as Record<string, unknown>;
+        const kept: Record<string, unknown> = {};
+        for (const [field, value] of Object.entries(request)) kept[field] = RETAINED_FIELDS.has(field) ? value : '';
+        update.run(JSON.stringify(kept), row.transaction_id);
+      }
+    })();
+    return rows.length;
+  }
+
   journal(since: string, limit: number): GiftRecord[] {
     const rows = this.db
       .prepare('SELECT * FROM gifts WHERE created_at >= ? ORDER BY seq DESC LIMIT ?')
@@ -199,7 +231,7 @@ function toStored(row: Row): StoredGift {
     transactionId: row.transaction_id,
     status: row.status,
     amount: request.amount,
-    donor: donorDisplayName(request),
+    donor: row.redacted === 1 ? REDACTED_DONOR : donorDisplayName(request),
     distribution: request.distribution || request.campaignCode || '',
     attempts: row.attempts,
     createdAt: row.created_at,
@@ -208,5 +240,6 @@ function toStored(row: Row): StoredGift {
   if (row.message !== null) record.message = row.message;
   if (row.field !== null) record.field = row.field as GiftField;
   if (row.upstream_message !== null) record.upstreamMessage = row.upstream_message;
+  if (row.entered_by !== null) record.enteredBy = row.entered_by;
   return { record, request, uncertain: row.uncertain === 1, nextAttemptAt: row.next_attempt_at };
 }

@@ -13,6 +13,21 @@ import { LookupsCache } from './lookups-cache.ts';
 import { Outbox } from './outbox.ts';
 import { createUpstreamClient } from './upstream-client.ts';
 
+const RETENTION_SWEEP_MS = 3600_000;
+
+/** Removes donor details from settled gifts past the retention period: at start, then hourly. */
+function scheduleRetention(outbox: Outbox, days: number | undefined, log: Log): ReturnType<typeof setInterval> | undefined {
+  if (days === undefined) return undefined;
+  const sweep = () => {
+    const redacted = outbox.redactSettledBefore(new Date(Date.now() - days * 86_400_000).toISOString());
+    if (redacted > 0) log('info', 'journal_retention', { redactedGifts: redacted, retentionDays: days });
+  };
+  sweep();
+  const timer = setInterval(sweep, RETENTION_SWEEP_MS);
+  timer.unref();
+  return timer;
+}
+
 export interface ProxyHandle {
   url: string;
   config: ProxyConfig;
@@ -77,6 +92,7 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
     );
   }
   dispatcher.start();
+  const retention = scheduleRetention(outbox, config.retentionDays, log);
 
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -99,6 +115,7 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
         server.close(() => resolve());
         if ('closeAllConnections' in server) server.closeAllConnections();
       });
+      clearInterval(retention);
       await dispatcher.stop();
       outbox.close();
       await closeSimulator?.();

@@ -8,7 +8,9 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import * as z from 'zod/mini';
 import {
+  ENTERED_BY_MESSAGE,
   GIFT_FIELDS,
+  enteredBySchema,
   HELD_MESSAGE,
   giftSubmissionSchema,
   isFinal,
@@ -69,12 +71,16 @@ export function giftRoutes({ config, outbox, dispatcher, log }: Deps): Hono {
       if (typeof body !== 'object' || body === null || Array.isArray(body)) {
         return problem(c, 400, 'Send one gift as a JSON object.');
       }
+      // Who entered the gift is journal metadata, not part of the gift the upstream receives.
+      const { enteredBy: reportedBy, ...giftBody } = body as Record<string, unknown>;
+      const enteredBy = z.safeParse(enteredBySchema, reportedBy);
+      if (!enteredBy.success) return problem(c, 400, ENTERED_BY_MESSAGE);
       if ('financialAccountId' in body) {
         return problem(c, 400, 'Leave out financialAccountId: the proxy adds the account configured for this organisation.', {
           field: 'financialAccountId',
         });
       }
-      const parsed = z.safeParse(giftSubmissionSchema, body);
+      const parsed = z.safeParse(giftSubmissionSchema, giftBody);
       if (!parsed.success) {
         const problems = parsed.error.issues.map((issue) => ({ message: issue.message, field: asField(issue.path[0]) }));
         return problem(c, 400, problems[0]!.message, { field: problems[0]!.field, problems });
@@ -99,7 +105,7 @@ export function giftRoutes({ config, outbox, dispatcher, log }: Deps): Hono {
       }
 
       const held = dispatcher.held;
-      outbox.enqueue(request, held ? 'held' : 'queued', held ? HELD_MESSAGE : undefined);
+      outbox.enqueue(request, held ? 'held' : 'queued', held ? HELD_MESSAGE : undefined, enteredBy.data);
       log('info', existing ? 'gift_resubmitted' : 'gift_received', { transactionId: gift.transactionId, held });
       dispatcher.wake();
       const record = (await dispatcher.waitForVerdict(gift.transactionId, config.answerWaitMs))!;

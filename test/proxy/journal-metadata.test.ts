@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { ENTERED_BY_MESSAGE, REDACTED_DONOR, toImportRequest } from '../../src/contract/index.ts';
+import { readConfig } from '../../src/proxy/config.ts';
+import { Outbox } from '../../src/proxy/outbox.ts';
+import { getGift, postGift, sampleGift, startHarness } from './harness.ts';
+
+describe('who entered a gift', () => {
+  test('the page-reported party ID is kept on the journal entry and never sent upstream', async () => {
+    const h = await startHarness();
+    try {
+      const gift = sampleGift();
+      const { body } = await postGift(h.proxy.url, { ...gift, enteredBy: 'STAFF42' });
+      assert.equal(body.status, 'accepted');
+      assert.equal(body.enteredBy, 'STAFF42');
+      assert.equal((await getGift(h.proxy.url, gift.transactionId)).enteredBy, 'STAFF42');
+      assert.ok(!h.simulator.control.received()[0]!.rawBody.includes('enteredBy'));
+    } finally {
+      await h.close();
+    }
+  });
+
+  test('an enteredBy that is not a party ID is refused and nothing is sent', async () => {
+    const h = await startHarness();
+    try {
+      const { status, body } = await postGift(h.proxy.url, { ...sampleGift(), enteredBy: 'not a party id!' });
+      assert.equal(status, 400);
+      assert.equal(body.message, ENTERED_BY_MESSAGE);
+      assert.equal(h.simulator.control.received().length, 0);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('journal retention', () => {
+  test('settled gifts past the period keep only what finance reconciles; waiting gifts keep everything', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gift-retention-'));
+    const outbox = new Outbox(dir);
+    try {
+      const settled = toImportRequest(sampleGift({ notes: 'met at the gala', phone: '555 0100' }), 6, new Date());
+      const waiting = toImportRequest(sampleGift(), 6, new Date());
+      outbox.enqueue(settled, 'queued', undefined, 'STAFF42');
+      outbox.settle(settled.transactionId, { status: 'accepted' });
+      outbox.enqueue(waiting, 'queued');
+
+      assert.equal(outbox.redactSettledBefore(new Date(Date.now() + 1000).toISOString()), 1);
+      const after = outbox.get(settled.transactionId)!;
+      assert.equal(after.record.donor, REDACTED_DONOR);
+      assert.equal(after.record.amount, settled.amount);
+      assert.equal(after.record.distribution, 'GEN');
+      assert.equal(after.record.status, 'accepted');
+      assert.equal(after.record.enteredBy, 'STAFF42');
+      for (const field of ['firstName', 'lastName', 'emailAddress', 'phone', 'notes'] as const) assert.equal(after.request[field], '', field);
+      assert.equal(after.request.transactionId, settled.transactionId);
+      assert.equal(after.request.receivedDate, settled.receivedDate);
+
+      assert.equal(outbox.get(waiting.transactionId)!.request.lastName, 'Lovelace', 'a gift still to send keeps its donor');
+      assert.equal(outbox.redactSettledBefore(new Date(Date.now() + 1000).toISOString()), 0, 'nothing is redacted twice');
+    } finally {
+      outbox.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('the proxy applies the retention period from GIFT_JOURNAL_RETENTION_DAYS when it starts', async () => {
+    const h = await startHarness({ GIFT_JOURNAL_RETENTION_DAYS: 'off' });
+    try {
+      const gift = sampleGift();
+      await postGift(h.proxy.url, gift);
+      await h.restart({ GIFT_JOURNAL_RETENTION_DAYS: 'off' });
+      assert.equal((await getGift(h.proxy.url, gift.transactionId)).donor, 'Ada Lovelace');
+      await h.restart({ GIFT_JOURNAL_RETENTION_DAYS: '0' });
+      assert.equal((await getGift(h.proxy.url, gift.transactionId)).donor, REDACTED_DONOR);
+      assert.ok(h.logs.some((line) => line.includes('"event":"journal_retention"')));
+    } finally {
+      await h.close();
+    }
+  });
+
+  test('retention defaults to 90 days, "off" keeps details, anything else is a clear problem', () => {
+    assert.equal(readConfig({}).retentionDays, 90);
+    assert.equal(readConfig({ GIFT_JOURNAL_RETENTION_DAYS: 'off' }).retentionDays, undefined);
+    assert.throws(() => readConfig({ GIFT_JOURNAL_RETENTION_DAYS: 'forever' }), /GIFT_JOURNAL_RETENTION_DAYS must be a whole number/);
+  });
+});
