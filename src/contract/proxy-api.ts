@@ -40,6 +40,8 @@ export const giftRecordSchema = z.object({
   updatedAt: z.string(),
   /** The staff member's party ID as the page reported it, when it did. */
   enteredBy: z.optional(z.string()),
+  /** In the journal listing only: the fields as sent upstream, by their upstream names. */
+  gift: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
 });
 export type GiftRecord = z.infer<typeof giftRecordSchema>;
 

@@ -217,11 +217,15 @@ export class Outbox {
     return rows.length;
   }
 
+  /** Recent gifts, newest first, each with the fields sent upstream (for reconciliation and CSV). */
   journal(since: string, limit: number): GiftRecord[] {
     const rows = this.db
       .prepare('SELECT * FROM gifts WHERE created_at >= ? ORDER BY seq DESC LIMIT ?')
       .all(since, limit) as Row[];
-    return rows.map((row) => toStored(row).record);
+    return rows.map((row) => {
+      const { record, request } = toStored(row);
+      return { ...record, gift: request };
+    });
   }
 }
 

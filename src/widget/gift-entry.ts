@@ -12,6 +12,7 @@
  * @attr appeal - default appeal code
  * @attr campaign - default campaign code
  * @attr prefix - transaction-ID prefix (overrides the proxy's GIFT_TRANSACTION_PREFIX)
+ * @attr prefill-donor - inside iMIS, start each gift with the page's selected contact as the donor
  *
  * @fires gift-accepted - the gift service recorded a gift; detail {transactionId, amount, donor}
  * @fires gift-rejected - the gift service refused a gift; detail {transactionId, amount, donor}
@@ -30,7 +31,9 @@ import { BatchController } from './batch-controller.ts';
 import { batchPanel } from './batch-panel.ts';
 import type { BatchEntry } from './batch.ts';
 import { errorSummary } from './field-markup.ts';
-import { CARRIED_FIELDS, DRAFT_FIELDS, emptyDraft, formatAmountInput, validate, type Draft, type DraftField, type FieldErrors } from './gift-draft.ts';
+import { findLikelyDuplicate } from './duplicate-check.ts';
+import { readImisPage } from './imis-page.ts';
+import { CARRIED_FIELDS, DRAFT_FIELDS, emptyDraft, formatAmountInput, todayIso, validate, type Draft, type DraftField, type FieldErrors } from './gift-draft.ts';
 import { giftFieldsets, problemLinks } from './gift-form.ts';
 import { ProxyClient } from './proxy-client.ts';
 import { forget, load, save } from './saved-state.ts';
@@ -61,6 +64,7 @@ export class GiftEntry extends LitElement {
     appeal: { type: String },
     campaign: { type: String },
     transactionPrefix: { type: String, attribute: 'prefix' },
+    prefillDonor: { type: Boolean, attribute: 'prefill-donor' },
     draft: { state: true },
     errors: { state: true },
     phase: { state: true },
@@ -79,11 +83,12 @@ export class GiftEntry extends LitElement {
   declare appeal: string;
   declare campaign: string;
   declare transactionPrefix: string | undefined;
+  declare prefillDonor: boolean;
   declare draft: Draft;
   declare errors: FieldErrors;
   declare phase: Phase;
   /** The one message box above the form: receipt, failure, restore notice. */
-  declare notice: { kind: 'AsiSuccess' | 'AsiError' | 'AsiWarning'; text: string; retry?: boolean } | undefined;
+  declare notice: { kind: 'AsiSuccess' | 'AsiError' | 'AsiWarning'; text: string; action?: 'Try again' | 'Record anyway' } | undefined;
   declare lookups: LookupsResponse | undefined;
   declare lookupsError: string | undefined;
   declare expectedCount: string;
@@ -93,6 +98,9 @@ export class GiftEntry extends LitElement {
 
   private readonly uid = `gift-entry-${++instances}`;
   private transactionId = '';
+  private page = readImisPage();
+  /** The draft as a fresh gift starts: what "untouched" means. */
+  private baseline: Draft = emptyDraft();
   private carried = new Set<DraftField>();
   /** Fields staff typed in, and those they have since left. */
   private touched = new Set<DraftField>();
@@ -115,6 +123,7 @@ export class GiftEntry extends LitElement {
     this.appeal = '';
     this.campaign = '';
     this.transactionPrefix = undefined;
+    this.prefillDonor = false;
     this.draft = emptyDraft();
     this.errors = {};
     this.phase = 'idle';
@@ -142,6 +151,7 @@ export class GiftEntry extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.page = readImisPage();
     const saved = load<SavedDraft>(this.storageKey('draft'));
     if (saved && DRAFT_FIELDS.some((field) => !CARRIED_FIELDS.includes(field as never) && saved.draft[field]?.trim())) {
       this.draft = { ...emptyDraft(), ...saved.draft };
@@ -167,7 +177,7 @@ export class GiftEntry extends LitElement {
   }
 
   private dirty(): boolean {
-    return DRAFT_FIELDS.some((field) => !CARRIED_FIELDS.includes(field as never) && this.draft[field].trim() !== '');
+    return DRAFT_FIELDS.some((field) => this.draft[field].trim() !== this.baseline[field].trim());
   }
 
   /** A new gift: a new transactionId, carried-over values kept and marked. */
@@ -185,7 +195,8 @@ export class GiftEntry extends LitElement {
       fresh.appealCode = this.appeal;
       fresh.campaignCode = this.campaign;
     }
-    this.draft = fresh;
+    if (this.prefillDonor && this.page.selectedPartyId) fresh.imisId = this.page.selectedPartyId;
+    this.draft = this.baseline = fresh;
     this.transactionId = this.newId();
     this.touched = new Set();
     this.blurred = new Set();
@@ -271,7 +282,7 @@ export class GiftEntry extends LitElement {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
 
-  private async submit(event?: Event): Promise<void> {
+  private async submit(event?: Event, duplicateConfirmed = false): Promise<void> {
     event?.preventDefault();
     if (this.phase === 'sending') return;
     this.showSummary = true;
@@ -282,7 +293,32 @@ export class GiftEntry extends LitElement {
       this.focusAfterRender('.error-summary');
       return;
     }
+    // Busy from the first click: the duplicate check must not let a second click through.
+    this.phase = 'sending';
+    if (!duplicateConfirmed && (await this.warnIfDuplicate(submission))) {
+      this.phase = 'idle';
+      return;
+    }
     await this.send(submission);
+  }
+
+  /** Asks before recording what looks like a gift already in the journal; never blocks. */
+  private async warnIfDuplicate(submission: GiftSubmission): Promise<boolean> {
+    // Gifts for that received date entered up to two days earlier (a weekend's mail).
+    const since = new Date(`${submission.receivedDate?.slice(0, 10) ?? todayIso()}T00:00:00`);
+    since.setDate(since.getDate() - 2);
+    const journal = await this.client.journal(since);
+    const earlier = journal.ok ? findLikelyDuplicate(submission, journal.value.gifts) : undefined;
+    if (!earlier) return false;
+    const at = new Date(earlier.createdAt).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' });
+    this.notice = {
+      kind: 'AsiWarning',
+      text: `Possible duplicate: ${formatUsd(earlier.amount)} from ${earlier.donor} for the same date was already entered at ${at} (transaction ID ${earlier.transactionId}, ${earlier.status}). Record this one as well?`,
+      action: 'Record anyway',
+    };
+    this.announce(this.notice.text);
+    this.focusAfterRender('.notice');
+    return true;
   }
 
   private async send(submission: GiftSubmission): Promise<void> {
@@ -291,7 +327,7 @@ export class GiftEntry extends LitElement {
     this.notice = undefined;
     this.announce(`Sending ${formatUsd(submission.amount)} from ${donor}…`);
     const draft = this.draft;
-    const answer = await this.client.submit(submission);
+    const answer = await this.client.submit(submission, this.page.loggedInPartyId);
     this.phase = 'idle';
     if (!answer.ok) {
       const fieldProblems = answer.error.problems ?? (answer.error.field ? [{ field: answer.error.field, message: answer.error.message }] : []);
@@ -300,7 +336,7 @@ export class GiftEntry extends LitElement {
         this.focusAfterRender('.error-summary');
         return;
       }
-      this.notice = { kind: 'AsiError', text: answer.error.message, retry: true };
+      this.notice = { kind: 'AsiError', text: answer.error.message, action: 'Try again' };
       this.announce(answer.error.message);
       return;
     }
@@ -380,8 +416,8 @@ export class GiftEntry extends LitElement {
       ${this.notice
         ? html`<div class="${this.notice.kind} notice" tabindex="-1">
             <p>${this.notice.text}</p>
-            ${this.notice.retry
-              ? html`<button type="button" class="TextButton PrimaryButton" @click=${() => this.submit()}>Try again</button>`
+            ${this.notice.action
+              ? html`<button type="button" class="TextButton PrimaryButton" @click=${() => this.submit(undefined, this.notice?.action === 'Record anyway')}>${this.notice.action}</button>`
               : nothing}
           </div>`
         : nothing}

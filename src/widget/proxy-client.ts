@@ -2,7 +2,7 @@
  * Talks to our proxy (never to the upstream). Every failure becomes a sentence
  * staff can act on; nothing here throws past its caller.
  */
-import type { GiftRecord, LookupsResponse, ProxyError } from '../contract/proxy-api.ts';
+import type { GiftRecord, Journal, LookupsResponse, ProxyError } from '../contract/proxy-api.ts';
 import { CALLER_KEY_HEADER, PROXY_PATHS } from '../contract/proxy-routes.ts';
 import type { GiftSubmission } from '../contract/gift-schema.ts';
 
@@ -43,8 +43,13 @@ export class ProxyClient {
     return this.call(PROXY_PATHS.lookups);
   }
 
-  submit(gift: GiftSubmission): Promise<Answer<GiftRecord>> {
-    return this.call(PROXY_PATHS.gifts, { method: 'POST', body: JSON.stringify(gift) });
+  /** `enteredBy` is the page-reported staff party ID: journal metadata, never sent upstream. */
+  submit(gift: GiftSubmission, enteredBy?: string): Promise<Answer<GiftRecord>> {
+    return this.call(PROXY_PATHS.gifts, { method: 'POST', body: JSON.stringify({ ...gift, enteredBy }) });
+  }
+
+  journal(since: Date): Promise<Answer<Journal>> {
+    return this.call(`${PROXY_PATHS.gifts}?since=${encodeURIComponent(since.toISOString())}&limit=5000`);
   }
 
   status(transactionId: string): Promise<Answer<GiftRecord>> {

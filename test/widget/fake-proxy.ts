@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import {
   giftRecordSchema,
+  journalSchema,
   lookupsResponseSchema,
   proxyErrorSchema,
   type GiftRecord,
@@ -37,6 +38,10 @@ export interface FakeProxy {
   /** What GET /api/gifts/:id answers next for a polled gift; then the stored status. */
   pollAnswers: GiftRecord['status'][];
   lookupsFail: boolean;
+  /** Gifts already in the proxy's journal before the test (newest first). */
+  journal: GiftRecord[];
+  /** The enteredBy each POST carried. */
+  enteredBy: Array<string | undefined>;
   restore(): void;
 }
 
@@ -53,6 +58,8 @@ export function fakeProxy(): FakeProxy {
     next: [],
     pollAnswers: [],
     lookupsFail: false,
+    journal: [],
+    enteredBy: [],
     restore: () => {
       window.fetch = original;
     },
@@ -77,9 +84,14 @@ export function fakeProxy(): FakeProxy {
       if (fake.lookupsFail) return json(z.parse(proxyErrorSchema, { message: 'Funds, appeals and campaigns could not be loaded: could not reach the gift service. Try again in a moment.' }), 502);
       return json(LOOKUPS);
     }
+    if (url.pathname === '/api/gifts' && init.method !== 'POST') {
+      const gifts = [...[...records.values()].reverse(), ...fake.journal];
+      return json(z.parse(journalSchema, { gifts }));
+    }
     if (url.pathname === '/api/gifts' && init.method === 'POST') {
-      const gift = JSON.parse(String(init.body)) as GiftSubmission;
+      const { enteredBy, ...gift } = JSON.parse(String(init.body)) as GiftSubmission & { enteredBy?: string };
       fake.posts.push(gift);
+      fake.enteredBy.push(enteredBy);
       const verdict = fake.next.shift() ?? 'accepted';
       if (verdict === 'network') throw new TypeError('Failed to fetch');
       if (typeof verdict === 'object' && 'error' in verdict) return json(z.parse(proxyErrorSchema, { message: verdict.message, field: verdict.field }), verdict.error);
@@ -87,7 +99,7 @@ export function fakeProxy(): FakeProxy {
         typeof verdict === 'string'
           ? record(gift, verdict)
           : record(gift, 'rejected', { message: verdict.message, field: verdict.field, upstreamMessage: 'upstream words' });
-      records.set(gift.transactionId, answer);
+      records.set(gift.transactionId, { ...answer, gift: { ...gift } as Record<string, string | number> });
       return json(answer, answer.status === 'accepted' || answer.status === 'rejected' ? 200 : 202);
     }
     const polled = /^\/api\/gifts\/(.+)$/.exec(url.pathname);
@@ -96,7 +108,9 @@ export function fakeProxy(): FakeProxy {
       if (!stored) return json({ message: 'No gift' }, 404);
       const status = fake.pollAnswers.shift();
       if (status) records.set(stored.transactionId, { ...stored, status });
-      return json(records.get(stored.transactionId));
+      // Like the proxy: the single-gift answer carries no gift fields, only the journal does.
+      const { gift: _fields, ...record } = records.get(stored.transactionId)!;
+      return json(record);
     }
     return json({ message: `Nothing at ${url.pathname}` }, 404);
   };
