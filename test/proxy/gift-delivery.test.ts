@@ -156,8 +156,13 @@ describe('a gift travels to the External Gift API exactly once', () => {
     const second = sampleGift({ amount: 2 });
     await postGift(h.proxy.url, first);
     await postGift(h.proxy.url, second);
-    const journal = (await (await fetch(`${h.proxy.url}/api/gifts?since=2000-01-01`)).json()) as { gifts: { transactionId: string }[] };
+    const journal = (await (await fetch(`${h.proxy.url}/api/gifts?since=2000-01-01`)).json()) as {
+      gifts: { transactionId: string; gift?: Record<string, unknown> }[];
+    };
     const ids = journal.gifts.map((g) => g.transactionId);
+    const listed = journal.gifts.find((g) => g.transactionId === first.transactionId)!;
+    assert.equal(listed.gift?.lastName, 'Lovelace', 'the journal lists the fields sent upstream, for reconciliation');
+    assert.equal(listed.gift?.financialAccountId, 42);
     assert.ok(ids.indexOf(second.transactionId) < ids.indexOf(first.transactionId));
     const missing = await fetch(`${h.proxy.url}/api/gifts/${newTransactionId()}`);
     assert.equal(missing.status, 404);
