@@ -26,7 +26,7 @@ export default defineConfig({
     reportCompressedSize: true,
     minify: true,
     lib: {
-      entry: 'src/widget/gift-entry.ts',
+      entry: 'src/widget/index.ts',
       formats: ['es'],
       fileName: () => 'gift-entry.js',
     },

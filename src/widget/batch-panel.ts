@@ -4,7 +4,7 @@ import { formatUsd } from '../contract/gift-summary.ts';
 import { difference, totals, type BatchEntry } from './batch.ts';
 import { parseAmount } from './gift-draft.ts';
 
-const STATUS_WORDS: Record<BatchEntry['status'], string> = {
+export const STATUS_WORDS: Record<BatchEntry['status'], string> = {
   queued: 'Queued',
   sending: 'Sending',
   accepted: 'Recorded',

@@ -35,12 +35,10 @@ import { findLikelyDuplicate } from './duplicate-check.ts';
 import { readImisPage } from './imis-page.ts';
 import { CARRIED_FIELDS, DRAFT_FIELDS, emptyDraft, formatAmountInput, todayIso, validate, type Draft, type DraftField, type FieldErrors } from './gift-draft.ts';
 import { giftFieldsets, problemLinks } from './gift-form.ts';
-import { ProxyClient } from './proxy-client.ts';
+import { ProxyClient, SCRIPT_ORIGIN } from './proxy-client.ts';
 import { forget, load, save } from './saved-state.ts';
 import type { GiftField } from '../contract/gift-fields.ts';
 
-// Captured at load: the widget talks to the server that served it unless told otherwise.
-const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
 let instances = 0;
 
 type Phase = 'idle' | 'sending';

@@ -6,6 +6,9 @@ import type { GiftRecord, Journal, LookupsResponse, ProxyError } from '../contra
 import { CALLER_KEY_HEADER, PROXY_PATHS } from '../contract/proxy-routes.ts';
 import type { GiftSubmission } from '../contract/gift-schema.ts';
 
+// Captured at load: the widget talks to the server that served it unless told otherwise.
+export const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
+
 export type Answer<T> = { ok: true; value: T } | { ok: false; error: ProxyError; network: boolean };
 
 const UNREACHABLE = 'Could not reach the gift service. Check your connection and try again; nothing you typed is lost.';
