@@ -3,6 +3,7 @@ export * from './entry-metadata.ts';
 export * from './gift-fields.ts';
 export * from './gift-schema.ts';
 export * from './gift-summary.ts';
+export * from './imis-party.ts';
 export * from './import-request.ts';
 export * from './lookups.ts';
 export * from './proxy-api.ts';

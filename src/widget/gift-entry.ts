@@ -26,7 +26,9 @@ import { donorDisplayName, formatUsd } from '../contract/gift-summary.ts';
 import type { GiftSubmission } from '../contract/gift-schema.ts';
 import type { GiftRecord, LookupsResponse } from '../contract/proxy-api.ts';
 import { newTransactionId } from '../contract/transaction-id.ts';
+import type { PartySummary } from '../contract/imis-party.ts';
 import { adoptStyles } from './adopt-styles.ts';
+import './contact-picker.ts';
 import { BatchController } from './batch-controller.ts';
 import { batchPanel } from './batch-panel.ts';
 import type { BatchEntry } from './batch.ts';
@@ -405,6 +407,12 @@ export class GiftEntry extends LitElement {
     void this.updateComplete.then(() => this.focusField(`${this.uid}-amount`));
   }
 
+  private contactPicker(field: 'imisId' | 'softCreditId'): TemplateResult {
+    return html`<gift-contact-picker label=${field === 'imisId' ? 'Find the donor in iMIS' : 'Find the soft-credit contact in iMIS'}
+      .token=${this.page.verificationToken ?? ''} .value=${this.draft[field]}
+      @contact-chosen=${(e: CustomEvent<PartySummary | undefined>) => this.setField(field, e.detail?.Id ?? '')}></gift-contact-picker>`;
+  }
+
   override render(): TemplateResult {
     const problems = problemLinks(this.uid, this.errors);
     const sending = this.phase === 'sending';
@@ -432,6 +440,7 @@ export class GiftEntry extends LitElement {
           lookups: this.lookups,
           onInput: (field, value) => this.setField(field, value),
           onLeave: (field) => this.leave(field),
+          picker: this.page.verificationToken ? (field) => this.contactPicker(field) : undefined,
         })}
         <div class="CommandBar">
           <button id="${this.uid}-submit" type="submit" class="TextButton PrimaryButton" ?disabled=${sending}>

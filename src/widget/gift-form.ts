@@ -17,6 +17,8 @@ export interface GiftFormContext {
   lookups: LookupsResponse | undefined;
   onInput(field: DraftField, value: string): void;
   onLeave(field: DraftField): void;
+  /** Inside iMIS: a contact search that fills the given iMIS ID field. */
+  picker?: ((field: 'imisId' | 'softCreditId') => TemplateResult) | undefined;
 }
 
 // field, size class, autocomplete token, input type, extra view
@@ -92,7 +94,11 @@ export function giftFieldsets(ctx: GiftFormContext): TemplateResult {
       <legend>Donor</legend>
       <p class="hint group-hint" id="${ctx.uid}-donor-hint">Enter the donor’s iMIS ID, <em>or</em> first and last name, <em>or</em> a company name.</p>
       <div class="fields">
-        ${DONOR_FIELDS.map(([field, size, autocomplete, type, extra]) => input(ctx, field, size, autocomplete, type, extra))}
+        ${ctx.picker?.('imisId') ?? nothing}
+        ${DONOR_FIELDS.map(([field, size, autocomplete, type, extra]) => [
+          field === 'softCreditId' ? (ctx.picker?.('softCreditId') ?? nothing) : nothing,
+          input(ctx, field, size, autocomplete, type, extra),
+        ])}
         ${panelField(
           notes,
           html`<textarea id=${notes.id} name="notes" maxlength=${MAX_LENGTH.notes} .value=${ctx.draft.notes}
