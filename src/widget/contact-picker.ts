@@ -4,7 +4,8 @@
  * announced. Debounced, stale searches cancelled, long lists paged with "More".
  * Fires `contact-chosen` (detail: the PartySummary, or undefined when cleared).
  */
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import { LightElement } from './light-element.ts';
 import type { PartySummary } from '../contract/imis-party.ts';
 import { searchContacts } from './imis-search.ts';
 
@@ -13,7 +14,7 @@ let pickers = 0;
 
 const describe = (c: PartySummary) => [c.Name ?? '(no name)', `iMIS ID ${c.Id}`, c.Email, c.CityName].filter(Boolean).join(' · ');
 
-export class ContactPicker extends LitElement {
+export class ContactPicker extends LightElement {
   static override properties = {
     label: { type: String },
     token: { type: String },
@@ -53,9 +54,6 @@ export class ContactPicker extends LitElement {
     this.chosen = undefined;
   }
 
-  protected override createRenderRoot(): HTMLElement {
-    return this;
-  }
 
   private type(text: string): void {
     this.query = text;

@@ -21,13 +21,13 @@
  * @cssprop --gift-entry-gap, --gift-entry-error-color, --gift-entry-success-color,
  *   --gift-entry-warning-color, --gift-entry-border-color, --gift-entry-focus-color
  */
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LightElement } from './light-element.ts';
 import { donorDisplayName, formatUsd } from '../contract/gift-summary.ts';
 import type { GiftSubmission } from '../contract/gift-schema.ts';
 import type { GiftRecord, LookupsResponse } from '../contract/proxy-api.ts';
 import { newTransactionId } from '../contract/transaction-id.ts';
 import type { PartySummary } from '../contract/imis-party.ts';
-import { adoptStyles } from './adopt-styles.ts';
 import './contact-picker.ts';
 import { BatchController } from './batch-controller.ts';
 import { batchPanel } from './batch-panel.ts';
@@ -56,7 +56,7 @@ export interface GiftEventDetail {
   donor: string;
 }
 
-export class GiftEntry extends LitElement {
+export class GiftEntry extends LightElement {
   static override properties = {
     endpoint: { type: String },
     key: { type: String },
@@ -136,10 +136,6 @@ export class GiftEntry extends LitElement {
     this.showSummary = false;
   }
 
-  protected override createRenderRoot(): HTMLElement {
-    adoptStyles();
-    return this;
-  }
 
   private get client(): ProxyClient {
     return new ProxyClient((this.endpoint || SCRIPT_ORIGIN).replace(/\/+$/, ''), this.key);

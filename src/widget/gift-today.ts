@@ -7,18 +7,18 @@
  * @attr endpoint - base URL of the gift proxy; defaults to the origin this script was loaded from
  * @attr key - caller key sent as X-Gift-Entry-Key
  */
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import { LightElement } from './light-element.ts';
 import { formatUsd } from '../contract/gift-summary.ts';
 import type { GiftRecord } from '../contract/proxy-api.ts';
 import { GIFT_STATUSES, type GiftStatus } from '../contract/proxy-routes.ts';
-import { adoptStyles } from './adopt-styles.ts';
 import { STATUS_WORDS } from './batch-panel.ts';
 import { journalCsv, totalsByFund } from './journal-csv.ts';
 import { ProxyClient, SCRIPT_ORIGIN } from './proxy-client.ts';
 
 const REFRESH_ON = ['gift-accepted', 'gift-rejected', 'gift-queued'] as const;
 
-export class GiftToday extends LitElement {
+export class GiftToday extends LightElement {
   static override properties = {
     endpoint: { type: String },
     key: { type: String },
@@ -45,10 +45,6 @@ export class GiftToday extends LitElement {
     this.status = '';
   }
 
-  protected override createRenderRoot(): HTMLElement {
-    adoptStyles();
-    return this;
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();
