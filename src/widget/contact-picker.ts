@@ -4,7 +4,7 @@
  * announced. Debounced, stale searches cancelled, long lists paged with "More".
  * Fires `contact-chosen` (detail: the PartySummary, or undefined when cleared).
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { LightElement } from './light-element.ts';
 import type { PartySummary } from '../contract/imis-party.ts';
 import { searchContacts } from './imis-search.ts';
@@ -54,6 +54,14 @@ export class ContactPicker extends LightElement {
     this.chosen = undefined;
   }
 
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // A new gift (or a typed-over iMIS ID) ends the choice, and its announcement with it.
+    if (changed.has('value') && this.chosen && this.chosen.Id !== this.value) {
+      this.chosen = undefined;
+      this.message = '';
+    }
+  }
 
   private type(text: string): void {
     this.query = text;

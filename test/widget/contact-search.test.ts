@@ -83,6 +83,9 @@ describe('finding the donor in iMIS', () => {
     await submit(el);
     await waitUntil(() => el.querySelector('.AsiSuccess.notice'));
     expect(proxy().posts[0]!.imisId).to.equal('102');
+    await el.updateComplete;
+    expect(el.querySelector('.chosen-contact'), 'the next gift starts without a chosen donor').to.equal(null);
+    expect(el.querySelector('gift-contact-picker [role="status"]')!.textContent).to.equal('');
   });
 
   it('"Change" clears the choice and returns to the search', async () => {
