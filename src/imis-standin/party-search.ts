@@ -1,34 +1,58 @@
 /**
- * A small stand-in for iMIS's PartySummary search, for the demo and the tests:
- * sample contacts, the `name=operator:value` filters, and the paged envelope.
+ * A small stand-in for iMIS's contact API, for the demo and the tests: sample people and
+ * organisations, PartySummary with the `name=operator:value` filters (and the refusal of
+ * an unknown filter name), the full Party record, and the paged envelope.
  * Pure, so the browser tests' fetch double runs exactly this code.
  */
-import type { PagedResult, PartySummary } from '../contract/imis-party.ts';
+import type { PagedResult, PartyData, PartySummary } from '../contract/imis-party.ts';
 
-export const SAMPLE_CONTACTS: PartySummary[] = [
-  { PartyId: '101', Id: '101', Name: 'Ada Lovelace', Email: 'ada@example.org', CityName: 'London', Status: 'A' },
-  { PartyId: '102', Id: '102', Name: 'Byron Lovelace', Email: 'byron@example.org', CityName: 'London', Status: 'A' },
-  { PartyId: '103', Id: '103', Name: 'Grace Hopper', Email: 'grace@example.org', CityName: 'Arlington', Status: 'A' },
-  { PartyId: '104', Id: '104', Name: 'Alan Turing', Email: 'alan@example.org', CityName: 'Manchester', Status: 'A' },
-  { PartyId: '105', Id: '105', Name: 'Katherine Johnson', Email: 'katherine@example.org', CityName: 'Hampton', Status: 'A' },
-  { PartyId: '200', Id: '200', Name: 'Acme Foundation', Email: 'giving@acme.example', CityName: 'Springfield', Status: 'A' },
-  ...Array.from({ length: 24 }, (_, i): PartySummary => ({
-    PartyId: String(300 + i),
-    Id: String(300 + i),
-    Name: `Sam Smith${i === 0 ? '' : ` ${i + 1}`}`,
-    Email: `sam${i}@example.org`,
-    CityName: 'Springfield',
-    Status: 'A',
+interface SampleParty {
+  id: string;
+  firstName?: string;
+  lastName?: string;
+  organizationName?: string;
+  email: string;
+  city: string;
+}
+
+const PEOPLE: SampleParty[] = [
+  { id: '101', firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.org', city: 'London' },
+  { id: '102', firstName: 'Byron', lastName: 'Lovelace', email: 'byron@example.org', city: 'London' },
+  { id: '103', firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.org', city: 'Arlington' },
+  { id: '104', firstName: 'Alan', lastName: 'Turing', email: 'alan@example.org', city: 'Manchester' },
+  { id: '105', firstName: 'Katherine', lastName: 'Johnson', email: 'katherine@example.org', city: 'Hampton' },
+  { id: '200', organizationName: 'Acme Foundation', email: 'giving@acme.example', city: 'Springfield' },
+  ...Array.from({ length: 24 }, (_, i): SampleParty => ({
+    id: String(300 + i),
+    firstName: 'Sam',
+    lastName: `Smith${i === 0 ? '' : ` ${i + 1}`}`,
+    email: `sam${i}@example.org`,
+    city: 'Springfield',
   })),
 ];
 
-const FIELDS: Record<string, (c: PartySummary) => string> = {
-  firstname: (c) => (c.Name ?? '').split(' ')[0] ?? '',
-  lastname: (c) => (c.Name ?? '').split(' ').slice(1).join(' '),
-  email: (c) => c.Email ?? '',
-  cityname: (c) => c.CityName ?? '',
-  id: (c) => c.Id,
+const nameOf = (p: SampleParty) => p.organizationName ?? `${p.firstName} ${p.lastName}`;
+const summaryOf = (p: SampleParty): PartySummary => ({
+  PartyId: p.id,
+  Id: p.id,
+  Name: nameOf(p),
+  Email: p.email,
+  CityName: p.city,
+  Status: { PartyStatusId: 'A', Name: 'Active Record' },
+});
+
+export const SAMPLE_CONTACTS: PartySummary[] = PEOPLE.map(summaryOf);
+
+/** Filter names iMIS knows on PartySummary (lower-cased), and what each compares. */
+const FIELDS: Record<string, (p: SampleParty) => string> = {
+  firstname: (p) => p.firstName ?? '',
+  lastname: (p) => p.lastName ?? '',
+  name: nameOf,
+  email: (p) => p.email,
+  cityname: (p) => p.city,
+  id: (p) => p.id,
 };
+const PAGING = new Set(['limit', 'offset']);
 
 function matches(value: string, filter: string): boolean {
   const [operator, ...rest] = filter.includes(':') ? filter.split(':') : ['eq', filter];
@@ -39,15 +63,20 @@ function matches(value: string, filter: string): boolean {
   return actual === wanted;
 }
 
-export function searchParties(query: URLSearchParams, contacts: readonly PartySummary[] = SAMPLE_CONTACTS): PagedResult<PartySummary> {
-  let found = [...contacts];
+export class UnknownFilter extends Error {}
+
+/** Throws UnknownFilter for a filter name iMIS would refuse ("… is not a known property name"). */
+export function searchParties(query: URLSearchParams): PagedResult<PartySummary> {
+  let found = [...PEOPLE];
   for (const [name, filter] of query) {
+    if (PAGING.has(name.toLowerCase())) continue;
     const field = FIELDS[name.toLowerCase()];
-    if (field) found = found.filter((contact) => matches(field(contact), filter));
+    if (!field) throw new UnknownFilter(`In the query, ${name} is not a known property name.`);
+    found = found.filter((party) => matches(field(party), filter));
   }
   const offset = Number(query.get('offset') ?? 0) || 0;
   const limit = Math.min(Number(query.get('limit') ?? 100) || 100, 500);
-  const page = found.slice(offset, offset + limit);
+  const page = found.slice(offset, offset + limit).map(summaryOf);
   return {
     Items: { $values: page },
     Offset: offset,
@@ -57,4 +86,19 @@ export function searchParties(query: URLSearchParams, contacts: readonly PartySu
     HasNext: offset + page.length < found.length,
     NextOffset: offset + page.length,
   };
+}
+
+export function partySummary(id: string): PartySummary | undefined {
+  const party = PEOPLE.find((p) => p.id === id);
+  return party && summaryOf(party);
+}
+
+/** The full record as iMIS returns it: a PersonData with PersonName and Emails, or an OrganizationData. */
+export function partyRecord(id: string): PartyData | undefined {
+  const party = PEOPLE.find((p) => p.id === id);
+  if (!party) return undefined;
+  const emails = { $values: [{ Address: party.email, EmailType: '_Primary', IsPrimary: true }] };
+  return party.organizationName
+    ? { PartyId: party.id, Id: party.id, Name: nameOf(party), OrganizationName: party.organizationName, Emails: emails }
+    : { PartyId: party.id, Id: party.id, Name: nameOf(party), PersonName: { FirstName: party.firstName, LastName: party.lastName }, Emails: emails };
 }

@@ -1,27 +1,21 @@
 /**
- * Mounted on the proxy only when it runs its own simulator (the demo): the page it
- * serves plays an iMIS page, so its REST calls land here. Refuses calls without the
- * page's verification token, as iMIS does for a missing or expired login.
+ * Mounted on the proxy only when it runs its own simulator (the demo), before the caller
+ * checks (these calls carry iMIS's credentials, not ours):
+ * - at the root, the REST slice for the quick-look demo page (an iMIS page whose
+ *   application path is "/");
+ * - under /imis/, an iMIS-like site that installs the packaged iPart from its zip and
+ *   assembles its staff page as iMIS does (site-routes.ts).
  */
 import { Hono } from 'hono';
-import { IMIS_VERIFICATION_HEADER } from '../contract/imis-party.ts';
-import { SAMPLE_CONTACTS, searchParties } from './party-search.ts';
+import { imisRestRoutes } from './rest-routes.ts';
+import { imisSiteRoutes } from './site-routes.ts';
 
-/** The value the demo page carries in its hidden __RequestVerificationToken field. */
-export const DEMO_VERIFICATION_TOKEN = 'demo-verification-token';
+export { DEMO_VERIFICATION_TOKEN } from './rest-routes.ts';
+export const IMIS_SITE_PATH = '/imis/';
 
-export function imisStandInRoutes(): Hono {
+export function imisStandInRoutes(options: { autoInstall?: boolean } = {}): Hono {
   const app = new Hono();
-  app.use('*', async (c, next) => {
-    if (c.req.header(IMIS_VERIFICATION_HEADER) !== DEMO_VERIFICATION_TOKEN) {
-      return c.json({ Message: 'Authorization has been denied for this request.' }, 401);
-    }
-    await next();
-  });
-  app.get('/', (c) => c.json(searchParties(new URL(c.req.url).searchParams)));
-  app.get('/:id', (c) => {
-    const contact = SAMPLE_CONTACTS.find((p) => p.PartyId === c.req.param('id'));
-    return contact ? c.json(contact) : c.json({ Message: 'Not found' }, 404);
-  });
+  app.route('/', imisRestRoutes());
+  app.route(IMIS_SITE_PATH.slice(0, -1), imisSiteRoutes({ appPath: IMIS_SITE_PATH, autoInstall: options.autoInstall ?? true }));
   return app;
 }

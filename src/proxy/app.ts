@@ -1,6 +1,6 @@
 /** The proxy's HTTP surface, composed from small route modules. */
 import { Hono } from 'hono';
-import { IMIS_PARTY_SUMMARY_PATH, PROXY_PATHS } from '../contract/index.ts';
+import { PROXY_PATHS } from '../contract/index.ts';
 import { imisStandInRoutes } from '../imis-standin/routes.ts';
 import { callerChecks } from './caller-checks.ts';
 import type { ProxyConfig } from './config.ts';
@@ -35,7 +35,7 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   // Demo only: the page this proxy serves plays an iMIS page, whose REST API it stands in for.
   // Registered before the caller checks: the widget calls iMIS with iMIS's credentials, not ours.
-  if (deps.simulated) app.route(IMIS_PARTY_SUMMARY_PATH, imisStandInRoutes());
+  if (deps.simulated) app.route('/', imisStandInRoutes());
   app.use('/api/*', callerChecks(deps.config));
   app.route(PROXY_PATHS.lookups, lookupRoutes(deps.lookups));
   app.route(PROXY_PATHS.gifts, giftRoutes(deps));

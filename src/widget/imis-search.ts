@@ -1,8 +1,10 @@
 /**
  * Contact search through the iMIS REST API with the logged-in user's pass-through
- * credentials: the page's verification token in a header, and its cookies.
+ * credentials: the page's verification token in a header, and its cookies. Every path
+ * is joined to the page's `__ClientContext.baseUrl` (see src/contract/imis-party.ts).
  */
-import { IMIS_PARTY_SUMMARY_PATH, IMIS_VERIFICATION_HEADER, pagedItems, type PagedResult, type PartySummary } from '../contract/imis-party.ts';
+import { IMIS_API, IMIS_VERIFICATION_HEADER, pagedItems, values, type PagedResult, type PartyData, type PartySummary } from '../contract/imis-party.ts';
+import { readImisPage } from './imis-page.ts';
 
 export type SearchOutcome =
   | { kind: 'found'; contacts: PartySummary[]; nextOffset: number | undefined }
@@ -11,23 +13,38 @@ export type SearchOutcome =
 
 export const PAGE_SIZE = 10;
 
-/** "Lovelace", "ada love", "Lovelace, Ada", "ada@…", "101" → the iMIS query for it. */
-export function searchPath(text: string, offset: number): string {
-  const query = text.trim();
-  if (/^\d+$/.test(query)) return `${IMIS_PARTY_SUMMARY_PATH}/${query}`;
-  const params = new URLSearchParams({ limit: String(PAGE_SIZE), offset: String(offset) });
-  if (query.includes('@')) params.set('email', `contains:${query}`);
-  else {
-    const comma = query.split(',').map((part) => part.trim());
-    const [first, last] = comma.length > 1 ? [comma[1], comma[0]] : query.split(/\s+/).length > 1 ? query.split(/\s+/) : [undefined, query];
-    if (first) params.set('firstName', `startsWith:${first}`);
-    params.set('lastName', `startsWith:${last}`);
-  }
-  return `${IMIS_PARTY_SUMMARY_PATH}?${params}`;
+/** ASI's pathJoin (Advsol/jQuery-interceptor src/asi-interceptor.js): exactly one "/" between base and path. */
+export function imisUrl(path: string, baseUrl = readImisPage().baseUrl): string {
+  return `${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
 }
 
-export async function searchContacts(text: string, offset: number, token: string, signal: AbortSignal): Promise<SearchOutcome> {
-  const response = await fetch(searchPath(text, offset), {
+/**
+ * "Lovelace", "ada love", "Lovelace, Ada", "ada@…", "101", "Acme" → the iMIS queries for it.
+ * One filter set cannot cover people and organisations (iMIS ANDs filters), so a name runs
+ * as a person query (lastName, with firstName when two words are given) and an organisation
+ * query (`name` starts with the whole text); something that looks like an iMIS ID is also
+ * looked up exactly. The caller runs them in parallel and merges.
+ */
+export function searchPaths(text: string, offset: number): string[] {
+  const query = text.trim();
+  const summary = IMIS_API.partySummary;
+  if (/^\d+$/.test(query)) return [`${summary}/${encodeURIComponent(query)}`];
+  const page = () => new URLSearchParams({ limit: String(PAGE_SIZE), offset: String(offset) });
+  if (query.includes('@')) return [`${summary}?${page()}&${new URLSearchParams({ email: `contains:${query}` })}`];
+  const comma = query.split(',').map((part) => part.trim());
+  const words = query.split(/\s+/);
+  const [first, last] = comma.length > 1 ? [comma[1], comma[0]] : words.length > 1 ? [words[0], words.slice(1).join(' ')] : [undefined, query];
+  const person = page();
+  if (first) person.set('firstName', `startsWith:${first}`);
+  person.set('lastName', `startsWith:${last}`);
+  const organisation = page();
+  organisation.set('name', `startsWith:${query}`);
+  const paths = [`${summary}?${person}`, `${summary}?${organisation}`];
+  return /^[A-Za-z0-9]*\d[A-Za-z0-9]*$/.test(query) ? [`${summary}/${encodeURIComponent(query)}`, ...paths] : paths;
+}
+
+async function get(path: string, token: string, signal: AbortSignal): Promise<Response | undefined> {
+  return fetch(imisUrl(path), {
     headers: { [IMIS_VERIFICATION_HEADER]: token, Accept: 'application/json' },
     credentials: 'same-origin',
     signal,
@@ -35,11 +52,55 @@ export async function searchContacts(text: string, offset: number, token: string
     if ((error as Error).name === 'AbortError') throw error;
     return undefined;
   });
+}
+
+type One = SearchOutcome | { kind: 'refused' };
+
+async function searchOne(path: string, token: string, signal: AbortSignal): Promise<One> {
+  const response = await get(path, token, signal);
   if (!response) return { kind: 'failed' };
   if (response.status === 401 || response.status === 403) return { kind: 'expired' };
   if (response.status === 404) return { kind: 'found', contacts: [], nextOffset: undefined };
-  if (!response.ok) return { kind: 'failed' };
+  // An iMIS that does not know a filter (see imis-party.ts) answers 400 or 500: no matches there.
+  if (!response.ok) return { kind: 'refused' };
   const body = (await response.json()) as PagedResult<PartySummary> | PartySummary;
   if (!('Items' in body)) return { kind: 'found', contacts: [body], nextOffset: undefined };
   return { kind: 'found', contacts: pagedItems(body), nextOffset: body.HasNext ? body.NextOffset : undefined };
+}
+
+export async function searchContacts(text: string, offset: number, token: string, signal: AbortSignal): Promise<SearchOutcome> {
+  const outcomes = await Promise.all(searchPaths(text, offset).map((path) => searchOne(path, token, signal)));
+  if (outcomes.some((o) => o.kind === 'expired')) return { kind: 'expired' };
+  const found = outcomes.filter((o) => o.kind === 'found');
+  if (found.length === 0) return { kind: 'failed' };
+  const seen = new Set<string>();
+  const contacts = found.flatMap((o) => o.contacts).filter((c) => !seen.has(c.Id) && !!seen.add(c.Id));
+  const more = found.some((o) => o.nextOffset !== undefined);
+  return { kind: 'found', contacts, nextOffset: more ? offset + PAGE_SIZE : undefined };
+}
+
+export interface ContactDetails {
+  firstName: string;
+  lastName: string;
+  email: string;
+  /** Set for an organisation, whose record has no first or last name. */
+  organizationName: string;
+}
+
+/**
+ * The chosen contact's names and email, from the full Party record as ASI advises
+ * (see imis-party.ts). Undefined when iMIS does not answer; the summary is then all we have.
+ */
+export async function contactDetails(contact: PartySummary, token: string, signal: AbortSignal): Promise<ContactDetails | undefined> {
+  const response = await get(`${IMIS_API.party}/${encodeURIComponent(contact.PartyId)}`, token, signal);
+  if (!response?.ok) return undefined;
+  const party = (await response.json().catch(() => undefined)) as PartyData | undefined;
+  if (!party) return undefined;
+  const emails = values(party.Emails);
+  return {
+    firstName: party.PersonName?.FirstName?.trim() ?? '',
+    lastName: party.PersonName?.LastName?.trim() ?? '',
+    email: (emails.find((e) => e.IsPrimary) ?? emails[0])?.Address?.trim() ?? contact.Email ?? '',
+    organizationName: party.OrganizationName?.trim() ?? '',
+  };
 }
