@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { FIELD_LABEL, MAX_LENGTH, tooLongMessage, type TextField } from './gift-fields.ts';
+import { formatUsd } from './gift-summary.ts';
 import { TRANSACTION_ID_MESSAGE, TRANSACTION_ID_PATTERN } from './transaction-id.ts';
 
 /** A decimal(18,2)-safe ceiling; well above any real gift, well below float trouble. */
@@ -15,7 +16,10 @@ export const MESSAGES = {
   amountType: 'Enter the amount as a number, like 25.00',
   amountPositive: 'Amount must be more than $0.00',
   amountCents: 'Amount can have at most 2 decimal places (cents)',
-  amountTooLarge: 'Amount must be $99,999,999.99 or less',
+  // A getter: gift-summary.ts imports this module, so formatUsd may not be ready while it loads.
+  get amountTooLarge(): string {
+    return `Amount must be ${formatUsd(MAX_AMOUNT)} or less`;
+  },
   financialAccount: 'Financial account ID must be a whole number greater than 0',
   contactRequired: 'Enter the donor’s iMIS ID, or first and last name, or a company name',
   lastNameWithFirst: 'Enter a last name as well as the first name, or an iMIS ID or company',
@@ -28,6 +32,8 @@ export const MESSAGES = {
   receivedDate: 'Received date must be a real date and time, like 2026-11-23T09:30:00',
   transactionIdRequired: 'Transaction ID is missing',
   transactionId: TRANSACTION_ID_MESSAGE,
+  unsendableCharacter: (field: TextField) =>
+    `${FIELD_LABEL[field]} contains a character that cannot be sent: a control character, a text-direction override or half of an emoji`,
   unknownFields: (keys: readonly string[]) =>
     `Unknown field${keys.length > 1 ? 's' : ''}: ${keys.join(', ')} (field names are case-sensitive)`,
 } as const;
@@ -35,11 +41,36 @@ export const MESSAGES = {
 export const PHONE_PATTERN = /^[0-9 +()\-]*$/;
 const IMIS_ID_PATTERN = /^[A-Za-z0-9]*$/;
 
+/**
+ * Characters the upstream must never receive: C0 and C1 controls and DEL (newline and
+ * tab only where a field is multi-line), bidi embeddings, overrides and isolates (they
+ * reorder what staff and finance read later), and lone surrogates (no valid UTF-8 or
+ * SQL Server nvarchar value carries them).
+ */
+const UNSENDABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LINE_BREAKS = /[\n\r\t]/;
+
+export function hasUnsendableCharacter(value: string, multiLine = false): boolean {
+  return UNSENDABLE.test(value) || (!multiLine && LINE_BREAKS.test(value));
+}
+
+/**
+ * The rules every text value obeys: trimmed, at most `max` UTF-16 code units (what
+ * .NET's string length and SQL Server's nvarchar count; zod's maxLength counts code
+ * points, so an emoji would pass at half its real size), and only sendable characters.
+ */
+export function textChecks(max: number, tooLong: string, badCharacter: string, multiLine = false): z.core.$ZodCheck<string>[] {
+  return [
+    z.trim(),
+    z.refine((value: string) => value.length <= max, tooLong),
+    z.refine((value: string) => !hasUnsendableCharacter(value, multiLine), badCharacter),
+  ];
+}
+
 function text(field: TextField, ...checks: z.core.$ZodCheck<string>[]) {
   return z.optional(
     z.string(`${FIELD_LABEL[field]} must be text`).check(
-      z.trim(),
-      z.maxLength(MAX_LENGTH[field], tooLongMessage(field)),
+      ...textChecks(MAX_LENGTH[field], tooLongMessage(field), MESSAGES.unsendableCharacter(field), field === 'notes'),
       ...checks,
     ),
   );
@@ -61,8 +92,14 @@ export function isDateTime(value: string): boolean {
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-function hasAtMostCents(value: number): boolean {
-  return Math.abs(value * 100 - Math.round(value * 100)) < 1e-6;
+/**
+ * Exact, on the decimal text the upstream will receive (JSON.stringify writes a number
+ * as String does): digits with at most two decimals. No float tolerance, and no exponent
+ * form (4.9e-9) can pass, so what is checked is what is sent.
+ */
+export const PLAIN_AMOUNT_PATTERN = /^\d+(\.\d{1,2})?$/;
+export function hasAtMostCents(value: number): boolean {
+  return PLAIN_AMOUNT_PATTERN.test(String(value));
 }
 
 /** Staff-typed part of a gift: everything but the deployment's financial account. */
@@ -70,7 +107,7 @@ export const giftShape = {
   imisId: imisId('imisId'),
   amount: z.number(MESSAGES.amountType).check(
     z.gt(0, MESSAGES.amountPositive),
-    z.lte(MAX_AMOUNT, MESSAGES.amountTooLarge),
+    z.lte(MAX_AMOUNT, { error: () => MESSAGES.amountTooLarge }),
     z.refine(hasAtMostCents, MESSAGES.amountCents),
   ),
   nameTitle: text('nameTitle'),
@@ -86,9 +123,8 @@ export const giftShape = {
   zipCode: text('zipCode'),
   // The model table marks email required though the error table never mentions it: we require it.
   emailAddress: z.string(MESSAGES.emailRequired).check(
-    z.trim(),
+    ...textChecks(MAX_LENGTH.emailAddress, tooLongMessage('emailAddress'), MESSAGES.unsendableCharacter('emailAddress')),
     z.minLength(1, MESSAGES.emailRequired),
-    z.maxLength(MAX_LENGTH.emailAddress, tooLongMessage('emailAddress')),
     z.regex(z.regexes.email, MESSAGES.emailFormat),
   ),
   phone: text('phone', z.regex(PHONE_PATTERN, MESSAGES.phoneCharacters)),

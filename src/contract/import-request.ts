@@ -1,6 +1,6 @@
 /** Building the exact JSON the upstream receives from a validated submission. */
 import { GIFT_FIELDS } from './gift-fields.ts';
-import type { GiftSubmission } from './gift-schema.ts';
+import { PLAIN_AMOUNT_PATTERN, type GiftSubmission } from './gift-schema.ts';
 import type { GiftImportRequest } from './import-request-schema.ts';
 
 /**
@@ -25,4 +25,16 @@ export function toImportRequest(gift: GiftSubmission, financialAccountId: number
   const request: Record<string, unknown> = {};
   for (const field of GIFT_FIELDS) request[field] = source[field] ?? '';
   return request as GiftImportRequest;
+}
+
+/**
+ * The exact body sent upstream. JSON.stringify writes a number as String does, and the
+ * contract only lets through amounts whose String is plain digits with at most two
+ * decimals; this refuses anything else (an exponent such as 4.9e-9) rather than send it.
+ */
+export function importRequestBody(request: GiftImportRequest): string {
+  if (!PLAIN_AMOUNT_PATTERN.test(String(request.amount))) {
+    throw new RangeError(`amount ${String(request.amount)} is not a plain decimal with at most two places`);
+  }
+  return JSON.stringify(request);
 }

@@ -27,7 +27,7 @@ export const giftStatusSchema = z.enum(GIFT_STATUSES);
 export const giftRecordSchema = z.object({
   transactionId: z.string(),
   status: giftStatusSchema,
-  /** Staff wording: why rejected, why held, or why still retrying. */
+  /** Staff wording: why rejected, why held, why stuck (with the last upstream answer), or why still retrying. */
   message: z.optional(z.string()),
   field: z.optional(z.enum(GIFT_FIELDS)),
   /** The upstream's own words, kept for support when it rejected the gift. */
@@ -60,8 +60,15 @@ export type LookupsResponse = z.infer<typeof lookupsResponseSchema>;
 
 export const UPSTREAM_STATES = ['ok', 'retrying', 'held'] as const;
 export const healthSchema = z.object({
+  /** The process answers (liveness). */
   ok: z.boolean(),
+  /** Gifts can be taken: the journal accepts writes and the proxy is not shutting down. */
+  ready: z.boolean(),
+  /** Why not ready, in words for an administrator. */
+  message: z.optional(z.string()),
   queueDepth: z.number(),
+  /** Gifts set aside after failing again and again: each waits for a person to re-queue it. */
+  stuck: z.number(),
   upstream: z.object({
     state: z.enum(UPSTREAM_STATES),
     message: z.optional(z.string()),

@@ -6,13 +6,14 @@
  */
 export const TRANSACTION_ID_MIN_LENGTH = 8;
 export const TRANSACTION_ID_MAX_LENGTH = 16;
-export const TRANSACTION_ID_PATTERN = /^[A-Za-z0-9]{8,16}$/;
-export const TRANSACTION_ID_PREFIX_PATTERN = /^[A-Za-z0-9]{0,6}$/;
+export const TRANSACTION_ID_PATTERN = new RegExp(`^[A-Za-z0-9]{${TRANSACTION_ID_MIN_LENGTH},${TRANSACTION_ID_MAX_LENGTH}}$`);
+export const TRANSACTION_ID_PREFIX_MAX_LENGTH = 6;
+export const TRANSACTION_ID_PREFIX_PATTERN = new RegExp(`^[A-Za-z0-9]{0,${TRANSACTION_ID_PREFIX_MAX_LENGTH}}$`);
 
 export const TRANSACTION_ID_MESSAGE =
-  'Transaction ID must be 8 to 16 letters or digits';
+  `Transaction ID must be ${TRANSACTION_ID_MIN_LENGTH} to ${TRANSACTION_ID_MAX_LENGTH} letters or digits`;
 export const TRANSACTION_ID_PREFIX_MESSAGE =
-  'Transaction ID prefix must be at most 6 letters or digits';
+  `Transaction ID prefix must be at most ${TRANSACTION_ID_PREFIX_MAX_LENGTH} letters or digits`;
 
 /**
  * A new transactionId: the prefix, then random digits from a cryptographic source up

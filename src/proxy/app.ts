@@ -5,6 +5,7 @@ import { imisStandInRoutes } from '../imis-standin/routes.ts';
 import { callerChecks } from './caller-checks.ts';
 import type { ProxyConfig } from './config.ts';
 import type { Dispatcher } from './dispatcher.ts';
+import { closeAfterEarlyAnswer, refuseWhileStopping, securityHeaders } from './http-hygiene.ts';
 import { problem } from './http-problem.ts';
 import type { Log } from './logger.ts';
 import type { LookupsCache } from './lookups-cache.ts';
@@ -14,13 +15,21 @@ import { healthRoutes } from './routes/health.ts';
 import { lookupRoutes } from './routes/lookups.ts';
 import { staticRoutes } from './routes/static-files.ts';
 
-/** Known paths and their verbs, so a wrong verb is told apart from a wrong path. */
-const ALLOWED_METHODS: Array<[RegExp, string]> = [
-  [/^\/api\/gifts\/?$/, 'GET, POST'],
-  [/^\/api\/gifts\/[^/]+$/, 'GET'],
-  [/^\/api\/lookups$/, 'GET'],
-  [/^\/healthz$/, 'GET'],
-];
+/**
+ * Known paths and their verbs, read from the routes the app registered (its one
+ * table), so a wrong verb is told apart from a wrong path.
+ */
+function allowedMethods(app: Hono): Array<[RegExp, string]> {
+  const byPattern = new Map<string, Set<string>>();
+  for (const { method, path } of app.routes) {
+    if (method === 'ALL' || path.includes('*')) continue;
+    const source = `^${path.replace(/\/+$/, '').replace(/:[^/{]+(\{[^}]*\})?/g, '[^/]+')}/?$`;
+    const verbs = byPattern.get(source) ?? new Set<string>();
+    verbs.add(method);
+    byPattern.set(source, verbs);
+  }
+  return [...byPattern].map(([source, verbs]) => [new RegExp(source), [...verbs].sort().join(', ')]);
+}
 
 export interface AppDeps {
   config: ProxyConfig;
@@ -29,22 +38,29 @@ export interface AppDeps {
   lookups: LookupsCache;
   log: Log;
   simulated: boolean;
+  /** True once the proxy has begun to shut down. */
+  stopping?: () => boolean;
 }
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
+  const stopping = deps.stopping ?? (() => false);
+  app.use('*', securityHeaders(), closeAfterEarlyAnswer());
+  app.use('/api/*', refuseWhileStopping(stopping));
   // Demo only: the page this proxy serves plays an iMIS page, whose REST API it stands in for.
   // Registered before the caller checks: the widget calls iMIS with iMIS's credentials, not ours.
   if (deps.simulated) app.route('/', imisStandInRoutes());
-  app.use('/api/*', callerChecks(deps.config));
+  app.use('/api/*', callerChecks(deps.config, deps.log));
   app.route(PROXY_PATHS.lookups, lookupRoutes(deps.lookups));
   app.route(PROXY_PATHS.gifts, giftRoutes(deps));
-  app.route(PROXY_PATHS.health, healthRoutes(deps.outbox, deps.dispatcher, deps.simulated));
+  app.route(PROXY_PATHS.health, healthRoutes(deps.outbox, deps.dispatcher, deps.simulated, stopping));
   app.route('/', staticRoutes());
 
+  let known: Array<[RegExp, string]> | undefined;
   app.notFound((c) => {
     const path = new URL(c.req.url).pathname;
-    const allowed = ALLOWED_METHODS.find(([pattern]) => pattern.test(path))?.[1];
+    known ??= allowedMethods(app);
+    const allowed = known.find(([pattern]) => pattern.test(path))?.[1];
     if (allowed) {
       c.header('Allow', allowed);
       return problem(c, 405, `${path} does not take ${c.req.method}; use ${allowed}.`);

@@ -1,13 +1,19 @@
 /**
- * Who may call the proxy. Browsers must come from an allowed Origin (answered
- * with matching CORS headers) and every API call must carry a caller key: a
- * revocable secret for a staff-only iMIS page, never the upstream token.
+ * Who may call the proxy. Browsers must come from the proxy's own origin or one in
+ * ALLOWED_ORIGINS (answered with matching CORS headers) — even with the key check
+ * off, since any website a developer visits could otherwise read the journal — and
+ * every API call must carry a caller key: a revocable secret for a staff-only iMIS
+ * page, never the upstream token. Wrong keys are logged (never the key itself) and
+ * answered more and more slowly per client address.
  */
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { timingSafeEqual } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
-import { CALLER_KEY_HEADER } from '../contract/index.ts';
+import type { Context, MiddlewareHandler } from 'hono';
+import { CALLER_KEY_HEADER, RESPOND_ASYNC } from '../contract/index.ts';
 import type { ProxyConfig } from './config.ts';
 import { problem } from './http-problem.ts';
+import { KeyFailures } from './key-failures.ts';
+import type { Log } from './logger.ts';
 
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -15,12 +21,25 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export function callerChecks(config: Pick<ProxyConfig, 'allowedOrigins' | 'callerKeys' | 'callerChecksOff'>): MiddlewareHandler {
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown'; // app.request() in tests has no socket
+  }
+}
+
+export const ALLOWED_REQUEST_HEADERS = `Content-Type, ${CALLER_KEY_HEADER}, If-None-Match, ${RESPOND_ASYNC.header}`;
+
+export function callerChecks(
+  config: Pick<ProxyConfig, 'allowedOrigins' | 'callerKeys' | 'callerChecksOff'>,
+  log: Log = () => {},
+  failures = new KeyFailures(),
+): MiddlewareHandler {
   return async (c, next) => {
     const origin = c.req.header('Origin');
     const ownOrigin = new URL(c.req.url).origin;
-    const originAllowed =
-      origin === undefined || origin === ownOrigin || config.callerChecksOff || config.allowedOrigins.includes(origin);
+    const originAllowed = origin === undefined || origin === ownOrigin || config.allowedOrigins.includes(origin);
     if (!originAllowed) {
       return problem(c, 403, `Pages on ${origin} may not use this gift proxy. Add that origin to ALLOWED_ORIGINS on the proxy.`);
     }
@@ -31,18 +50,26 @@ export function callerChecks(config: Pick<ProxyConfig, 'allowedOrigins' | 'calle
     }
     if (c.req.method === 'OPTIONS') {
       c.header('Access-Control-Allow-Methods', 'GET, POST');
-      c.header('Access-Control-Allow-Headers', `Content-Type, ${CALLER_KEY_HEADER}, If-None-Match`);
+      c.header('Access-Control-Allow-Headers', ALLOWED_REQUEST_HEADERS);
       c.header('Access-Control-Max-Age', '600');
       return c.body(null, 204);
     }
     if (!config.callerChecksOff) {
       const key = c.req.header(CALLER_KEY_HEADER);
+      const address = clientAddress(c);
+      const refuse = async (reason: 'missing' | 'unknown', message: string) => {
+        const { delayMs, count } = failures.fail(address);
+        log('warn', 'caller_key_refused', { client: address, reason, failuresInARow: count, delayMs, origin, path: new URL(c.req.url).pathname });
+        if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+        return problem(c, 401, message);
+      };
       if (key === undefined || key === '') {
-        return problem(c, 401, `This page has no gift entry key. Set the widget's key attribute (sent as the ${CALLER_KEY_HEADER} header).`);
+        return refuse('missing', `This page has no gift entry key. Set the widget's key attribute (sent as the ${CALLER_KEY_HEADER} header).`);
       }
       if (!config.callerKeys.some((expected) => sameSecret(key, expected))) {
-        return problem(c, 401, 'The gift entry key is not recognised (it may have been rotated). Ask your administrator for the current key.');
+        return refuse('unknown', 'The gift entry key is not recognised (it may have been rotated). Ask your administrator for the current key.');
       }
+      failures.succeed(address);
     }
     await next();
   };

@@ -26,6 +26,12 @@ export interface ProxyConfig {
   answerWaitMs: number;
   retryBaseMs: number;
   retryMaxMs: number;
+  /** Answered attempts without a verdict after which a gift is set aside as `stuck`. */
+  stuckAfterAttempts: number;
+  /** How long a gift may keep failing before it is set aside as `stuck`. */
+  stuckAfterMs: number;
+  /** Longest time a caller may take to send a request's headers and body. */
+  requestTimeoutMs: number;
   holdRecheckMs: number;
   lookupsTtlMs: number;
   simulatorDelay: number | 'realistic';
@@ -83,6 +89,14 @@ export function readConfig(env: Env): ProxyConfig {
     }
     if (url && /\/api\/v1/i.test(url.pathname)) {
       problems.push('GIFT_API_BASE_URL is the part before /api/v1/... (e.g. https://donate.example.org), not a full endpoint URL');
+    }
+    // Paths are appended to the base: a query or fragment would swallow them, and credentials
+    // in the URL would travel beside the token. The value is not echoed: it may hold a password.
+    if (url && (url.search !== '' || url.hash !== '' || /[?#]/.test(upstreamBaseUrl))) {
+      problems.push('GIFT_API_BASE_URL must not have a ?query or #fragment: request paths are appended to it');
+    }
+    if (url && (url.username !== '' || url.password !== '')) {
+      problems.push('GIFT_API_BASE_URL must not carry a user name or password: the proxy authenticates with GIFT_API_TOKEN');
     }
   }
 
@@ -153,6 +167,9 @@ export function readConfig(env: Env): ProxyConfig {
     answerWaitMs: integer('GIFT_ANSWER_WAIT_MS', 12_000, 0, 60_000),
     retryBaseMs: integer('GIFT_RETRY_BASE_MS', 2_000, 1, 600_000),
     retryMaxMs: integer('GIFT_RETRY_MAX_MS', 300_000, 1, 86_400_000),
+    stuckAfterAttempts: integer('GIFT_STUCK_AFTER_ATTEMPTS', 6, 1, 1000),
+    stuckAfterMs: integer('GIFT_STUCK_AFTER_MS', 1_800_000, 1, 604_800_000),
+    requestTimeoutMs: integer('GIFT_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
     holdRecheckMs: integer('GIFT_HOLD_RECHECK_MS', 300_000, 10, 86_400_000),
     lookupsTtlMs: integer('GIFT_LOOKUPS_TTL_MS', 300_000, 0, 86_400_000),
     simulatorDelay,

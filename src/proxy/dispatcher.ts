@@ -1,19 +1,36 @@
 /**
  * Sends queued gifts upstream strictly one at a time, in arrival order, spaced
- * out, retrying the same transactionId until the upstream gives a verdict. A 401
- * holds the whole queue and re-checks the credentials rarely, with a lookup call
- * rather than a gift, so a wrong token never hammers the client's server.
+ * out, retrying the same transactionId until the upstream gives a verdict. A gift
+ * that keeps failing is set aside as stuck after a bound, so it never blocks the
+ * gifts behind it. A 401 holds the whole queue and re-checks the credentials
+ * rarely, with a lookup call rather than a gift, so a wrong token never hammers
+ * the client's server.
  */
-import { distributionListSchema, HELD_MESSAGE, isFinal, type GiftRecord } from '../contract/index.ts';
+import { distributionListSchema, HELD_MESSAGE, isWaiting, type GiftImportRequest, type GiftRecord } from '../contract/index.ts';
 import type { ProxyConfig } from './config.ts';
-import type { Log } from './logger.ts';
+import { maskValues, type Log } from './logger.ts';
 import type { Outbox } from './outbox.ts';
 import type { UpstreamClient } from './upstream-client.ts';
-import { verdictFor } from './gift-verdict.ts';
+import { refusedBeforeSending, verdictFor } from './gift-verdict.ts';
 
 export type UpstreamState = { state: 'ok' | 'retrying' | 'held'; message?: string };
 
-type Timing = Pick<ProxyConfig, 'upstreamSpacingMs' | 'retryBaseMs' | 'retryMaxMs' | 'holdRecheckMs'>;
+type Timing = Pick<
+  ProxyConfig,
+  'upstreamSpacingMs' | 'retryBaseMs' | 'retryMaxMs' | 'holdRecheckMs' | 'stuckAfterAttempts' | 'stuckAfterMs'
+>;
+
+/** Fields that are codes or identifiers rather than a donor's details: fine in a log line. */
+const NOT_DONOR_DETAILS = new Set(['transactionId', 'distribution', 'campaignCode', 'appealCode', 'receivedDate', 'amount', 'financialAccountId']);
+
+/** Upstream words with the donor's own values masked: an upstream may echo what it was sent. */
+function loggable(text: string | undefined, request: GiftImportRequest): string | undefined {
+  if (text === undefined) return undefined;
+  const values = Object.entries(request)
+    .filter(([field, value]) => !NOT_DONOR_DETAILS.has(field) && typeof value === 'string')
+    .map(([, value]) => value as string);
+  return maskValues(text, values);
+}
 
 export class Dispatcher {
   private running = false;
@@ -54,10 +71,10 @@ export class Dispatcher {
     this.wakeCurrent?.();
   }
 
-  /** Resolves with the gift's record once it is final or held, or as it stands after `ms`. */
+  /** Resolves with the gift's record once it no longer moves on its own (final, held, stuck), or as it stands after `ms`. */
   waitForVerdict(transactionId: string, ms: number): Promise<GiftRecord | undefined> {
     const current = this.outbox.get(transactionId)?.record;
-    if (!current || isFinal(current.status) || current.status === 'held' || ms <= 0) return Promise.resolve(current);
+    if (!current || !isWaiting(current.status) || ms <= 0 || !this.running) return Promise.resolve(current);
     return new Promise((resolve) => {
       const set = this.waiters.get(transactionId) ?? new Set();
       this.waiters.set(transactionId, set);
@@ -73,8 +90,16 @@ export class Dispatcher {
   }
 
   private notify(record: GiftRecord): void {
-    if (!isFinal(record.status) && record.status !== 'held') return;
+    if (isWaiting(record.status)) return;
     for (const done of [...(this.waiters.get(record.transactionId) ?? [])]) done(record);
+  }
+
+  /** Shutting down: every caller still waiting hears the gift's status as it stands now. */
+  releaseWaiters(): void {
+    for (const [transactionId, set] of [...this.waiters]) {
+      const record = this.outbox.get(transactionId)?.record;
+      if (record) for (const done of [...set]) done(record);
+    }
   }
 
   private sleep(ms: number, wakeable: boolean): Promise<void> {
@@ -118,20 +143,29 @@ export class Dispatcher {
       return;
     }
     const id = gift.record.transactionId;
+    // A gift stored before today's rules (an older release) is refused here, never sent;
+    // unless an earlier attempt may have landed, when only the upstream can say.
+    const refused = gift.uncertain ? undefined : refusedBeforeSending(gift.request);
+    if (refused) {
+      this.notify(this.outbox.settle(id, refused).record);
+      this.log('warn', 'gift_refused_before_sending', { transactionId: id, field: refused.field });
+      return;
+    }
     this.outbox.markSending(id);
     const sending = this.outbox.get(id)!;
     const started = Date.now();
     const outcome = await this.client.importGift(sending.request);
-    const verdict = verdictFor(sending, outcome, Date.now(), this.timing);
+    // Whether an EARLIER attempt may have landed is what the gift knew before this one.
+    const verdict = verdictFor({ ...sending, uncertain: gift.uncertain }, outcome, Date.now(), this.timing);
     const settled = this.outbox.settle(id, verdict);
-    this.log(verdict.status === 'queued' ? 'warn' : 'info', 'gift_import', {
+    this.log(verdict.status === 'queued' || verdict.status === 'stuck' ? 'warn' : 'info', 'gift_import', {
       transactionId: id,
       attempt: settled.record.attempts,
       outcome: outcome.kind,
       status: settled.record.status,
       durationMs: Date.now() - started,
-      reason: outcome.kind === 'retry' ? outcome.reason : undefined,
-      upstreamMessage: outcome.kind === 'rejected' ? outcome.upstreamMessage : undefined,
+      reason: outcome.kind === 'retry' ? loggable(outcome.reason, sending.request) : undefined,
+      upstreamMessage: outcome.kind === 'rejected' ? loggable(outcome.upstreamMessage, sending.request) : undefined,
     });
     if (outcome.kind === 'unauthorized') {
       this.outbox.moveWaiting('queued', 'held', HELD_MESSAGE);

@@ -2,34 +2,55 @@
  * Pure rules: what an upstream answer means for one gift. Kept apart from the
  * dispatcher's timers and I/O so each rule is a plain function to test.
  */
-import { explainUpstreamRejection, HELD_MESSAGE } from '../contract/index.ts';
+import * as z from 'zod/mini';
+import {
+  explainUpstreamRejection,
+  GIFT_FIELDS,
+  giftImportRequestSchema,
+  HELD_MESSAGE,
+  type GiftField,
+  type GiftImportRequest,
+} from '../contract/index.ts';
 import type { Outcome, StoredGift } from './outbox.ts';
 import type { ImportOutcome } from './upstream-client.ts';
 
 export interface RetryPolicy {
   retryBaseMs: number;
   retryMaxMs: number;
+  /** Answered attempts without a verdict after which a gift is set aside as stuck. */
+  stuckAfterAttempts: number;
+  /** How long a gift may keep failing (answered or not) before it is set aside as stuck. */
+  stuckAfterMs: number;
 }
 
 /** Exponential backoff: 1×, 2×, 4×… the base, capped; the gift waits, never drops. */
-export function retryDelay(attempts: number, policy: RetryPolicy): number {
+export function retryDelay(attempts: number, policy: Pick<RetryPolicy, 'retryBaseMs' | 'retryMaxMs'>): number {
   return Math.min(policy.retryMaxMs, policy.retryBaseMs * 2 ** Math.max(0, attempts - 1));
 }
 
+export const REQUEUED_MESSAGE = 'Put back in the queue by staff; it will be sent again shortly';
+
+/**
+ * `gift` is the gift as it stood before this attempt: its `uncertain` says whether an
+ * EARLIER attempt may have landed, which is what makes a "duplicate" mean "recorded".
+ */
 export function verdictFor(gift: StoredGift, outcome: ImportOutcome, now: number, policy: RetryPolicy): Outcome {
   switch (outcome.kind) {
     case 'accepted':
-      return { status: 'accepted' };
+      return { status: 'accepted', uncertain: false, failures: 0, failingSince: null };
     case 'unauthorized':
-      return { status: 'held', message: HELD_MESSAGE };
+      // A 401 is answered before the gift is looked at: this attempt recorded nothing.
+      return { status: 'held', message: HELD_MESSAGE, uncertain: gift.uncertain };
     case 'rejected': {
       const explained = explainUpstreamRejection(outcome.upstreamMessage);
-      // Our own earlier attempt got no verdict, so a "duplicate" is that attempt having landed.
       if (explained.kind === 'duplicate' && gift.uncertain) {
         return {
           status: 'accepted',
           message: 'Recorded: the gift service already had this gift from an earlier attempt',
           upstreamMessage: outcome.upstreamMessage,
+          uncertain: false,
+          failures: 0,
+          failingSince: null,
         };
       }
       return {
@@ -37,16 +58,46 @@ export function verdictFor(gift: StoredGift, outcome: ImportOutcome, now: number
         message: explained.message,
         field: explained.field,
         upstreamMessage: outcome.upstreamMessage,
+        uncertain: gift.uncertain,
+        failures: 0,
+        failingSince: null,
       };
     }
     case 'retry': {
+      // Only answers count as attempts: when the upstream is unreachable every gift would
+      // fail alike, so a gift is not blamed for an outage before the age bound.
+      const failures = gift.failures + (outcome.giftFault ? 1 : 0);
+      const failingSince = gift.failingSince ?? now;
+      if (failures >= policy.stuckAfterAttempts || now - failingSince >= policy.stuckAfterMs) {
+        return {
+          status: 'stuck',
+          message: `Needs attention: the gift service has not taken this gift after ${gift.record.attempts} attempt${gift.record.attempts === 1 ? '' : 's'} (last answer: ${outcome.reason}). It was set aside so the gifts behind it can go; once the cause is fixed, put it back in the queue.`,
+          uncertain: true,
+          failures,
+          failingSince,
+        };
+      }
       const delay = retryDelay(gift.record.attempts, policy);
       return {
         status: 'queued',
         message: `Not recorded yet: ${outcome.reason}. Trying again in ${Math.max(1, Math.round(delay / 1000))} s; the gift is kept.`,
         uncertain: true,
         nextAttemptAt: now + delay,
+        failures,
+        failingSince,
       };
     }
   }
+}
+
+/**
+ * A gift that does not pass today's contract (stored by an older release, before a rule
+ * was tightened) is rejected on its field without being sent: it would only fail upstream.
+ */
+export function refusedBeforeSending(request: GiftImportRequest): Outcome | undefined {
+  const parsed = z.safeParse(giftImportRequestSchema, request);
+  if (parsed.success) return undefined;
+  const issue = parsed.error.issues[0]!;
+  const field = (GIFT_FIELDS as readonly PropertyKey[]).includes(issue.path[0] as PropertyKey) ? (issue.path[0] as GiftField) : undefined;
+  return { status: 'rejected', message: issue.message, field, uncertain: false, failures: 0, failingSince: null };
 }

@@ -23,3 +23,13 @@ export function createLogger(secrets: readonly string[], write: (line: string) =
     write(line);
   };
 }
+
+/** `text` with each of `values` (a donor's own details, say) replaced: for upstream words that may echo them. */
+export function maskValues(text: string, values: readonly string[]): string {
+  let masked = text;
+  // Longest first, so a name inside an address is not half-masked; very short values would mask ordinary words.
+  for (const value of [...new Set(values.map((v) => v.trim()))].filter((v) => v.length >= 3).sort((a, b) => b.length - a.length)) {
+    masked = masked.split(value).join('[redacted]');
+  }
+  return masked;
+}

@@ -1,14 +1,17 @@
 /**
  * The durable journal of gifts: every gift the proxy acknowledged is on disk
  * (WAL, synchronous FULL) before the caller hears back, and stays there with
- * its status. The dispatcher takes work from here one gift at a time, in order.
+ * its status. The dispatcher takes work from here one gift at a time, in order,
+ * and records each attempt here before it makes the upstream call. The files
+ * hold donor details, so only the proxy's own user may read them (0600).
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   REDACTED_DONOR,
   donorDisplayName,
+  donorWithName,
   type GiftField,
   type GiftImportRequest,
   type GiftRecord,
@@ -18,9 +21,13 @@ import {
 export interface StoredGift {
   record: GiftRecord;
   request: GiftImportRequest;
-  /** An attempt ended without a verdict, so the upstream may already hold this gift. */
+  /** An attempt was made without a verdict we recorded, so the upstream may already hold this gift. */
   uncertain: boolean;
   nextAttemptAt: number;
+  /** Attempts in a row the upstream answered without a verdict (5xx, odd answers): what makes a gift stuck. */
+  failures: number;
+  /** When the current run of failed attempts began (ms), if one is under way. */
+  failingSince: number | undefined;
 }
 
 const RETAINED_FIELDS = new Set([
@@ -41,7 +48,10 @@ interface Row {
   created_at: string;
   updated_at: string;
   entered_by: string | null;
+  donor_name: string | null;
   redacted: number;
+  failures: number;
+  failing_since: number | null;
 }
 
 export interface Outcome {
@@ -51,6 +61,14 @@ export interface Outcome {
   upstreamMessage?: string | undefined;
   uncertain?: boolean;
   nextAttemptAt?: number;
+  failures?: number;
+  failingSince?: number | null;
+}
+
+/** Journal metadata kept beside a gift and never sent upstream. */
+export interface EntryMetadata {
+  enteredBy?: string | undefined;
+  donorName?: string | undefined;
 }
 
 export class OutboxLockedError extends Error {
@@ -59,12 +77,30 @@ export class OutboxLockedError extends Error {
   }
 }
 
+export class DataDirError extends Error {}
+
+/** The data directory exists (created 0700 if not) and this process may write in it; said plainly if not. */
+function prepareDataDir(dataDir: string): string {
+  try {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    accessSync(dataDir, constants.W_OK);
+  } catch (error) {
+    const code = error && typeof error === 'object' && 'code' in error ? String(error.code) : 'unknown error';
+    const why = code === 'EACCES' || code === 'EROFS' || code === 'EPERM' ? 'is not writable by this process' : 'cannot be created or used';
+    throw new DataDirError(`DATA_DIR ${dataDir} ${why} (${code}): the gift journal must live in a directory the proxy can write.`);
+  }
+  const file = join(dataDir, 'gifts.db');
+  // Created 0600 before SQLite opens it: SQLite gives its -wal and -shm files the database file's mode.
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(path)) chmodSync(path, 0o600);
+  return file;
+}
+
 export class Outbox {
   private readonly db: Database.Database;
 
   constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(join(dataDir, 'gifts.db'), { timeout: 1000 });
+    this.db = new Database(prepareDataDir(dataDir), { timeout: 1000 });
     // One proxy per journal: two dispatchers on one queue could send the same gift twice.
     // EXCLUSIVE locking keeps the lock from the first write until close (or process death).
     this.db.pragma('locking_mode = EXCLUSIVE');
@@ -102,6 +138,23 @@ export class Outbox {
     const columns = new Set((this.db.pragma('table_info(gifts)') as Array<{ name: string }>).map((c) => c.name));
     if (!columns.has('entered_by')) this.db.exec('ALTER TABLE gifts ADD COLUMN entered_by TEXT');
     if (!columns.has('redacted')) this.db.exec('ALTER TABLE gifts ADD COLUMN redacted INTEGER NOT NULL DEFAULT 0');
+    if (!columns.has('donor_name')) this.db.exec('ALTER TABLE gifts ADD COLUMN donor_name TEXT');
+    if (!columns.has('failures')) this.db.exec('ALTER TABLE gifts ADD COLUMN failures INTEGER NOT NULL DEFAULT 0');
+    if (!columns.has('failing_since')) this.db.exec('ALTER TABLE gifts ADD COLUMN failing_since INTEGER');
+    this.db.exec('CREATE TABLE IF NOT EXISTS write_probe (id INTEGER PRIMARY KEY, at TEXT NOT NULL)');
+  }
+
+  /**
+   * Whether the journal takes a write right now (disk full, read-only file system or a
+   * broken disk all fail here), so /healthz can say so before a gift is refused.
+   */
+  checkWritable(): { writable: true } | { writable: false; reason: string } {
+    try {
+      this.db.prepare('INSERT INTO write_probe (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at').run(new Date().toISOString());
+      return { writable: true };
+    } catch (error) {
+      return { writable: false, reason: storageFailure(error) };
+    }
   }
 
   close(): void {
@@ -114,19 +167,28 @@ export class Outbox {
   }
 
   /** Stores a new gift, or replaces a rejected one that staff corrected and resent. */
-  enqueue(request: GiftImportRequest, status: 'queued' | 'held', message?: string, enteredBy?: string): StoredGift {
+  enqueue(request: GiftImportRequest, status: 'queued' | 'held', message?: string, metadata: EntryMetadata = {}): StoredGift {
     const now = new Date().toISOString();
     const json = JSON.stringify(request);
     this.db
       .prepare(
-        `INSERT INTO gifts (transaction_id, status, request, message, entered_by, created_at, updated_at)
-         VALUES (@id, @status, @json, @message, @enteredBy, @now, @now)
+        `INSERT INTO gifts (transaction_id, status, request, message, entered_by, donor_name, created_at, updated_at)
+         VALUES (@id, @status, @json, @message, @enteredBy, @donorName, @now, @now)
          ON CONFLICT (transaction_id) DO UPDATE SET
            status = @status, request = @json, message = @message, field = NULL, upstream_message = NULL,
-           uncertain = 0, next_attempt_at = 0, entered_by = @enteredBy, updated_at = @now
+           uncertain = 0, next_attempt_at = 0, failures = 0, failing_since = NULL,
+           entered_by = @enteredBy, donor_name = @donorName, updated_at = @now
          WHERE gifts.status = 'rejected'`,
       )
-      .run({ id: request.transactionId, status, json, message: message ?? null, enteredBy: enteredBy ?? null, now });
+      .run({
+        id: request.transactionId,
+        status,
+        json,
+        message: message ?? null,
+        enteredBy: metadata.enteredBy ?? null,
+        donorName: metadata.donorName ?? null,
+        now,
+      });
     return this.get(request.transactionId)!;
   }
 
@@ -138,9 +200,14 @@ export class Outbox {
     return row && toStored(row);
   }
 
+  /**
+   * Recorded (synchronously, on disk) before the upstream call: from here on the upstream
+   * may hold the gift, so if anything fails before the verdict is stored — a crash, a full
+   * disk — the resend's "duplicate" answer reads as recorded, never as rejected.
+   */
   markSending(transactionId: string): void {
     this.db
-      .prepare(`UPDATE gifts SET status = 'sending', attempts = attempts + 1, updated_at = ? WHERE transaction_id = ?`)
+      .prepare(`UPDATE gifts SET status = 'sending', attempts = attempts + 1, uncertain = 1, updated_at = ? WHERE transaction_id = ?`)
       .run(new Date().toISOString(), transactionId);
   }
 
@@ -149,6 +216,8 @@ export class Outbox {
       .prepare(
         `UPDATE gifts SET status = @status, message = @message, field = @field, upstream_message = @upstream,
            uncertain = CASE WHEN @uncertain IS NULL THEN uncertain ELSE @uncertain END,
+           failures = CASE WHEN @failures IS NULL THEN failures ELSE @failures END,
+           failing_since = CASE WHEN @keepFailingSince = 1 THEN failing_since ELSE @failingSince END,
            next_attempt_at = @next, updated_at = @now
          WHERE transaction_id = @id`,
       )
@@ -159,10 +228,27 @@ export class Outbox {
         field: outcome.field ?? null,
         upstream: outcome.upstreamMessage ?? null,
         uncertain: outcome.uncertain === undefined ? null : outcome.uncertain ? 1 : 0,
+        failures: outcome.failures ?? null,
+        keepFailingSince: outcome.failingSince === undefined ? 1 : 0,
+        failingSince: outcome.failingSince ?? null,
         next: outcome.nextAttemptAt ?? 0,
         now: new Date().toISOString(),
       });
     return this.get(transactionId)!;
+  }
+
+  /**
+   * Puts a stuck gift back in the queue, in its original place, once someone has fixed
+   * the cause. It stays uncertain: one of its attempts may have landed upstream.
+   */
+  requeue(transactionId: string, message: string): StoredGift | undefined {
+    const changed = this.db
+      .prepare(
+        `UPDATE gifts SET status = 'queued', message = ?, failures = 0, failing_since = NULL, next_attempt_at = 0, updated_at = ?
+         WHERE transaction_id = ? AND status = 'stuck'`,
+      )
+      .run(message, new Date().toISOString(), transactionId).changes;
+    return changed === 1 ? this.get(transactionId) : undefined;
   }
 
   /** Moves every gift waiting to go from one state to another (hold and release on a 401). */
@@ -196,6 +282,10 @@ export class Outbox {
     return row.n;
   }
 
+  stuckCount(): number {
+    return (this.db.prepare(`SELECT COUNT(*) AS n FROM gifts WHERE status = 'stuck'`).get() as { n: number }).n;
+  }
+
   /**
    * Retention: settled gifts entered before `cutoff` keep only what finance reconciles
    * (transactionId, amount, fund codes, dates, status); names, contact details and
@@ -205,7 +295,7 @@ export class Outbox {
     const rows = this.db
       .prepare(`SELECT transaction_id, request FROM gifts WHERE redacted = 0 AND status IN ('accepted', 'rejected') AND created_at < ?`)
       .all(cutoff) as Array<{ transaction_id: string; request: string }>;
-    const update = this.db.prepare(`UPDATE gifts SET request = ?, redacted = 1 WHERE transaction_id = ?`);
+    const update = this.db.prepare(`UPDATE gifts SET request = ?, donor_name = NULL, redacted = 1 WHERE transaction_id = ?`);
     this.db.transaction(() => {
       for (const row of rows) {
         const request = JSON.parse(row.request) as Record<string, unknown>;
@@ -229,13 +319,26 @@ export class Outbox {
   }
 }
 
+/** A storage failure in words for staff and administrators: what failed and SQLite's code, never a stack. */
+export function storageFailure(error: unknown): string {
+  const code = error && typeof error === 'object' && 'code' in error ? String(error.code) : undefined;
+  const what = code === 'SQLITE_FULL' ? 'the disk is full' : code === 'SQLITE_READONLY' ? 'the journal is read-only' : 'the journal could not be written';
+  return `${what}${code ? ` (${code})` : ''}`;
+}
+
+function donorOf(row: Row, request: GiftImportRequest): string {
+  if (row.redacted === 1) return REDACTED_DONOR;
+  if (row.donor_name !== null && request.imisId) return donorWithName(row.donor_name, request.imisId);
+  return donorDisplayName(request);
+}
+
 function toStored(row: Row): StoredGift {
   const request = JSON.parse(row.request) as GiftImportRequest;
   const record: GiftRecord = {
     transactionId: row.transaction_id,
     status: row.status,
     amount: request.amount,
-    donor: row.redacted === 1 ? REDACTED_DONOR : donorDisplayName(request),
+    donor: donorOf(row, request),
     distribution: request.distribution || request.campaignCode || '',
     attempts: row.attempts,
     createdAt: row.created_at,
@@ -245,5 +348,12 @@ function toStored(row: Row): StoredGift {
   if (row.field !== null) record.field = row.field as GiftField;
   if (row.upstream_message !== null) record.upstreamMessage = row.upstream_message;
   if (row.entered_by !== null) record.enteredBy = row.entered_by;
-  return { record, request, uncertain: row.uncertain === 1, nextAttemptAt: row.next_attempt_at };
+  return {
+    record,
+    request,
+    uncertain: row.uncertain === 1,
+    nextAttemptAt: row.next_attempt_at,
+    failures: row.failures,
+    failingSince: row.failing_since ?? undefined,
+  };
 }

@@ -33,6 +33,13 @@ export interface ProxyHandle {
   config: ProxyConfig;
   /** The embedded simulator's base URL, when there is one. */
   simulatorUrl: string | undefined;
+  /** The gift journal (tests reach its storage through it to play a full disk). */
+  outbox: Outbox;
+  /**
+   * Stops accepting, answers callers still waiting for a verdict with the gift's
+   * status as it stands, lets the upstream call in flight finish within its
+   * timeout (its outcome is recorded), then closes the journal.
+   */
   close(): Promise<void>;
 }
 
@@ -41,10 +48,36 @@ export interface StartOptions {
   log?: (line: string) => void;
 }
 
-function listen(fetch: (request: Request) => Response | Promise<Response>, host: string, port: number): Promise<ServerType> {
+/** How long open connections get to receive their last answers once the proxy stops. */
+const SHUTDOWN_GRACE_MS = 2_000;
+
+function listen(fetch: (request: Request) => Response | Promise<Response>, host: string, port: number, requestTimeoutMs: number): Promise<ServerType> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch, hostname: host, port }, () => resolve(server));
+    // Node's defaults hold a slow request for 300 s; a gift is a few KB.
+    const serverOptions = {
+      requestTimeout: requestTimeoutMs,
+      headersTimeout: requestTimeoutMs,
+      connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(requestTimeoutMs / 4))),
+    };
+    const server = serve({ fetch, hostname: host, port, serverOptions }, () => resolve(server));
     server.once('error', reject);
+  });
+}
+
+/** Resolves once every connection has ended, cutting whatever is still open after the grace period. */
+function closeServer(server: ServerType): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const idle = 'closeIdleConnections' in server ? () => server.closeIdleConnections() : () => {};
+    const sweep = setInterval(idle, 50);
+    const cut = setTimeout(() => {
+      if ('closeAllConnections' in server) server.closeAllConnections();
+    }, SHUTDOWN_GRACE_MS);
+    server.close(() => {
+      clearInterval(sweep);
+      clearTimeout(cut);
+      resolve();
+    });
+    idle();
   });
 }
 
@@ -76,11 +109,12 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
   const client = createUpstreamClient(upstreamBaseUrl, config.upstreamToken, config.upstreamTimeoutMs);
   const dispatcher = new Dispatcher(outbox, client, config, log);
   const lookups = new LookupsCache(client, config.lookupsTtlMs, config.transactionIdPrefix);
-  const app = createApp({ config, outbox, dispatcher, lookups, log, simulated: closeSimulator !== undefined });
+  let stopping = false;
+  const app = createApp({ config, outbox, dispatcher, lookups, log, simulated: closeSimulator !== undefined, stopping: () => stopping });
 
   let server: ServerType;
   try {
-    server = await listen(app.fetch, config.host, config.port);
+    server = await listen(app.fetch, config.host, config.port, config.requestTimeoutMs);
   } catch (error) {
     outbox.close();
     await closeSimulator?.();
@@ -110,13 +144,15 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
     url,
     config,
     simulatorUrl: closeSimulator ? upstreamBaseUrl : undefined,
+    outbox,
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        if ('closeAllConnections' in server) server.closeAllConnections();
-      });
+      stopping = true;
+      const closed = closeServer(server);
       clearInterval(retention);
-      await dispatcher.stop();
+      const stopped = dispatcher.stop();
+      dispatcher.releaseWaiters();
+      await stopped;
+      await closed;
       outbox.close();
       await closeSimulator?.();
     },

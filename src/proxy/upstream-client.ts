@@ -1,11 +1,14 @@
 /**
  * The only code that talks to the External Gift API. Every call carries the
  * Bearer token, asks for compression (ASI's guidelines) and has a timeout; the
- * answer is turned into an outcome the dispatcher can act on. Error texts never
- * include the token or the request headers.
+ * answer is turned into an outcome the dispatcher can act on. Only the reference's
+ * 202 means "recorded": redirects are never followed (a 307 would re-post donor
+ * details and the account to another host), answers are read up to a cap, and
+ * error texts never include the token or the request headers.
  */
 import * as z from 'zod/mini';
 import {
+  importRequestBody,
   UPSTREAM_IMPORT_PATH,
   UPSTREAM_LOOKUP_PATHS,
   upstreamErrorSchema,
@@ -17,8 +20,12 @@ export type ImportOutcome =
   | { kind: 'accepted' }
   | { kind: 'rejected'; upstreamMessage: string }
   | { kind: 'unauthorized' }
-  /** No verdict: the gift may or may not have been recorded upstream. */
-  | { kind: 'retry'; reason: string };
+  /**
+   * No verdict: the gift may or may not have been recorded upstream. `giftFault` says
+   * whether the answer may be about this gift (a 500 on insert, an odd 2xx) rather than
+   * about the service or our address (unreachable, timeout, 502–504, redirect, 404).
+   */
+  | { kind: 'retry'; reason: string; giftFault: boolean };
 
 export type LookupOutcome<T> = { kind: 'ok'; data: T } | { kind: 'unauthorized' } | { kind: 'failed'; reason: string };
 
@@ -27,10 +34,22 @@ export interface UpstreamClient {
   lookup<T>(name: LookupName, schema: z.ZodMiniType<T>): Promise<LookupOutcome<T>>;
 }
 
+/** More than any real error text; a 50 MB answer is read no further than this. */
+export const IMPORT_ANSWER_CAP_BYTES = 64 * 1024;
+/** Lookup lists of a large organisation stay well under this. */
+export const LOOKUP_ANSWER_CAP_BYTES = 4 * 1024 * 1024;
+/** The longest upstream message kept in the journal and shown to staff. */
+export const UPSTREAM_MESSAGE_MAX_CHARS = 500;
+
+export function cutMessage(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= UPSTREAM_MESSAGE_MAX_CHARS ? flat : `${flat.slice(0, UPSTREAM_MESSAGE_MAX_CHARS - 1)}…`;
+}
+
 function upstreamMessage(bodyText: string): string | undefined {
   try {
     const parsed = z.safeParse(upstreamErrorSchema, JSON.parse(bodyText));
-    return parsed.success ? parsed.data.Message : undefined;
+    return parsed.success ? cutMessage(parsed.data.Message) : undefined;
   } catch {
     return undefined;
   }
@@ -38,13 +57,27 @@ function upstreamMessage(bodyText: string): string | undefined {
 
 /** Pure: what an import response means for the gift. */
 export function classifyImportResponse(status: number, bodyText: string): ImportOutcome {
-  if (status === 202 || status === 200) return { kind: 'accepted' };
+  if (status === 202) return { kind: 'accepted' };
   if (status === 401 || status === 403) return { kind: 'unauthorized' };
   const message = upstreamMessage(bodyText);
-  if (status === 400) return { kind: 'rejected', upstreamMessage: message ?? (bodyText.slice(0, 500) || 'Bad request') };
-  if (status >= 500) return { kind: 'retry', reason: `the gift service answered ${status}${message ? ` (${message})` : ''}` };
+  const said = message ? ` (${message})` : '';
+  if (status === 400) return { kind: 'rejected', upstreamMessage: message ?? (cutMessage(bodyText) || 'Bad request') };
+  if (status >= 300 && status < 400) {
+    return {
+      kind: 'retry',
+      reason: `the gift service redirected the call (${status}) instead of answering; redirects are never followed, check GIFT_API_BASE_URL`,
+      giftFault: false,
+    };
+  }
+  if (status >= 200 && status < 300) {
+    return { kind: 'retry', reason: `the gift service answered ${status} rather than 202 Accepted, so it is not certain the gift was recorded`, giftFault: true };
+  }
+  if (status === 502 || status === 503 || status === 504) {
+    return { kind: 'retry', reason: `the gift service is unavailable (${status})${said}`, giftFault: false };
+  }
+  if (status >= 500) return { kind: 'retry', reason: `the gift service answered ${status}${said}`, giftFault: true };
   // 404, 405 and the like mean our base URL is wrong: retrying (slowly) keeps the gift until it is fixed.
-  return { kind: 'retry', reason: `the gift service answered ${status}${message ? ` (${message})` : ''}; check GIFT_API_BASE_URL` };
+  return { kind: 'retry', reason: `the gift service answered ${status}${said}; check GIFT_API_BASE_URL`, giftFault: false };
 }
 
 function describeFailure(error: unknown, timeoutMs: number): string {
@@ -56,6 +89,28 @@ function describeFailure(error: unknown, timeoutMs: number): string {
   return `could not reach the gift service${code ? ` (${code})` : ''}`;
 }
 
+/** Reads at most `cap` bytes of the body, then stops the transfer: a huge answer costs no memory. */
+async function readCapped(response: Response, cap: number): Promise<{ text: string; truncated: boolean }> {
+  if (!response.body) return { text: '', truncated: false };
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let truncated = false;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const room = cap - size;
+    chunks.push(value.byteLength > room ? value.subarray(0, room) : value);
+    size += Math.min(value.byteLength, room);
+    if (value.byteLength >= room) {
+      truncated = true;
+      await reader.cancel().catch(() => undefined);
+      break;
+    }
+  }
+  return { text: Buffer.concat(chunks).toString('utf8'), truncated };
+}
+
 export function createUpstreamClient(baseUrl: string, token: string, timeoutMs: number): UpstreamClient {
   const headers = {
     Authorization: `Bearer ${token}`,
@@ -63,30 +118,31 @@ export function createUpstreamClient(baseUrl: string, token: string, timeoutMs: 
     'Accept-Encoding': 'gzip, deflate',
   };
 
-  async function call(path: string, init: RequestInit): Promise<{ status: number; text: string }> {
-    const response = await fetch(`${baseUrl}${path}`, { ...init, signal: AbortSignal.timeout(timeoutMs) });
-    return { status: response.status, text: await response.text() };
+  async function call(path: string, init: RequestInit, cap: number): Promise<{ status: number; text: string; truncated: boolean }> {
+    const response = await fetch(`${baseUrl}${path}`, { ...init, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+    return { status: response.status, ...(await readCapped(response, cap)) };
   }
 
   return {
     async importGift(request) {
       try {
-        const { status, text } = await call(UPSTREAM_IMPORT_PATH, {
-          method: 'POST',
-          headers: { ...headers, 'Content-Type': 'application/json' },
-          body: JSON.stringify(request),
-        });
+        const { status, text } = await call(
+          UPSTREAM_IMPORT_PATH,
+          { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: importRequestBody(request) },
+          IMPORT_ANSWER_CAP_BYTES,
+        );
         return classifyImportResponse(status, text);
       } catch (error) {
-        return { kind: 'retry', reason: describeFailure(error, timeoutMs) };
+        return { kind: 'retry', reason: describeFailure(error, timeoutMs), giftFault: false };
       }
     },
 
     async lookup(name, schema) {
       try {
-        const { status, text } = await call(UPSTREAM_LOOKUP_PATHS[name], { method: 'GET', headers });
+        const { status, text, truncated } = await call(UPSTREAM_LOOKUP_PATHS[name], { method: 'GET', headers }, LOOKUP_ANSWER_CAP_BYTES);
         if (status === 401 || status === 403) return { kind: 'unauthorized' };
         if (status !== 200) return { kind: 'failed', reason: `the gift service answered ${status} for ${name}` };
+        if (truncated) return { kind: 'failed', reason: `the gift service sent ${name} larger than ${LOOKUP_ANSWER_CAP_BYTES / 1024 / 1024} MB` };
         const parsed = z.safeParse(schema, JSON.parse(text));
         if (!parsed.success) return { kind: 'failed', reason: `the gift service sent ${name} in an unexpected shape` };
         return { kind: 'ok', data: parsed.data };

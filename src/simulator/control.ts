@@ -14,11 +14,26 @@ export interface ReceivedImport {
 
 export type Fault = 'fail' | 'hang' | 'drop' | 'acceptThenDrop';
 
+/** A raw answer to give instead of the real one: what an odd gateway or a broken upstream sends. */
+export interface CannedAnswer {
+  status: number;
+  headers?: Record<string, string>;
+  /** Sent as is; `bodyBytes` repeats a filler to that size instead (huge answers). */
+  body?: string;
+  bodyBytes?: number;
+  /** Record the gift first, as if the upstream stored it and then a proxy in front mangled the answer. */
+  recordFirst?: boolean;
+}
+
 export interface SimulatorControl {
   failNext(count: number): void;
   hangNext(count: number): void;
   dropNext(count: number): void;
   acceptThenDropNext(count: number): void;
+  /** The next `count` imports get this answer instead of the real one. */
+  answerNext(count: number, answer: CannedAnswer): void;
+  /** These transaction IDs always fail with a 500, as a value SQL Server cannot insert would. */
+  poison(transactionIds: readonly string[]): void;
   setDelay(ms: number | 'realistic'): void;
   setToken(token: string): void;
   received(): ReceivedImport[];
@@ -38,6 +53,8 @@ export class SimulatorState implements SimulatorControl {
   maxInFlight = 0;
   lookups = 0;
   private faults: Record<Fault, number> = { fail: 0, hang: 0, drop: 0, acceptThenDrop: 0 };
+  private canned: { count: number; answer: CannedAnswer } | undefined;
+  readonly poisoned = new Set<string>();
 
   constructor(
     token: string,
@@ -58,6 +75,13 @@ export class SimulatorState implements SimulatorControl {
     return undefined;
   }
 
+  /** Takes the next canned answer, if one is set. */
+  takeCanned(): CannedAnswer | undefined {
+    if (!this.canned || this.canned.count <= 0) return undefined;
+    this.canned.count--;
+    return this.canned.answer;
+  }
+
   processingDelayMs(): number {
     return this.delay === 'realistic' ? 2000 + Math.random() * 3000 : this.delay;
   }
@@ -73,6 +97,12 @@ export class SimulatorState implements SimulatorControl {
   }
   acceptThenDropNext(count: number): void {
     this.faults.acceptThenDrop = count;
+  }
+  answerNext(count: number, answer: CannedAnswer): void {
+    this.canned = { count, answer };
+  }
+  poison(transactionIds: readonly string[]): void {
+    for (const id of transactionIds) this.poisoned.add(id);
   }
   setDelay(ms: number | 'realistic'): void {
     this.delay = ms;
@@ -100,6 +130,8 @@ export class SimulatorState implements SimulatorControl {
     this.maxInFlight = this.inFlight;
     this.lookups = 0;
     this.faults = { fail: 0, hang: 0, drop: 0, acceptThenDrop: 0 };
+    this.canned = undefined;
+    this.poisoned.clear();
     this.delay = this.initialDelay;
   }
 }

@@ -43,7 +43,12 @@ function notConvertible(raw: string, body: Record<string, unknown>): string | un
   return undefined;
 }
 
-export function answerImport(raw: string, imported: ReadonlySet<string>, mapping: Readonly<Record<string, string>>): ImportAnswer {
+export function answerImport(
+  raw: string,
+  imported: ReadonlySet<string>,
+  mapping: Readonly<Record<string, string>>,
+  poisoned: ReadonlySet<string> = new Set(),
+): ImportAnswer {
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
@@ -73,9 +78,12 @@ export function answerImport(raw: string, imported: ReadonlySet<string>, mapping
   if (imported.has(transactionId)) return { status: 400, message: UPSTREAM_MESSAGE.duplicate(transactionId) };
 
   // The reference gives no message for an over-long value; a real insert into a sized column fails with a 500.
+  // Lengths in UTF-16 code units, as .NET and SQL Server's nvarchar count them: an emoji is two.
   for (const field of Object.keys(MAX_LENGTH) as TextField[]) {
     if (text(body[field]).length > MAX_LENGTH[field]) return { status: 500, message: UPSTREAM_MESSAGE.internalError };
   }
+  // A test knob: a value the database cannot store, whatever the cause.
+  if (poisoned.has(transactionId)) return { status: 500, message: UPSTREAM_MESSAGE.internalError };
 
   // A mapped campaign is "consumed": it becomes the distribution and is blank when written to iMIS.
   const gift = mapped === undefined ? { ...body } : { ...body, distribution: mapped, campaignCode: '' };

@@ -8,11 +8,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { gzipSync, deflateSync } from 'node:zlib';
 import { UPSTREAM_IMPORT_PATH, UPSTREAM_LOOKUP_PATHS, UPSTREAM_MESSAGE } from '../contract/index.ts';
-import { SimulatorState, type ReceivedImport, type SimulatorControl } from './control.ts';
+import { SimulatorState, type CannedAnswer, type ReceivedImport, type SimulatorControl } from './control.ts';
 import { answerImport } from './import-validation.ts';
 import { SAMPLE_APPEALS, SAMPLE_CAMPAIGNS, SAMPLE_CAMPAIGN_MAPPING, SAMPLE_DISTRIBUTIONS } from './seed-data.ts';
 
-export type { ReceivedImport, SimulatorControl } from './control.ts';
+export type { CannedAnswer, ReceivedImport, SimulatorControl } from './control.ts';
 
 export interface SimulatorOptions {
   token: string;
@@ -55,6 +55,11 @@ function send(request: IncomingMessage, response: ServerResponse, status: number
   }
   headers['Content-Length'] = String(payload.length);
   response.writeHead(status, headers).end(payload);
+}
+
+function sendCanned(response: ServerResponse, answer: CannedAnswer): void {
+  const body = answer.bodyBytes !== undefined ? Buffer.alloc(answer.bodyBytes, 'x') : Buffer.from(answer.body ?? '');
+  response.writeHead(answer.status, { 'Content-Length': String(body.length), ...answer.headers }).end(body);
 }
 
 function readBody(request: IncomingMessage): Promise<string> {
@@ -106,7 +111,18 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       if (fault === 'hang') return;
       await wait(state.processingDelayMs());
       if (fault === 'fail') return answer(500, UPSTREAM_MESSAGE.internalError);
-      const verdict = answerImport(raw, state.importedIds, mapping);
+      const canned = state.takeCanned();
+      if (canned && !canned.recordFirst) {
+        call.status = canned.status;
+        return sendCanned(response, canned);
+      }
+      const verdict = answerImport(raw, state.importedIds, mapping, state.poisoned);
+      if (canned && verdict.status === 202) {
+        state.importedIds.add(String(verdict.gift.transactionId).trim());
+        state.gifts.push(verdict.gift);
+        call.status = canned.status;
+        return sendCanned(response, canned);
+      }
       if (verdict.status === 202) {
         state.importedIds.add(String(verdict.gift.transactionId).trim());
         state.gifts.push(verdict.gift);
@@ -145,6 +161,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       if (typeof knobs.hangNext === 'number') state.hangNext(knobs.hangNext);
       if (typeof knobs.dropNext === 'number') state.dropNext(knobs.dropNext);
       if (typeof knobs.acceptThenDropNext === 'number') state.acceptThenDropNext(knobs.acceptThenDropNext);
+      if (Array.isArray(knobs.poison)) state.poison(knobs.poison.map(String));
       if (typeof knobs.delayMs === 'number' || knobs.delayMs === 'realistic') state.setDelay(knobs.delayMs);
       return send(request, response, 204);
     }

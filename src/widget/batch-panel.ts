@@ -10,6 +10,7 @@ export const STATUS_WORDS: Record<BatchEntry['status'], string> = {
   accepted: 'Recorded',
   rejected: 'Needs correcting',
   held: 'Held',
+  stuck: 'Needs attention',
 };
 
 const plural = (n: number) => `${n} gift${Math.abs(n) === 1 ? '' : 's'}`;

@@ -70,12 +70,54 @@ describe('only allowed pages with a current key may record gifts', () => {
 });
 
 describe('with no keys on a loopback host (local development)', () => {
-  test('checks are off and the start log says so', async () => {
+  test('the key check is off and the start log says so', async () => {
     const h = await startHarness({});
     try {
-      const { status } = await postGift(h.proxy.url, sampleGift(), { Origin: 'http://localhost:9999' });
+      const { status } = await postGift(h.proxy.url, sampleGift());
       assert.equal(status, 200);
       assert.ok(h.logs.some((line) => line.includes('"callerChecks":"OFF')));
+    } finally {
+      await h.close();
+    }
+  });
+
+  test('other websites still cannot read the journal: CORS only for the own origin and ALLOWED_ORIGINS', async () => {
+    const h = await startHarness({ ALLOWED_ORIGINS: ORIGIN });
+    try {
+      await postGift(h.proxy.url, sampleGift());
+      const evil = await fetch(`${h.proxy.url}/api/gifts?since=2000-01-01`, { headers: { Origin: 'https://any-website.example' } });
+      assert.equal(evil.status, 403);
+      assert.equal(evil.headers.get('access-control-allow-origin'), null);
+      assert.doesNotMatch(await evil.text(), /Lovelace/);
+      const listed = await fetch(`${h.proxy.url}/api/gifts?since=2000-01-01`, { headers: { Origin: ORIGIN } });
+      assert.equal(listed.status, 200);
+      assert.equal(listed.headers.get('access-control-allow-origin'), ORIGIN, 'ALLOWED_ORIGINS is honoured with checks off');
+      const own = await fetch(`${h.proxy.url}/api/gifts?since=2000-01-01`, { headers: { Origin: new URL(h.proxy.url).origin } });
+      assert.equal(own.status, 200);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('wrong caller keys', () => {
+  test('are logged without the key and answered more slowly for the same client', async () => {
+    const h = await startHarness({ GIFT_ENTRY_KEYS: KEY_NEW });
+    try {
+      const wrong = 'wrong-key-cccccccccccccccc';
+      const timings: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const started = Date.now();
+        assert.equal((await postGift(h.proxy.url, sampleGift(), { [CALLER_KEY_HEADER]: wrong })).status, 401);
+        timings.push(Date.now() - started);
+      }
+      assert.ok(timings[0]! < 200, `the first mistakes are answered at once (${timings.join(', ')} ms)`);
+      assert.ok(timings[3]! >= 240 && timings[4]! >= 490, `then each answer waits longer (${timings.join(', ')} ms)`);
+      const refused = h.logs.filter((line) => line.includes('"event":"caller_key_refused"'));
+      assert.equal(refused.length, 5);
+      assert.match(refused[4]!, /"client":"127\.0\.0\.1".*"failuresInARow":5/);
+      assert.ok(!h.logs.join('\n').includes(wrong), 'the wrong key is never logged');
+      assert.equal((await postGift(h.proxy.url, sampleGift(), { [CALLER_KEY_HEADER]: KEY_NEW })).status, 200, 'the right key still works');
     } finally {
       await h.close();
     }

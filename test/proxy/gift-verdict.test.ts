@@ -1,18 +1,20 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { HELD_MESSAGE, UPSTREAM_MESSAGE } from '../../src/contract/index.ts';
-import { retryDelay, verdictFor } from '../../src/proxy/gift-verdict.ts';
+import { HELD_MESSAGE, MESSAGES, UPSTREAM_MESSAGE } from '../../src/contract/index.ts';
+import { refusedBeforeSending, retryDelay, verdictFor } from '../../src/proxy/gift-verdict.ts';
 import type { StoredGift } from '../../src/proxy/outbox.ts';
-import { classifyImportResponse } from '../../src/proxy/upstream-client.ts';
+import { classifyImportResponse, cutMessage, UPSTREAM_MESSAGE_MAX_CHARS } from '../../src/proxy/upstream-client.ts';
 
-const policy = { retryBaseMs: 1000, retryMaxMs: 60_000 };
+const policy = { retryBaseMs: 1000, retryMaxMs: 60_000, stuckAfterAttempts: 6, stuckAfterMs: 1_800_000 };
 
-function gift(attempts: number, uncertain: boolean): StoredGift {
+function gift(attempts: number, uncertain: boolean, failures = 0, failingSince?: number): StoredGift {
   return {
     record: { transactionId: '900000004', status: 'sending', amount: 5, donor: 'A B', distribution: 'GEN', attempts, createdAt: '', updatedAt: '' },
     request: {} as StoredGift['request'],
     uncertain,
     nextAttemptAt: 0,
+    failures,
+    failingSince,
   };
 }
 
@@ -27,6 +29,28 @@ describe('what an upstream answer means for a gift', () => {
     assert.deepEqual(classifyImportResponse(400, body(UPSTREAM_MESSAGE.fundRequired)), { kind: 'rejected', upstreamMessage: UPSTREAM_MESSAGE.fundRequired });
   });
 
+  test('only 202 means recorded: a 200 (even with an HTML page) or a redirect is never "accepted"', () => {
+    for (const status of [200, 201, 204]) {
+      const outcome = classifyImportResponse(status, '<html><body>Maintenance</body></html>');
+      assert.equal(outcome.kind, 'retry', String(status));
+      assert.match(JSON.stringify(outcome), /not certain the gift was recorded/);
+    }
+    for (const status of [301, 302, 303, 307, 308]) {
+      const outcome = classifyImportResponse(status, '');
+      assert.equal(outcome.kind, 'retry', String(status));
+      assert.match(JSON.stringify(outcome), /redirected the call .*never followed, check GIFT_API_BASE_URL/);
+    }
+  });
+
+  test('an upstream message is cut to a sane length, on one line', () => {
+    const outcome = classifyImportResponse(400, body(`Bad\nthing ${'x'.repeat(10_000)}`));
+    assert.equal(outcome.kind, 'rejected');
+    const message = outcome.kind === 'rejected' ? outcome.upstreamMessage : '';
+    assert.equal(message.length, UPSTREAM_MESSAGE_MAX_CHARS);
+    assert.ok(message.startsWith('Bad thing x'));
+    assert.equal(cutMessage('short'), 'short');
+  });
+
   test('a duplicate after our own unanswered attempt means the gift is recorded', () => {
     const outcome = { kind: 'rejected', upstreamMessage: UPSTREAM_MESSAGE.duplicate('900000004') } as const;
     assert.equal(verdictFor(gift(2, true), outcome, 0, policy).status, 'accepted');
@@ -37,15 +61,46 @@ describe('what an upstream answer means for a gift', () => {
   });
 
   test('a retry keeps the gift queued, marks it uncertain, and backs off exponentially to a cap', () => {
-    const verdict = verdictFor(gift(3, false), { kind: 'retry', reason: 'no answer' }, 10_000, policy);
+    const verdict = verdictFor(gift(3, false), { kind: 'retry', reason: 'no answer', giftFault: true }, 10_000, policy);
     assert.equal(verdict.status, 'queued');
     assert.equal(verdict.uncertain, true);
     assert.equal(verdict.nextAttemptAt, 14_000);
+    assert.equal(verdict.failures, 1);
+    assert.equal(verdict.failingSince, 10_000);
     assert.match(verdict.message ?? '', /the gift is kept/);
     assert.deepEqual([1, 2, 3, 4, 10].map((n) => retryDelay(n, policy)), [1000, 2000, 4000, 8000, 60_000]);
   });
 
   test('a refused token holds the gift with the credentials message', () => {
-    assert.deepEqual(verdictFor(gift(1, false), { kind: 'unauthorized' }, 0, policy), { status: 'held', message: HELD_MESSAGE });
+    const verdict = verdictFor(gift(1, false), { kind: 'unauthorized' }, 0, policy);
+    assert.equal(verdict.status, 'held');
+    assert.equal(verdict.message, HELD_MESSAGE);
+  });
+});
+
+describe('a gift that keeps failing is set aside as stuck', () => {
+  const answered500 = { kind: 'retry', reason: 'the gift service answered 500 (An error has occurred.)', giftFault: true } as const;
+  const unreachable = { kind: 'retry', reason: 'could not reach the gift service (ECONNREFUSED)', giftFault: false } as const;
+
+  test('after the attempts bound, with the last upstream answer in its message', () => {
+    assert.equal(verdictFor(gift(5, true, 4, 0), answered500, 1000, policy).status, 'queued');
+    const stuck = verdictFor(gift(6, true, 5, 0), answered500, 1000, policy);
+    assert.equal(stuck.status, 'stuck');
+    assert.equal(stuck.uncertain, true, 'one of its attempts may have landed');
+    assert.match(stuck.message ?? '', /^Needs attention: .*after 6 attempts .*answered 500 \(An error has occurred\.\).*put it back in the queue/);
+  });
+
+  test('after the age bound, even when the failures were not about the gift', () => {
+    assert.equal(verdictFor(gift(40, true, 0, 0), unreachable, policy.stuckAfterMs - 1, policy).status, 'queued', 'an outage does not count attempts');
+    assert.equal(verdictFor(gift(41, true, 0, 0), unreachable, policy.stuckAfterMs, policy).status, 'stuck');
+  });
+
+  test('a gift that no longer passes the contract is refused on its field before it is sent', () => {
+    const refused = refusedBeforeSending({
+      transactionId: '9000000004', amount: 4.9e-9, financialAccountId: 6, firstName: 'Ada', lastName: 'Lovelace', emailAddress: 'ada@example.org', distribution: 'GEN',
+    } as StoredGift['request']);
+    assert.equal(refused?.status, 'rejected');
+    assert.equal(refused?.field, 'amount');
+    assert.equal(refused?.message, MESSAGES.amountCents);
   });
 });

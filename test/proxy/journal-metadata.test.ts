@@ -43,7 +43,7 @@ describe('journal retention', () => {
     try {
       const settled = toImportRequest(sampleGift({ notes: 'met at the gala', phone: '555 0100' }), 6, new Date());
       const waiting = toImportRequest(sampleGift(), 6, new Date());
-      outbox.enqueue(settled, 'queued', undefined, 'STAFF42');
+      outbox.enqueue(settled, 'queued', undefined, { enteredBy: 'STAFF42' });
       outbox.settle(settled.transactionId, { status: 'accepted' });
       outbox.enqueue(waiting, 'queued');
 

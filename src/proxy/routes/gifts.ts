@@ -1,19 +1,23 @@
 /**
- * POST a gift, read its status, list the journal. A gift is validated with the
- * contract, stored durably, queued, and answered with the upstream's verdict when
- * it comes quickly — otherwise 202 and the caller polls. A transactionId already
- * in the journal never causes a second import.
+ * POST a gift, read its status, list the journal, re-queue a stuck gift. A gift is
+ * validated with the contract, stored durably, queued, and answered with the
+ * upstream's verdict when it comes quickly — otherwise (or when the caller says
+ * `Prefer: respond-async`) 202 and the caller polls. A transactionId already in the
+ * journal never causes a second import. Nothing is acknowledged that is not on disk.
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import * as z from 'zod/mini';
 import {
+  DONOR_NAME_MESSAGES,
   ENTERED_BY_MESSAGE,
   GIFT_FIELDS,
+  donorNameSchema,
   enteredBySchema,
   HELD_MESSAGE,
   giftSubmissionSchema,
   isFinal,
+  RESPOND_ASYNC,
   toImportRequest,
   type GiftField,
   type GiftImportRequest,
@@ -22,8 +26,9 @@ import {
 import type { ProxyConfig } from '../config.ts';
 import type { Dispatcher } from '../dispatcher.ts';
 import { problem } from '../http-problem.ts';
+import { REQUEUED_MESSAGE } from '../gift-verdict.ts';
 import type { Log } from '../logger.ts';
-import type { Outbox } from '../outbox.ts';
+import { storageFailure, type Outbox } from '../outbox.ts';
 
 export const MAX_GIFT_BODY_BYTES = 16 * 1024;
 
@@ -49,6 +54,13 @@ function answer(record: GiftRecord): [GiftRecord, 200 | 202] {
   return [record, isFinal(record.status) ? 200 : 202];
 }
 
+function prefersAsync(prefer: string | undefined): boolean {
+  return (prefer ?? '').split(',').some((token) => token.trim().toLowerCase() === RESPOND_ASYNC.value);
+}
+
+const notStored = (reason: string) =>
+  `The proxy cannot store gifts right now: ${reason}. This gift was NOT recorded and nothing was sent; try again once an administrator has fixed the proxy's storage.`;
+
 export function giftRoutes({ config, outbox, dispatcher, log }: Deps): Hono {
   const app = new Hono();
 
@@ -71,10 +83,12 @@ export function giftRoutes({ config, outbox, dispatcher, log }: Deps): Hono {
       if (typeof body !== 'object' || body === null || Array.isArray(body)) {
         return problem(c, 400, 'Send one gift as a JSON object.');
       }
-      // Who entered the gift is journal metadata, not part of the gift the upstream receives.
-      const { enteredBy: reportedBy, ...giftBody } = body as Record<string, unknown>;
+      // Who entered the gift and the donor's name are journal metadata, not part of the gift the upstream receives.
+      const { enteredBy: reportedBy, donorName: shownName, ...giftBody } = body as Record<string, unknown>;
       const enteredBy = z.safeParse(enteredBySchema, reportedBy);
       if (!enteredBy.success) return problem(c, 400, ENTERED_BY_MESSAGE);
+      const donorName = z.safeParse(donorNameSchema, shownName);
+      if (!donorName.success) return problem(c, 400, donorName.error.issues[0]?.message ?? DONOR_NAME_MESSAGES.type);
       if ('financialAccountId' in body) {
         return problem(c, 400, 'Leave out financialAccountId: the proxy adds the account configured for this organisation.', {
           field: 'financialAccountId',
@@ -105,13 +119,48 @@ export function giftRoutes({ config, outbox, dispatcher, log }: Deps): Hono {
       }
 
       const held = dispatcher.held;
-      outbox.enqueue(request, held ? 'held' : 'queued', held ? HELD_MESSAGE : undefined, enteredBy.data);
+      let stored: GiftRecord;
+      try {
+        stored = outbox.enqueue(request, held ? 'held' : 'queued', held ? HELD_MESSAGE : undefined, {
+          enteredBy: enteredBy.data,
+          donorName: donorName.data || undefined,
+        }).record;
+      } catch (error) {
+        const reason = storageFailure(error);
+        log('error', 'journal_write_failed', { transactionId: gift.transactionId, reason });
+        return problem(c, 503, notStored(reason));
+      }
       log('info', existing ? 'gift_resubmitted' : 'gift_received', { transactionId: gift.transactionId, held });
       dispatcher.wake();
+      if (prefersAsync(c.req.header(RESPOND_ASYNC.header))) {
+        c.header('Preference-Applied', RESPOND_ASYNC.value);
+        return c.json(stored, 202);
+      }
       const record = (await dispatcher.waitForVerdict(gift.transactionId, config.answerWaitMs))!;
       return c.json(...answer(record));
     },
   );
+
+  app.post('/:transactionId/retry', (c) => {
+    const id = c.req.param('transactionId');
+    const stored = outbox.get(id);
+    if (!stored) return problem(c, 404, `No gift with transaction ID ${id} has reached this proxy.`, { field: 'transactionId' });
+    if (stored.record.status !== 'stuck') {
+      return problem(c, 409, `Only a gift that needs attention can be put back in the queue; this one is ${stored.record.status}.`, {
+        field: 'transactionId',
+      });
+    }
+    let requeued: GiftRecord | undefined;
+    try {
+      requeued = outbox.requeue(id, REQUEUED_MESSAGE)?.record;
+    } catch (error) {
+      return problem(c, 503, `The gift could not be put back in the queue: ${storageFailure(error)}. Try again once an administrator has fixed the proxy's storage.`);
+    }
+    if (!requeued) return problem(c, 409, 'The gift changed meanwhile; look at its status again.', { field: 'transactionId' });
+    log('info', 'gift_requeued', { transactionId: id });
+    dispatcher.wake();
+    return c.json(requeued, 202);
+  });
 
   app.get('/:transactionId', (c) => {
     const id = c.req.param('transactionId');
