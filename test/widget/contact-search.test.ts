@@ -2,11 +2,15 @@ import { fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { withFakeProxy } from './fake-proxy.ts';
 import type { GiftEntry } from '../../src/widget/gift-entry.ts';
-import { IMIS_PARTY_SUMMARY_PATH, IMIS_VERIFICATION_HEADER } from '../../src/contract/imis-party.ts';
-import { SAMPLE_CONTACTS, searchParties } from '../../src/imis-standin/party-search.ts';
+import { IMIS_VERIFICATION_HEADER } from '../../src/contract/imis-party.ts';
+import { partyRecord, partySummary, searchParties, UnknownFilter } from '../../src/imis-standin/party-search.ts';
+import { contactDetails, searchContacts, type SearchOutcome } from '../../src/widget/imis-search.ts';
 import { control, expect, expectNoAxeViolations, fillValidGift, submit, waitUntil } from './widget-helpers.ts';
 
 const TOKEN = 'page-verification-token';
+/** iMIS installed under an application path, as most sites are: every REST path must start with it. */
+const BASE_URL = '/imis/';
+const SUMMARY = `${BASE_URL}api/PartySummary`;
 
 /** iMIS's REST API on the page's origin, answered by the stand-in's own search code. */
 function imisDouble() {
@@ -15,16 +19,22 @@ function imisDouble() {
   const proxied = window.fetch;
   window.fetch = async (input, init) => {
     const url = new URL(String(input), location.href);
-    if (!url.pathname.startsWith(IMIS_PARTY_SUMMARY_PATH)) return proxied(input, init);
+    if (!/\/api\/Party/.test(url.pathname)) return proxied(input, init);
     calls.push(url.pathname + url.search);
     const headers = new Headers(init?.headers);
     if (expired || headers.get(IMIS_VERIFICATION_HEADER) !== TOKEN) return new Response('{"Message":"Authorization has been denied for this request."}', { status: 401 });
-    const id = url.pathname.slice(IMIS_PARTY_SUMMARY_PATH.length + 1);
+    if (!url.pathname.startsWith(`${BASE_URL}api/`)) return new Response('{}', { status: 404 });
+    const [, kind, id] = /api\/(PartySummary|Party)\/?([^/]*)$/.exec(url.pathname) ?? [];
     if (id) {
-      const contact = SAMPLE_CONTACTS.find((c) => c.PartyId === id);
-      return contact ? Response.json(contact) : new Response('{}', { status: 404 });
+      const found = kind === 'Party' ? partyRecord(decodeURIComponent(id)) : partySummary(decodeURIComponent(id));
+      return found ? Response.json(found) : new Response('{}', { status: 404 });
     }
-    return Response.json(searchParties(url.searchParams));
+    try {
+      return Response.json(searchParties(url.searchParams));
+    } catch (error) {
+      if (error instanceof UnknownFilter) return Response.json({ Message: error.message }, { status: 400 });
+      throw error;
+    }
   };
   return { calls, expire: () => (expired = true), restore: () => (window.fetch = proxied) };
 }
@@ -34,8 +44,15 @@ function tokenField(): () => void {
   field.type = 'hidden';
   field.id = '__RequestVerificationToken';
   field.value = TOKEN;
-  document.body.append(field);
-  return () => field.remove();
+  const context = document.createElement('input');
+  context.type = 'hidden';
+  context.id = '__ClientContext';
+  context.value = JSON.stringify({ baseUrl: BASE_URL, loggedInPartyId: 'STAFF1', selectedPartyId: 'STAFF1' });
+  document.body.append(field, context);
+  return () => {
+    field.remove();
+    context.remove();
+  };
 }
 
 describe('finding the donor in iMIS', () => {
@@ -65,7 +82,10 @@ describe('finding the donor in iMIS', () => {
     search(el).focus();
     await sendKeys({ type: 'lovelace' });
     await waitUntil(() => options(el).length === 2, 'results listed');
-    expect(imis.calls, 'debounced: one request for the whole word').to.deep.equal([`${IMIS_PARTY_SUMMARY_PATH}?limit=10&offset=0&lastName=startsWith%3Alovelace`]);
+    expect(imis.calls, 'debounced: one search (a person and an organisation query) for the whole word, under the site’s baseUrl').to.deep.equal([
+      `${SUMMARY}?limit=10&offset=0&lastName=startsWith%3Alovelace`,
+      `${SUMMARY}?limit=10&offset=0&name=startsWith%3Alovelace`,
+    ]);
     expect(search(el).getAttribute('aria-expanded')).to.equal('true');
     expect(el.querySelector('gift-contact-picker [role="status"]')!.textContent).to.contain('2 contacts found');
     await expectNoAxeViolations(el);
@@ -139,6 +159,53 @@ describe('finding the donor in iMIS', () => {
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(control(el, 'softCreditId').value).to.equal('103');
+  });
+});
+
+describe('the search finds a donor however staff type them', () => {
+  withFakeProxy();
+  let imis: ReturnType<typeof imisDouble>;
+  let removeToken: () => void;
+  beforeEach(() => {
+    removeToken = tokenField();
+    imis = imisDouble();
+  });
+  afterEach(() => {
+    imis.restore();
+    removeToken();
+  });
+  const ids = (outcome: SearchOutcome) => (outcome.kind === 'found' ? outcome.contacts.map((c) => c.Id) : outcome.kind);
+  const find = async (text: string) => ids(await searchContacts(text, 0, TOKEN, new AbortController().signal));
+
+  it('by last name, "first last", "last, first", email, exact iMIS ID and organisation name', async () => {
+    expect(await find('Lovelace')).to.deep.equal(['101', '102']);
+    expect(await find('ada love')).to.deep.equal(['101']);
+    expect(await find('Lovelace, Ada')).to.deep.equal(['101']);
+    expect(await find('grace@example')).to.deep.equal(['103']);
+    expect(await find('104')).to.deep.equal(['104']);
+    expect(imis.calls.at(-1), 'an ID is looked up exactly').to.equal(`${SUMMARY}/104`);
+    expect(await find('Acme')).to.deep.equal(['200']);
+    expect(await find('Acme Foundation')).to.deep.equal(['200']);
+    expect(imis.calls.every((path) => path.startsWith(SUMMARY)), imis.calls.join('\n')).to.equal(true);
+  });
+
+  it('an iMIS that refuses the organisation filter still finds people; a contact in both lists appears once', async () => {
+    const refusing = window.fetch;
+    window.fetch = (input, init) =>
+      String(input).includes('name=') && !String(input).includes('Name=') ? Promise.resolve(Response.json({ Message: 'In the query, name is not a known property name.' }, { status: 400 })) : refusing(input, init);
+    try {
+      expect(await find('Lovelace')).to.deep.equal(['101', '102']);
+    } finally {
+      window.fetch = refusing;
+    }
+    expect(await find('Sam'), 'first-name matches via the name filter, no duplicates').to.have.length(10);
+  });
+
+  it('a chosen contact’s names and email come from the full Party record under the baseUrl', async () => {
+    const signal = new AbortController().signal;
+    expect(await contactDetails(partySummary('101')!, TOKEN, signal)).to.deep.equal({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.org', organizationName: '' });
+    expect(imis.calls.at(-1)).to.equal(`${BASE_URL}api/Party/101`);
+    expect(await contactDetails(partySummary('200')!, TOKEN, signal)).to.deep.equal({ firstName: '', lastName: '', email: 'giving@acme.example', organizationName: 'Acme Foundation' });
   });
 });
 

@@ -37,7 +37,7 @@ describe('inside an iMIS page', () => {
     }
   });
 
-  it('with prefill-donor, starts each gift with the page’s selected contact; without it, does not', async () => {
+  it('with prefill-donor, starts each gift with a selected contact other than the staff member; without it, does not', async () => {
     const remove = imisContext({ loggedInPartyId: 'STAFF7', selectedPartyId: '12345' });
     try {
       const prefilled = await mountInPage(html`<gift-entry prefill-donor></gift-entry>`);
@@ -55,7 +55,18 @@ describe('inside an iMIS page', () => {
     }
   });
 
-  it('falls back to the URL’s ID parameter for the selected contact', async () => {
+  it('on a plain staff page (iMIS sets selectedPartyId to the staff member) the staff member is not made the donor', async () => {
+    const remove = imisContext({ loggedInPartyId: 'STAFF7', selectedPartyId: 'STAFF7', baseUrl: '/imis/' });
+    try {
+      const el = await mountInPage(html`<gift-entry prefill-donor></gift-entry>`);
+      expect(control(el, 'imisId').value).to.equal('');
+    } finally {
+      remove();
+    }
+  });
+
+  it('the URL’s ID is the donor, even when iMIS also reports the staff member as selected', async () => {
+    const remove = imisContext({ loggedInPartyId: 'STAFF7', selectedPartyId: 'STAFF7' });
     const before = location.href;
     history.replaceState(null, '', `${location.pathname}?ID=777`);
     try {
@@ -63,6 +74,21 @@ describe('inside an iMIS page', () => {
       expect(control(el, 'imisId').value).to.equal('777');
     } finally {
       history.replaceState(null, '', before);
+      remove();
+    }
+  });
+});
+
+describe('readImisPage', () => {
+  it('reports the site’s application path from __ClientContext, ending in one slash (/ outside one)', async () => {
+    const { readImisPage } = await import('../../src/widget/imis-page.ts');
+    for (const [baseUrl, expected] of [['/imis', '/imis/'], ['/ALALM/', '/ALALM/'], [undefined, '/']] as const) {
+      const remove = imisContext(baseUrl === undefined ? {} : { baseUrl });
+      try {
+        expect(readImisPage().baseUrl).to.equal(expected);
+      } finally {
+        remove();
+      }
     }
   });
 });
