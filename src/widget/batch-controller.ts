@@ -1,36 +1,44 @@
 /**
- * Keeps the batch: the gifts entered in this tab, saved across reloads, and
- * followed by polling until the gift service decides each one. A Lit reactive
- * controller, so the element re-renders when a status changes.
+ * Keeps the batch: the gifts entered in this tab and the expected count and total of
+ * the stack in hand, saved across reloads, each gift followed by polling until the
+ * gift service decides it. A Lit reactive controller, so the element re-renders when
+ * a status changes.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { GiftRecord } from '../contract/proxy-api.ts';
-import type { BatchEntry } from './batch.ts';
+import { isFinal } from '../contract/proxy-routes.ts';
+import type { BatchEntry, Expected } from './batch.ts';
 import type { ProxyClient } from './proxy-client.ts';
 import { load, save } from './saved-state.ts';
 
-// Polite back-off: a queued gift usually settles in seconds, a held one may take hours.
+// Polite back-off: a queued gift usually settles in seconds, a held or stuck one may take hours.
 const POLL_DELAYS_MS = [1000, 2000, 3000, 5000, 10_000, 30_000];
 
-const settled = (status: GiftRecord['status']) => status === 'accepted' || status === 'rejected';
+interface SavedBatch {
+  entries: BatchEntry[];
+  expected: Expected;
+}
 
 export class BatchController implements ReactiveController {
   entries: BatchEntry[] = [];
+  expected: Expected = { count: '', total: '' };
   private readonly polls = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly storageKey: () => string,
     private readonly client: () => ProxyClient,
-    /** Told when polling sees a gift accepted or rejected. */
-    private readonly onSettled: (entry: BatchEntry) => void,
+    /** Told whenever polling sees a gift's status change. */
+    private readonly onChange: (entry: BatchEntry, record: GiftRecord) => void,
   ) {
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.entries = load<BatchEntry[]>(this.storageKey()) ?? [];
-    for (const entry of this.entries) if (!settled(entry.status)) this.follow(entry.transactionId);
+    const saved = load<SavedBatch>(this.storageKey());
+    this.entries = saved?.entries?.filter((entry) => entry.sent) ?? [];
+    this.expected = saved?.expected ?? { count: '', total: '' };
+    for (const entry of this.entries) if (!isFinal(entry.status)) this.follow(entry.transactionId);
   }
 
   hostDisconnected(): void {
@@ -38,28 +46,43 @@ export class BatchController implements ReactiveController {
     this.polls.clear();
   }
 
-  /** Adds a gift, or replaces it when the same transactionId comes back (a corrected resend). */
-  upsert(entry: BatchEntry): void {
-    this.entries = [entry, ...this.entries.filter((e) => e.transactionId !== entry.transactionId)];
-    save(this.storageKey(), this.entries);
+  private persist(): void {
+    save(this.storageKey(), { entries: this.entries, expected: this.expected } satisfies SavedBatch);
     this.host.requestUpdate();
   }
 
-  follow(transactionId: string, attempt = 0): void {
+  setExpected(which: keyof Expected, value: string): void {
+    this.expected = { ...this.expected, [which]: value };
+    this.persist();
+  }
+
+  find(transactionId: string): BatchEntry | undefined {
+    return this.entries.find((entry) => entry.transactionId === transactionId);
+  }
+
+  /** Adds a gift, or replaces it when the same transactionId comes back (a corrected resend). */
+  upsert(entry: BatchEntry): void {
+    this.entries = [entry, ...this.entries.filter((e) => e.transactionId !== entry.transactionId)];
+    this.persist();
+    if (!isFinal(entry.status)) this.follow(entry.transactionId);
+  }
+
+  private follow(transactionId: string, attempt = 0): void {
     clearTimeout(this.polls.get(transactionId));
     const delay = POLL_DELAYS_MS[Math.min(attempt, POLL_DELAYS_MS.length - 1)]!;
     this.polls.set(
       transactionId,
       setTimeout(async () => {
         const answer = await this.client().status(transactionId);
-        const entry = this.entries.find((e) => e.transactionId === transactionId);
+        const entry = this.find(transactionId);
         if (!entry || !this.polls.has(transactionId)) return;
-        if (answer.ok && answer.value.status !== entry.status) {
+        if (answer.ok && (answer.value.status !== entry.status || answer.value.message !== entry.message)) {
           const next = { ...entry, status: answer.value.status, message: answer.value.message, field: answer.value.field };
-          this.upsert(next);
-          if (settled(next.status)) this.onSettled(next);
+          this.entries = this.entries.map((e) => (e.transactionId === transactionId ? next : e));
+          this.persist();
+          this.onChange(next, answer.value);
         }
-        if (answer.ok && settled(answer.value.status)) this.polls.delete(transactionId);
+        if (answer.ok && isFinal(answer.value.status)) this.polls.delete(transactionId);
         else this.follow(transactionId, attempt + 1);
       }, delay),
     );

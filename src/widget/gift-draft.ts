@@ -3,24 +3,16 @@
  * contract's submission. Validation is the contract's schema, nothing else.
  */
 import * as z from 'zod/mini';
+import { AMOUNT_TEXT_MESSAGE, parseAmount } from '../contract/amount-text.ts';
 import type { GiftField } from '../contract/gift-fields.ts';
 import { giftSubmissionSchema, type GiftSubmission } from '../contract/gift-schema.ts';
 import { formatUsd } from '../contract/gift-summary.ts';
 import { localDateTime } from '../contract/import-request.ts';
+import { DRAFT_FIELDS, type DraftField } from './form-layout.ts';
 
-export const DRAFT_FIELDS = [
-  'amount', 'receivedDate', 'distribution', 'campaignCode', 'appealCode',
-  'imisId', 'firstName', 'lastName', 'company',
-  'nameTitle', 'middleName', 'maidenName', 'nameSuffix',
-  'emailAddress', 'phone', 'address', 'city', 'state', 'zipCode',
-  'softCreditId', 'notes',
-] as const satisfies readonly GiftField[];
-export type DraftField = (typeof DRAFT_FIELDS)[number];
+export { CARRIED_FIELDS, DRAFT_FIELDS, type DraftField } from './form-layout.ts';
 export type Draft = Record<DraftField, string>;
 export type FieldErrors = Partial<Record<GiftField, string>>;
-
-/** What the next gift in a stack of checks usually shares with the last one. */
-export const CARRIED_FIELDS = ['receivedDate', 'distribution', 'campaignCode', 'appealCode'] as const satisfies readonly DraftField[];
 
 export function todayIso(now = new Date()): string {
   return localDateTime(now).slice(0, 10);
@@ -32,23 +24,21 @@ export function emptyDraft(now = new Date()): Draft {
   return draft;
 }
 
-/** "$1,234.50", "1234.5", " 25 " → a number; anything else → NaN, which the schema words for staff. */
-export function parseAmount(text: string): number {
-  const cleaned = text.replace(/[$,\s]/g, '');
-  return /^\d*\.?\d+$|^\d+\.$/.test(cleaned) ? Number(cleaned) : Number.NaN;
-}
-
 /**
- * The amount as staff expect to read it back: 1234.5 → "1,234.50". Anything that
- * would change by formatting (10.005) stays as typed, so the rule can speak.
+ * The amount as staff expect to read it back: 1234.5 → "1,234.50". Text that is not
+ * an unambiguous amount stays as typed, so its message can speak.
  */
 export function formatAmountInput(text: string): string {
   const amount = parseAmount(text);
-  if (!Number.isFinite(amount) || Math.round(amount * 100) !== amount * 100) return text;
-  return formatUsd(amount).slice(1);
+  return Number.isFinite(amount) ? formatUsd(amount).slice(1) : text;
 }
 
-export function toSubmission(draft: Draft, transactionId: string, now = new Date()): Record<string, unknown> {
+/**
+ * `enteredAt` fixes the time of day sent with the chosen received date, once per
+ * gift: a resend after a reload must be the very same JSON, or the proxy would see
+ * a different gift under the same transactionId.
+ */
+export function toSubmission(draft: Draft, transactionId: string, enteredAt: Date): Record<string, unknown> {
   const submission: Record<string, unknown> = { transactionId, amount: parseAmount(draft.amount) };
   for (const field of DRAFT_FIELDS) {
     if (field === 'amount' || field === 'receivedDate') continue;
@@ -57,17 +47,19 @@ export function toSubmission(draft: Draft, transactionId: string, now = new Date
   }
   const [year, month, day] = draft.receivedDate.split('-').map(Number);
   if (year && month && day) {
-    // The chosen day at the moment of entry, in local time like the reference's example.
-    submission.receivedDate = localDateTime(new Date(year, month - 1, day, now.getHours(), now.getMinutes(), now.getSeconds()));
+    const at = enteredAt;
+    submission.receivedDate = localDateTime(new Date(year, month - 1, day, at.getHours(), at.getMinutes(), at.getSeconds()));
   }
   return submission;
 }
 
-export function validate(draft: Draft, transactionId: string, now = new Date()): { submission?: GiftSubmission; errors: FieldErrors } {
-  const result = z.safeParse(giftSubmissionSchema, toSubmission(draft, transactionId, now));
-  if (result.success) return { submission: result.data, errors: {} };
+export function validate(draft: Draft, transactionId: string, enteredAt: Date): { submission?: GiftSubmission; errors: FieldErrors } {
+  const result = z.safeParse(giftSubmissionSchema, toSubmission(draft, transactionId, enteredAt));
   const errors: FieldErrors = {};
-  for (const issue of result.error.issues) {
+  // Text that is not an unambiguous amount is never rescaled into one: say what form is expected.
+  if (draft.amount.trim() !== '' && Number.isNaN(parseAmount(draft.amount))) errors.amount = AMOUNT_TEXT_MESSAGE;
+  if (result.success && !errors.amount) return { submission: result.data, errors };
+  for (const issue of result.success ? [] : result.error.issues) {
     const field = issue.path[0] as GiftField | undefined;
     if (field && errors[field] === undefined) errors[field] = issue.message;
   }

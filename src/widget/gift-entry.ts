@@ -13,48 +13,47 @@
  * @attr campaign - default campaign code
  * @attr prefix - transaction-ID prefix (overrides the proxy's GIFT_TRANSACTION_PREFIX)
  * @attr prefill-donor - inside iMIS, start each gift with the page's selected contact as the donor
+ * @attr confirm-above - amounts at or above this many dollars need an explicit confirmation (default 10000)
+ * @attr autofocus - put focus in the donor search when the form loads
  *
  * @fires gift-accepted - the gift service recorded a gift; detail {transactionId, amount, donor}
  * @fires gift-rejected - the gift service refused a gift; detail {transactionId, amount, donor}
- * @fires gift-queued - a gift is safely queued and will be sent; detail {transactionId, amount, donor}
+ * @fires gift-queued - a gift is safely stored at the proxy and will be sent; detail {transactionId, amount, donor}
  *
  * @cssprop --gift-entry-gap, --gift-entry-error-color, --gift-entry-success-color,
  *   --gift-entry-warning-color, --gift-entry-border-color, --gift-entry-focus-color
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { LightElement } from './light-element.ts';
-import { donorDisplayName, formatUsd } from '../contract/gift-summary.ts';
+import { formatUsd } from '../contract/gift-summary.ts';
 import type { GiftSubmission } from '../contract/gift-schema.ts';
 import type { GiftRecord, LookupsResponse } from '../contract/proxy-api.ts';
-import { newTransactionId } from '../contract/transaction-id.ts';
 import type { PartySummary } from '../contract/imis-party.ts';
 import './contact-picker.ts';
 import { BatchController } from './batch-controller.ts';
 import { batchPanel } from './batch-panel.ts';
 import type { BatchEntry } from './batch.ts';
+import { DraftController, type ChosenContact } from './draft-controller.ts';
 import { errorSummary } from './field-markup.ts';
 import { findLikelyDuplicate } from './duplicate-check.ts';
+import { DRAFT_FIELDS, type DraftField } from './form-layout.ts';
+import { GIFT_EVENTS, type GiftEventDetail, type GiftEventName } from './gift-events.ts';
+import { formatAmountInput, todayIso, type FieldErrors } from './gift-draft.ts';
+import { giftForm, problemLinks } from './gift-form.ts';
 import { readImisPage } from './imis-page.ts';
-import { CARRIED_FIELDS, DRAFT_FIELDS, emptyDraft, formatAmountInput, todayIso, validate, type Draft, type DraftField, type FieldErrors } from './gift-draft.ts';
-import { giftFieldsets, problemLinks } from './gift-form.ts';
 import { ProxyClient, SCRIPT_ORIGIN } from './proxy-client.ts';
-import { forget, load, save } from './saved-state.ts';
-import type { GiftField } from '../contract/gift-fields.ts';
+import { shortcutHelp } from './shortcuts.ts';
 
 let instances = 0;
 
-type Phase = 'idle' | 'sending';
-interface SavedDraft {
-  draft: Draft;
-  transactionId: string;
-  carried: DraftField[];
+type NoticeAction = { id: 'retry' | 'record-anyway' | 'confirm-amount' | 'correct'; label: string; entry?: string };
+interface Notice {
+  kind: 'AsiSuccess' | 'AsiError' | 'AsiWarning';
+  text: string;
+  action?: NoticeAction;
 }
-type GiftEventName = 'gift-accepted' | 'gift-rejected' | 'gift-queued';
-export interface GiftEventDetail {
-  transactionId: string;
-  amount: number;
-  donor: string;
-}
+
+const toContact = (c: PartySummary): ChosenContact => ({ id: c.Id, name: c.Name ?? '', email: c.Email ?? '', city: c.CityName ?? '' });
 
 export class GiftEntry extends LightElement {
   static override properties = {
@@ -65,16 +64,12 @@ export class GiftEntry extends LightElement {
     campaign: { type: String },
     transactionPrefix: { type: String, attribute: 'prefix' },
     prefillDonor: { type: Boolean, attribute: 'prefill-donor' },
-    draft: { state: true },
-    errors: { state: true },
-    phase: { state: true },
+    confirmAbove: { type: Number, attribute: 'confirm-above' },
+    sending: { state: true },
     notice: { state: true },
     lookups: { state: true },
     lookupsError: { state: true },
-    expectedCount: { state: true },
-    expectedTotal: { state: true },
     announcement: { state: true },
-    showSummary: { state: true },
   };
 
   declare endpoint: string;
@@ -84,35 +79,22 @@ export class GiftEntry extends LightElement {
   declare campaign: string;
   declare transactionPrefix: string | undefined;
   declare prefillDonor: boolean;
-  declare draft: Draft;
-  declare errors: FieldErrors;
-  declare phase: Phase;
-  /** The one message box above the form: receipt, failure, restore notice. */
-  declare notice: { kind: 'AsiSuccess' | 'AsiError' | 'AsiWarning'; text: string; action?: 'Try again' | 'Record anyway' } | undefined;
+  declare confirmAbove: number;
+  declare sending: boolean;
+  /** The one message box above the form: receipt, failure, question, restore notice. */
+  declare notice: Notice | undefined;
   declare lookups: LookupsResponse | undefined;
   declare lookupsError: string | undefined;
-  declare expectedCount: string;
-  declare expectedTotal: string;
   declare announcement: string;
-  declare showSummary: boolean;
 
   private readonly uid = `gift-entry-${++instances}`;
-  private transactionId = '';
   private page = readImisPage();
-  /** The draft as a fresh gift starts: what "untouched" means. */
-  private baseline: Draft = emptyDraft();
-  private carried = new Set<DraftField>();
-  /** Fields staff typed in, and those they have since left. */
-  private touched = new Set<DraftField>();
-  private blurred = new Set<DraftField>();
+  private readonly form = new DraftController(this, () => this.storageKey('draft'));
   private readonly batch = new BatchController(
     this,
     () => this.storageKey('batch'),
     () => this.client,
-    (entry) => {
-      this.emit(entry.status === 'accepted' ? 'gift-accepted' : 'gift-rejected', entry);
-      this.announce(`${entry.status === 'accepted' ? 'Recorded' : 'Needs correcting'}: ${formatUsd(entry.amount)} from ${entry.donor}.`);
-    },
+    (entry) => this.settled(entry),
   );
 
   constructor() {
@@ -124,18 +106,14 @@ export class GiftEntry extends LightElement {
     this.campaign = '';
     this.transactionPrefix = undefined;
     this.prefillDonor = false;
-    this.draft = emptyDraft();
-    this.errors = {};
-    this.phase = 'idle';
+    this.confirmAbove = 10_000;
+    this.sending = false;
     this.notice = undefined;
     this.lookups = undefined;
     this.lookupsError = undefined;
-    this.expectedCount = '';
-    this.expectedTotal = '';
     this.announcement = '';
-    this.showSummary = false;
+    this.addEventListener('keydown', (event) => this.shortcut(event));
   }
-
 
   private get client(): ProxyClient {
     return new ProxyClient((this.endpoint || SCRIPT_ORIGIN).replace(/\/+$/, ''), this.key);
@@ -145,70 +123,71 @@ export class GiftEntry extends LightElement {
     return `gift-entry:${what}:${this.endpoint || SCRIPT_ORIGIN}`;
   }
 
+  private get idPrefix(): string {
+    return this.transactionPrefix ?? this.lookups?.transactionIdPrefix ?? '';
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.page = readImisPage();
-    const saved = load<SavedDraft>(this.storageKey('draft'));
-    if (saved && DRAFT_FIELDS.some((field) => !CARRIED_FIELDS.includes(field as never) && saved.draft[field]?.trim())) {
-      this.draft = { ...emptyDraft(), ...saved.draft };
-      this.transactionId = saved.transactionId;
-      this.carried = new Set(saved.carried);
-      this.notice = { kind: 'AsiWarning', text: 'Restored the gift you were typing before the page reloaded. Check it, then record it.' };
-    } else {
-      this.startGift(false);
-    }
+    const restored = this.form.restore();
+    if (restored) void this.reconcile();
+    else this.newGift(false);
     void this.loadLookups();
+  }
+
+  protected override firstUpdated(): void {
+    if (this.hasAttribute('autofocus')) this.focusStart();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Attribute defaults apply to a fresh gift only, never over what staff typed.
-    if ((changed.has('fund') || changed.has('appeal') || changed.has('campaign')) && !this.dirty()) {
-      this.draft = {
-        ...this.draft,
-        distribution: this.draft.distribution || this.fund,
-        appealCode: this.draft.appealCode || this.appeal,
-        campaignCode: this.draft.campaignCode || this.campaign,
-      };
+    if ((changed.has('fund') || changed.has('appeal') || changed.has('campaign')) && !this.form.isDirty() && !this.form.state.sentAt) {
+      const draft = this.form.draft;
+      if (!draft.distribution && this.fund) this.form.set('distribution', this.fund);
+      if (!draft.appealCode && this.appeal) this.form.set('appealCode', this.appeal);
+      if (!draft.campaignCode && this.campaign) this.form.set('campaignCode', this.campaign);
+      this.form.state = { ...this.form.state, baseline: { ...this.form.draft } };
     }
   }
 
-  private dirty(): boolean {
-    return DRAFT_FIELDS.some((field) => this.draft[field].trim() !== this.baseline[field].trim());
-  }
-
-  /** A new gift: a new transactionId, carried-over values kept and marked. */
-  private startGift(carry: boolean): void {
-    const previous = this.draft;
-    const fresh = emptyDraft();
-    this.carried = new Set();
-    if (carry) {
-      for (const field of CARRIED_FIELDS) {
-        fresh[field] = previous[field];
-        if (previous[field]) this.carried.add(field);
-      }
-    } else {
-      fresh.distribution = this.fund;
-      fresh.appealCode = this.appeal;
-      fresh.campaignCode = this.campaign;
-    }
-    if (this.prefillDonor && this.page.selectedPartyId) fresh.imisId = this.page.selectedPartyId;
-    this.draft = this.baseline = fresh;
-    this.transactionId = this.newId();
-    this.touched = new Set();
-    this.blurred = new Set();
-    this.errors = {};
-    this.showSummary = false;
-    forget(this.storageKey('draft'));
-  }
-
-  /** A page's bad prefix attribute must not break the form: say so, and use none. */
-  private newId(): string {
+  /** A new gift: a new transactionId (a bad prefix attribute is said, not fatal). */
+  private newGift(carry: boolean): void {
+    const defaults = { distribution: this.fund, appealCode: this.appeal, campaignCode: this.campaign };
+    const prefill = this.prefillDonor ? this.page.selectedPartyId : undefined;
     try {
-      return newTransactionId(this.transactionPrefix ?? this.lookups?.transactionIdPrefix ?? '');
+      this.form.start({ carry, defaults, prefix: this.idPrefix }, prefill);
     } catch (error) {
       this.notice = { kind: 'AsiError', text: `prefix attribute: ${(error as Error).message}` };
-      return newTransactionId();
+      this.form.start({ carry, defaults, prefix: '' }, prefill);
     }
+  }
+
+  /**
+   * After a reload: a gift that was on its way may already be at the proxy. Ask, and
+   * show it where it belongs, so a restored draft never collides with its own ID.
+   */
+  private async reconcile(): Promise<void> {
+    const state = this.form.state;
+    const restoredNotice: Notice = { kind: 'AsiWarning', text: 'Restored the gift you were typing before the page reloaded. Check it, then record it.' };
+    if (!state.sentAt) {
+      this.notice = restoredNotice;
+      return;
+    }
+    const answer = await this.client.status(state.transactionId);
+    if (!answer.ok) {
+      this.notice = answer.network || answer.error.field !== 'transactionId' ? { ...restoredNotice, text: `${restoredNotice.text} Recording it again is safe: it keeps its transaction ID.` } : restoredNotice;
+      return;
+    }
+    const record = answer.value;
+    if (record.status === 'rejected') {
+      this.form.setServerErrors(this.verdictErrors(record));
+      this.notice = restoredNotice;
+      return;
+    }
+    this.batch.upsert(this.entryFor(record, state));
+    this.newGift(true);
+    this.notice = { kind: 'AsiSuccess', text: `The gift of ${formatUsd(record.amount)} from ${record.donor} reached the gift proxy before the reload; its status is in the batch below.` };
   }
 
   private async loadLookups(): Promise<void> {
@@ -217,54 +196,33 @@ export class GiftEntry extends LightElement {
     if (answer.ok) {
       this.lookups = answer.value;
       // The proxy's prefix applies to a gift not yet touched, unless the page set its own.
-      if (this.transactionPrefix === undefined && !this.dirty() && answer.value.transactionIdPrefix && !this.transactionId.startsWith(answer.value.transactionIdPrefix)) {
-        this.transactionId = newTransactionId(answer.value.transactionIdPrefix);
+      const prefix = answer.value.transactionIdPrefix;
+      if (this.transactionPrefix === undefined && !this.form.isDirty() && !this.form.state.sentAt && prefix && !this.form.transactionId.startsWith(prefix)) {
+        this.newGift(false);
       }
     } else {
       this.lookupsError = answer.error.message;
     }
   }
 
-  private persistDraft(): void {
-    save(this.storageKey('draft'), { draft: this.draft, transactionId: this.transactionId, carried: [...this.carried] } satisfies SavedDraft);
-  }
-
-  private setField(field: DraftField, value: string): void {
-    const draft = { ...this.draft, [field]: value };
+  private input(field: DraftField, value: string): void {
+    const related: Record<string, string> = {};
     if (field === 'distribution') {
-      // A fund may carry default appeal and campaign codes: prefill them.
+      // A fund may carry default appeal and campaign codes: prefill them, visibly.
       const fund = this.lookups?.distributions.find((d) => d.Code === value);
-      if (fund?.AppealCode) draft.appealCode = fund.AppealCode;
-      if (fund?.CampaignCode) draft.campaignCode = fund.CampaignCode;
+      if (fund?.AppealCode) related.appealCode = fund.AppealCode;
+      if (fund?.CampaignCode) related.campaignCode = fund.CampaignCode;
     }
-    this.carried.delete(field);
-    this.draft = draft;
-    this.touched.add(field);
-    this.recheck();
-    this.persistDraft();
+    this.form.set(field, value, related);
+    if (field === 'amount' && this.notice?.action?.id === 'confirm-amount') this.notice = undefined;
   }
 
-  private recheck(): void {
-    const { errors } = validate(this.draft, this.transactionId);
-    const shown: FieldErrors = {};
-    for (const [field, message] of Object.entries(errors) as [GiftField, string][]) {
-      // While typing, a message only goes away; it appears on leaving the field or on submit.
-      if (this.showSummary || this.blurred.has(field as DraftField) || this.errors[field]) shown[field] = message;
-    }
-    this.errors = shown;
-  }
-
-  /** Leaving a field checks it, once staff have typed in it: tabbing past an empty field is not a mistake. */
   private leave(field: DraftField): void {
-    if (!this.touched.has(field)) return;
-    if (field === 'amount') this.draft = { ...this.draft, amount: formatAmountInput(this.draft.amount) };
-    this.blurred.add(field);
-    this.recheck();
-  }
-
-  private focusField(target: string): void {
-    // focus() also scrolls the field into view.
-    document.getElementById(target)?.focus();
+    if (field === 'amount') {
+      const formatted = formatAmountInput(this.form.draft.amount);
+      if (formatted !== this.form.draft.amount) this.form.set('amount', formatted);
+    }
+    this.form.leave(field);
   }
 
   private announce(text: string): void {
@@ -278,24 +236,50 @@ export class GiftEntry extends LightElement {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
 
-  private async submit(event?: Event, duplicateConfirmed = false): Promise<void> {
-    event?.preventDefault();
-    if (this.phase === 'sending') return;
-    this.showSummary = true;
-    const { submission, errors } = validate(this.draft, this.transactionId);
-    this.errors = errors;
+  private shortcut(event: KeyboardEvent): void {
+    if (event.defaultPrevented || event.key !== 'Enter' && !(event.altKey && event.key.toLowerCase() === 'b')) return;
+    const target = event.target as HTMLElement;
+    if (event.altKey) {
+      event.preventDefault();
+      this.querySelector<HTMLElement>(`#${this.uid}-expected-count`)?.focus();
+      return;
+    }
+    // Enter records from any field: a select has no implicit submission, and notes take Ctrl+Enter.
+    const select = target.tagName === 'SELECT';
+    const notes = target.tagName === 'TEXTAREA' && (event.ctrlKey || event.metaKey);
+    if ((select || notes) && target.closest('form')) {
+      event.preventDefault();
+      void this.submit();
+    }
+  }
+
+  private async submit(confirmed: ReadonlyArray<NoticeAction['id']> = []): Promise<void> {
+    if (this.sending) return;
+    this.form.markSubmitted();
+    const { submission } = this.form.validate();
     if (!submission) {
       this.notice = undefined;
       this.focusAfterRender('.error-summary');
       return;
     }
-    // Busy from the first click: the duplicate check must not let a second click through.
-    this.phase = 'sending';
-    if (!duplicateConfirmed && (await this.warnIfDuplicate(submission))) {
-      this.phase = 'idle';
+    if (submission.amount >= this.confirmAbove && !confirmed.includes('confirm-amount')) {
+      const amount = formatUsd(submission.amount);
+      this.ask(`${amount} is a large gift. Check the amount against the check, then confirm it.`, { id: 'confirm-amount', label: `Yes, record ${amount}` });
+      return;
+    }
+    // Busy from the first keypress: the duplicate check must not let a second one through.
+    this.sending = true;
+    if (!confirmed.includes('record-anyway') && (await this.warnIfDuplicate(submission))) {
+      this.sending = false;
       return;
     }
     await this.send(submission);
+  }
+
+  private ask(text: string, action: NoticeAction): void {
+    this.notice = { kind: 'AsiWarning', text, action };
+    this.announce(text);
+    this.focusAfterRender('.notice');
   }
 
   /** Asks before recording what looks like a gift already in the journal; never blocks. */
@@ -307,42 +291,84 @@ export class GiftEntry extends LightElement {
     const earlier = journal.ok ? findLikelyDuplicate(submission, journal.value.gifts) : undefined;
     if (!earlier) return false;
     const at = new Date(earlier.createdAt).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' });
-    this.notice = {
-      kind: 'AsiWarning',
-      text: `Possible duplicate: ${formatUsd(earlier.amount)} from ${earlier.donor} for the same date was already entered at ${at} (transaction ID ${earlier.transactionId}, ${earlier.status}). Record this one as well?`,
-      action: 'Record anyway',
-    };
-    this.announce(this.notice.text);
-    this.focusAfterRender('.notice');
+    this.ask(
+      `Possible duplicate: ${formatUsd(earlier.amount)} from ${earlier.donor} for the same date was already entered at ${at} (transaction ID ${earlier.transactionId}, ${earlier.status}). Record this one as well?`,
+      { id: 'record-anyway', label: 'Record anyway' },
+    );
     return true;
   }
 
   private async send(submission: GiftSubmission): Promise<void> {
-    const donor = donorDisplayName(submission);
-    this.phase = 'sending';
+    const state = this.form.state;
+    this.sending = true;
     this.notice = undefined;
-    this.announce(`Sending ${formatUsd(submission.amount)} from ${donor}…`);
-    const draft = this.draft;
-    const answer = await this.client.submit(submission, this.page.loggedInPartyId);
-    this.phase = 'idle';
+    const answer = await this.client.submit(submission, { enteredBy: this.page.loggedInPartyId, donorName: state.donor?.name || undefined });
+    this.sending = false;
     if (!answer.ok) {
-      const fieldProblems = answer.error.problems ?? (answer.error.field ? [{ field: answer.error.field, message: answer.error.message }] : []);
-      if (!answer.network && fieldProblems.some((p) => p.field && DRAFT_FIELDS.includes(p.field as DraftField))) {
-        this.errors = Object.fromEntries(fieldProblems.filter((p) => p.field).map((p) => [p.field, p.message]));
+      const error = answer.error;
+      const problems = error.problems ?? (error.field ? [{ field: error.field, message: error.message }] : []);
+      if (!answer.network && error.field === 'transactionId' && /different gift/.test(error.message)) return this.collided();
+      if (!answer.network && problems.some((p) => p.field && DRAFT_FIELDS.includes(p.field as DraftField))) {
+        this.form.setServerErrors(Object.fromEntries(problems.filter((p) => p.field).map((p) => [p.field, p.message])));
         this.focusAfterRender('.error-summary');
         return;
       }
-      this.notice = { kind: 'AsiError', text: answer.error.message, action: 'Try again' };
-      this.announce(answer.error.message);
+      this.notice = { kind: 'AsiError', text: error.message, action: { id: 'retry', label: 'Try again' } };
+      this.announce(error.message);
       return;
     }
-    this.record(answer.value, submission, draft);
+    const record = answer.value;
+    const entry = this.entryFor(record, state);
+    this.batch.upsert(entry);
+    if (record.status === 'rejected') {
+      this.form.setServerErrors(this.verdictErrors(record));
+      this.emit(GIFT_EVENTS.rejected, entry);
+      this.announce(`Not recorded: ${record.message ?? ''}`);
+      this.focusAfterRender('.error-summary, .notice');
+      return;
+    }
+    const accepted = record.status === 'accepted';
+    const summary = `${formatUsd(entry.amount)} from ${entry.donor} to ${entry.fund}`;
+    this.notice = accepted
+      ? { kind: 'AsiSuccess', text: `Recorded ${summary}. Transaction ID ${record.transactionId}.` }
+      : { kind: 'AsiSuccess', text: `Saved ${summary}; it is on its way to iMIS (status in the batch below).` };
+    this.emit(accepted ? GIFT_EVENTS.accepted : GIFT_EVENTS.queued, entry);
+    this.announce(this.notice.text);
+    this.newGift(true);
+    void this.updateComplete.then(() => this.focusStart());
   }
 
-  /** Takes the proxy's answer for a gift just sent. */
-  private record(record: GiftRecord, submission: GiftSubmission, draft: Draft): void {
-    const fund = this.lookups?.distributions.find((d) => d.Code === submission.distribution)?.Title ?? submission.distribution ?? submission.campaignCode ?? '';
-    const entry: BatchEntry = {
+  /**
+   * The proxy already holds another gift under this ID (sent before a reload whose
+   * answer never arrived, then edited). That gift is shown in the batch; this one
+   * gets a new ID and waits for staff to check it is not the same gift.
+   */
+  private async collided(): Promise<void> {
+    const state = this.form.state;
+    const answer = await this.client.status(state.transactionId);
+    if (answer.ok) this.batch.upsert(this.entryFor(answer.value, state));
+    const draft = { ...state.draft };
+    this.newGift(false);
+    for (const field of DRAFT_FIELDS) this.form.set(field, draft[field]);
+    this.notice = {
+      kind: 'AsiWarning',
+      text: 'The gift proxy already had a gift under this transaction ID from before the page reloaded (see the batch). This form now has a new ID: record it only if it is a different gift.',
+    };
+    this.announce(this.notice.text);
+    this.focusAfterRender('.notice');
+  }
+
+  private verdictErrors(record: Pick<GiftRecord, 'field' | 'message'>): FieldErrors {
+    const field = record.field && DRAFT_FIELDS.includes(record.field as DraftField) ? record.field : undefined;
+    if (!field) this.notice = { kind: 'AsiError', text: record.message ?? 'The gift service refused this gift.' };
+    return field ? { [field]: record.message ?? '' } : {};
+  }
+
+  private entryFor(record: GiftRecord, state: DraftController['state']): BatchEntry {
+    const fundCode = state.draft.distribution || state.draft.campaignCode;
+    const fund = this.lookups?.distributions.find((d) => d.Code === state.draft.distribution)?.Title ?? fundCode;
+    const { draft, transactionId, sentAt, donor, softCredit } = state;
+    return {
       transactionId: record.transactionId,
       amount: record.amount,
       donor: record.donor,
@@ -351,75 +377,100 @@ export class GiftEntry extends LightElement {
       message: record.message,
       field: record.field,
       at: record.createdAt,
-      draft,
+      sent: { draft, transactionId, sentAt, donor, softCredit },
     };
-    this.batch.upsert(entry);
-    const summary = `${formatUsd(entry.amount)} from ${entry.donor} to ${fund}`;
-    if (record.status === 'rejected') {
-      this.showRejection(entry);
-      this.emit('gift-rejected', entry);
-      this.announce(`Not recorded: ${record.message ?? ''}`);
-      return;
+  }
+
+  /** Polling saw a gift change: say so, and never disturb the gift being typed. */
+  private settled(entry: BatchEntry): void {
+    const what = `${formatUsd(entry.amount)} from ${entry.donor}`;
+    if (entry.status === 'accepted') {
+      this.emit(GIFT_EVENTS.accepted, entry);
+      this.announce(`Recorded in iMIS: ${what}.`);
+    } else if (entry.status === 'rejected') {
+      this.emit(GIFT_EVENTS.rejected, entry);
+      this.notice = { kind: 'AsiError', text: `Needs correcting: ${what}. ${entry.message ?? ''}`, action: { id: 'correct', label: 'Correct it now', entry: entry.transactionId } };
+      this.announce(this.notice.text);
+    } else if (entry.status === 'stuck' || entry.status === 'held') {
+      this.announce(`Not yet in iMIS: ${what}. ${entry.message ?? ''}`);
     }
-    const accepted = record.status === 'accepted';
-    this.notice = accepted
-      ? { kind: 'AsiSuccess', text: `Recorded ${summary}. Transaction ID ${record.transactionId}.` }
-      : { kind: 'AsiWarning', text: `Queued ${summary} (transaction ID ${record.transactionId}). ${record.status === 'held' ? record.message ?? '' : 'It will be recorded shortly; see the batch below.'}` };
-    this.emit(accepted ? 'gift-accepted' : 'gift-queued', entry);
-    this.announce(this.notice.text);
-    if (!accepted) this.batch.follow(record.transactionId);
-    this.startGift(true);
-    void this.updateComplete.then(() => this.focusField(`${this.uid}-amount`));
   }
 
   private reopen(entry: BatchEntry): void {
-    if (this.dirty()) {
+    if (this.form.isDirty()) {
       this.notice = { kind: 'AsiWarning', text: 'Record or clear the gift you are typing before correcting another one.' };
+      this.focusAfterRender('.notice');
       return;
     }
-    this.draft = { ...entry.draft };
-    this.transactionId = entry.transactionId;
-    this.carried = new Set();
-    this.showSummary = true;
-    this.showRejection(entry);
-    this.persistDraft();
+    this.notice = undefined;
+    this.form.reopen(entry.sent, this.verdictErrors(entry));
+    this.focusAfterRender('.error-summary, .notice');
   }
 
-  /** The upstream's refusal on the field it concerns (or above the form), focused for the reader. */
-  private showRejection(entry: Pick<BatchEntry, 'field' | 'message'>): void {
-    const field = entry.field && DRAFT_FIELDS.includes(entry.field as DraftField) ? entry.field : undefined;
-    this.errors = field ? { [field]: entry.message ?? '' } : {};
-    this.notice = field ? undefined : { kind: 'AsiError', text: entry.message ?? 'The gift service rejected this gift.' };
-    this.focusAfterRender('.error-summary, .AsiError');
+  private async retry(entry: BatchEntry): Promise<void> {
+    const answer = await this.client.retry(entry.transactionId);
+    if (answer.ok) this.batch.upsert({ ...entry, status: answer.value.status, message: answer.value.message });
+    else this.notice = { kind: 'AsiError', text: answer.error.message };
+  }
+
+  private act(action: NoticeAction): void {
+    if (action.id === 'correct') {
+      const entry = action.entry ? this.batch.find(action.entry) : undefined;
+      if (entry) this.reopen(entry);
+      return;
+    }
+    void this.submit(action.id === 'retry' ? [] : [action.id, ...(action.id === 'record-anyway' ? ['confirm-amount' as const] : [])]);
   }
 
   private focusAfterRender(selector: string): void {
     void this.updateComplete.then(() => this.querySelector<HTMLElement>(selector)?.focus());
   }
 
-  private clear(): void {
-    this.startGift(false);
-    this.notice = undefined;
-    void this.updateComplete.then(() => this.focusField(`${this.uid}-amount`));
+  /** Where each gift starts: the donor search inside iMIS, else the first field. */
+  private focusStart(): void {
+    (this.querySelector<HTMLElement>('gift-contact-picker input') ?? this.querySelector<HTMLElement>('form input, form select'))?.focus();
   }
 
-  private contactPicker(field: 'imisId' | 'softCreditId'): TemplateResult {
-    return html`<gift-contact-picker label=${field === 'imisId' ? 'Find the donor in iMIS' : 'Find the soft-credit contact in iMIS'}
-      .token=${this.page.verificationToken ?? ''} .value=${this.draft[field]}
-      @contact-chosen=${(e: CustomEvent<PartySummary | undefined>) => this.setField(field, e.detail?.Id ?? '')}></gift-contact-picker>`;
+  private clear(): void {
+    this.newGift(false);
+    this.notice = undefined;
+    void this.updateComplete.then(() => this.focusStart());
+  }
+
+  /** The control an error summary link jumps to: the field, the picker or the chosen contact's card. */
+  private targetFor(field: DraftField): string {
+    const picker = this.querySelector<HTMLElement & { inputId: string }>(`gift-contact-picker[data-field="${field}"]`);
+    return picker?.inputId ?? `${this.uid}-${field}`;
+  }
+
+  private contactPicker(field: 'imisId' | 'softCreditId', errors: FieldErrors): TemplateResult {
+    return html`<gift-contact-picker data-field=${field} label=${field === 'imisId' ? 'Find the donor in iMIS' : 'Find the soft-credit contact in iMIS'}
+      .token=${this.page.verificationToken ?? ''} .error=${errors[field] ?? ''}
+      @contact-chosen=${(e: CustomEvent<PartySummary>) => this.chosen(field, toContact(e.detail))}></gift-contact-picker>`;
+  }
+
+  private chosen(field: 'imisId' | 'softCreditId', contact: ChosenContact | undefined): void {
+    if (field === 'imisId') this.form.chooseDonor(contact);
+    else this.form.chooseSoftCredit(contact);
+    // After a choice, on to the next thing to fill; after "Change", back to the search.
+    const next = contact ? (field === 'imisId' ? `#${this.uid}-amount` : `#${this.uid}-notes`) : `gift-contact-picker[data-field="${field}"] input`;
+    void this.updateComplete.then(() => requestAnimationFrame(() => this.querySelector<HTMLElement>(next)?.focus()));
   }
 
   override render(): TemplateResult {
-    const problems = problemLinks(this.uid, this.errors);
-    const sending = this.phase === 'sending';
+    const errors = this.form.visibleErrors();
+    const problems = problemLinks(this.uid, errors, (field) => this.targetFor(field));
+    const state = this.form.state;
     return html`
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
-      ${this.showSummary && problems.length ? errorSummary(`${this.uid}-summary`, problems, (t) => this.focusField(t)) : nothing}
+      ${state.submitted && problems.length
+        ? errorSummary(`${this.uid}-summary`, problems, (t) => document.getElementById(t)?.focus())
+        : nothing}
       ${this.notice
         ? html`<div class="${this.notice.kind} notice" tabindex="-1">
             <p>${this.notice.text}</p>
             ${this.notice.action
-              ? html`<button type="button" class="TextButton PrimaryButton" @click=${() => this.submit(undefined, this.notice?.action === 'Record anyway')}>${this.notice.action}</button>`
+              ? html`<button type="button" class="TextButton PrimaryButton" data-action=${this.notice.action.id} @click=${() => this.act(this.notice!.action!)}>${this.notice.action.label}</button>`
               : nothing}
           </div>`
         : nothing}
@@ -427,32 +478,36 @@ export class GiftEntry extends LightElement {
         ? html`<div class="AsiError lookups-error"><p>${this.lookupsError}</p>
             <button type="button" class="TextButton" @click=${() => this.loadLookups()}>Retry loading funds</button></div>`
         : !this.lookups ? html`<p class="lookups-loading">Loading funds, appeals and campaigns…</p>` : nothing}
-      <form novalidate @submit=${(e: Event) => this.submit(e)} aria-busy=${sending ? 'true' : 'false'}>
-        ${giftFieldsets({
+      <form novalidate @submit=${(e: Event) => (e.preventDefault(), void this.submit())} aria-busy=${this.sending ? 'true' : 'false'}>
+        ${giftForm({
           uid: this.uid,
-          draft: this.draft,
-          errors: this.errors,
-          carried: this.carried,
+          draft: state.draft,
+          errors,
+          carried: state.carried,
           lookups: this.lookups,
-          onInput: (field, value) => this.setField(field, value),
+          donor: state.donor,
+          softCredit: state.softCredit,
+          onInput: (field, value) => this.input(field, value),
           onLeave: (field) => this.leave(field),
-          picker: this.page.verificationToken ? (field) => this.contactPicker(field) : undefined,
+          picker: this.page.verificationToken ? (field) => this.contactPicker(field, errors) : undefined,
+          onChange: (field) => this.chosen(field, undefined),
         })}
         <div class="CommandBar">
-          <button id="${this.uid}-submit" type="submit" class="TextButton PrimaryButton" ?disabled=${sending}>
-            ${sending ? 'Recording…' : 'Record gift'}
+          <button id="${this.uid}-submit" type="submit" class="TextButton PrimaryButton" aria-disabled=${this.sending ? 'true' : 'false'}>
+            ${this.sending ? 'Saving…' : 'Record gift'}
           </button>
-          <button type="button" class="TextButton" ?disabled=${sending} @click=${() => this.clear()}>Clear form</button>
-          ${sending ? html`<progress aria-label="Recording the gift"></progress><span>The gift service usually takes 2–5 seconds.</span>` : nothing}
+          <button type="button" class="TextButton" @click=${() => this.clear()}>Clear form</button>
+          ${this.sending ? html`<progress aria-label="Saving the gift"></progress>` : nothing}
         </div>
+        ${shortcutHelp()}
       </form>
       ${batchPanel({
         uid: this.uid,
         entries: this.batch.entries,
-        expectedCount: this.expectedCount,
-        expectedTotal: this.expectedTotal,
-        onExpected: (which, value) => (which === 'count' ? (this.expectedCount = value) : (this.expectedTotal = value)),
+        expected: this.batch.expected,
+        onExpected: (which, value) => this.batch.setExpected(which, value),
         onReopen: (entry) => this.reopen(entry),
+        onRetry: (entry) => void this.retry(entry),
       })}
     `;
   }
@@ -463,10 +518,5 @@ if (!customElements.get('gift-entry')) customElements.define('gift-entry', GiftE
 declare global {
   interface HTMLElementTagNameMap {
     'gift-entry': GiftEntry;
-  }
-  interface HTMLElementEventMap {
-    'gift-accepted': CustomEvent<GiftEventDetail>;
-    'gift-rejected': CustomEvent<GiftEventDetail>;
-    'gift-queued': CustomEvent<GiftEventDetail>;
   }
 }

@@ -1,121 +1,170 @@
 /**
- * The gift's two fieldsets (Gift, Donor) in iMIS markup, rendered from the draft.
- * Input sizes follow iMIS's InputSmall/Medium/Large; autocomplete tokens name each
- * field's purpose (WCAG 1.3.5); max lengths come from the contract.
+ * The gift form in iMIS markup, rendered from the draft and the layout table. Every
+ * control is bound with live(): whatever a person did to the DOM in between, each
+ * control shows exactly the value the draft holds, which is exactly what is sent.
+ * Input sizes follow iMIS's InputSmall/Medium/Large; max lengths come from the contract.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { FIELD_LABEL, MAX_LENGTH, type GiftField } from '../contract/gift-fields.ts';
 import type { LookupsResponse } from '../contract/proxy-api.ts';
+import type { ChosenContact } from './draft-controller.ts';
 import { describedBy, panelField, type FieldView } from './field-markup.ts';
-import { DRAFT_FIELDS, type Draft, type DraftField, type FieldErrors } from './gift-draft.ts';
+import { DRAFT_FIELDS, TYPED_DONOR_FIELDS, fieldsOf, type DraftField, type FieldLayout, type FormGroup } from './form-layout.ts';
+import type { Draft, FieldErrors } from './gift-draft.ts';
+
+type ContactField = 'imisId' | 'softCreditId';
 
 export interface GiftFormContext {
   uid: string;
   draft: Draft;
   errors: FieldErrors;
-  carried: ReadonlySet<DraftField>;
+  carried: readonly DraftField[];
   lookups: LookupsResponse | undefined;
+  donor: ChosenContact | undefined;
+  softCredit: ChosenContact | undefined;
   onInput(field: DraftField, value: string): void;
   onLeave(field: DraftField): void;
   /** Inside iMIS: a contact search that fills the given iMIS ID field. */
-  picker?: ((field: 'imisId' | 'softCreditId') => TemplateResult) | undefined;
-}
-
-// field, size class, autocomplete token, input type, extra view
-const DONOR_FIELDS: Array<[DraftField, string, string, string?, Partial<FieldView>?]> = [
-  ['imisId', 'InputSmall', 'off'],
-  ['firstName', 'InputMedium', 'given-name'],
-  ['lastName', 'InputMedium', 'family-name'],
-  ['company', 'InputLarge', 'organization'],
-  ['nameTitle', 'InputSmall', 'honorific-prefix'],
-  ['middleName', 'InputMedium', 'additional-name'],
-  ['maidenName', 'InputMedium', 'off'],
-  ['nameSuffix', 'InputSmall', 'honorific-suffix'],
-  ['emailAddress', 'InputLarge', 'email', 'email', { required: true }],
-  ['phone', 'InputMedium', 'tel', 'tel'],
-  ['address', 'InputLarge', 'street-address'],
-  ['city', 'InputMedium', 'address-level2'],
-  ['state', 'InputSmall', 'address-level1'],
-  ['zipCode', 'InputSmall', 'postal-code'],
-  ['softCreditId', 'InputSmall', 'off', 'text', { hint: 'iMIS ID of a contact to soft-credit 100%' }],
-];
-
-const AMOUNT_VIEW: Partial<FieldView> = { required: true, hint: 'In US dollars, e.g. 1,234.50' };
-
-function view(ctx: GiftFormContext, field: DraftField, extra: Partial<FieldView> = {}): FieldView {
-  return { id: `${ctx.uid}-${field}`, label: FIELD_LABEL[field], error: ctx.errors[field], carried: ctx.carried.has(field), ...extra };
+  picker?: ((field: ContactField) => TemplateResult) | undefined;
+  onChange(field: ContactField): void;
 }
 
 const valueOf = (event: Event) => (event.target as HTMLInputElement).value;
 
-function input(ctx: GiftFormContext, field: DraftField, size: string, autocomplete: string, type = 'text', extra: Partial<FieldView> = {}): TemplateResult {
-  const v = view(ctx, field, extra);
-  const max = MAX_LENGTH[field as keyof typeof MAX_LENGTH] as number | undefined;
-  const control = html`<input id=${v.id} name=${field} type=${type} inputmode=${field === 'amount' ? 'decimal' : nothing}
-    class="${size} ${v.carried ? 'carried' : ''}" .value=${ctx.draft[field]} maxlength=${max ?? nothing} autocomplete=${autocomplete}
-    aria-required=${v.required ? 'true' : nothing} aria-invalid=${v.error ? 'true' : 'false'} aria-describedby=${describedBy(v)}
-    @input=${(e: Event) => ctx.onInput(field, valueOf(e))} @blur=${() => ctx.onLeave(field)} />`;
-  return panelField(v, field === 'amount' ? html`<div class="amount-wrap"><span aria-hidden="true">$</span>${control}</div>` : control);
+function view(ctx: GiftFormContext, layout: FieldLayout): FieldView {
+  const view: FieldView = { id: `${ctx.uid}-${layout.field}`, label: FIELD_LABEL[layout.field], error: ctx.errors[layout.field] };
+  if (layout.required) view.required = true;
+  if (layout.hint) view.hint = layout.hint;
+  if (ctx.carried.includes(layout.field as DraftField)) view.carried = true;
+  if (layout.type === 'textarea') view.wide = true;
+  return view;
 }
 
-function select(ctx: GiftFormContext, field: 'distribution' | 'campaignCode' | 'appealCode', options: Array<[string, string]>, extra: Partial<FieldView> = {}): TemplateResult {
-  const v = view(ctx, field, extra);
-  const value = ctx.draft[field];
-  const known = options.some(([code]) => code === value);
-  return panelField(
-    v,
-    html`<select id=${v.id} name=${field} class="InputLarge ${v.carried ? 'carried' : ''}" ?disabled=${!ctx.lookups}
-      aria-required=${v.required ? 'true' : nothing} aria-invalid=${v.error ? 'true' : 'false'} aria-describedby=${describedBy(v)}
-      @change=${(e: Event) => ctx.onInput(field, valueOf(e))} @blur=${() => ctx.onLeave(field)}>
-      <option value="" ?selected=${value === ''}>${ctx.lookups ? '(none)' : 'Loading…'}</option>
-      ${!known && value ? html`<option value=${value} selected>${value}</option>` : nothing}
-      ${options.map(([code, label]) => html`<option value=${code} ?selected=${code === value}>${label}</option>`)}
-    </select>`,
-  );
-}
-
-export function giftFieldsets(ctx: GiftFormContext): TemplateResult {
+function options(ctx: GiftFormContext, field: DraftField): Array<[string, string]> {
   const lookups = ctx.lookups;
-  const notes = view(ctx, 'notes', { wide: true });
-  return html`<fieldset>
+  if (field === 'distribution') return (lookups?.distributions ?? []).map((d) => [d.Code, `${d.Title} (${d.Code})`]);
+  const list = field === 'campaignCode' ? lookups?.campaigns : lookups?.appeals;
+  return (list ?? []).map((item) => [item.Code, item.Description]);
+}
+
+function control(ctx: GiftFormContext, layout: FieldLayout & { field: DraftField }, v: FieldView): TemplateResult {
+  const { field, size, type = 'text' } = layout;
+  const value = ctx.draft[field];
+  const common = {
+    cls: `${size} ${v.carried ? 'carried' : ''}`,
+    onInput: (e: Event) => ctx.onInput(field, valueOf(e)),
+    onLeave: () => ctx.onLeave(field),
+  };
+  if (type === 'select') {
+    const list = options(ctx, field);
+    const known = value === '' || list.some(([code]) => code === value);
+    // Each option's selectedness is set as a live property: a select a person has used
+    // ignores later `selected` attributes, which is how "(none)" once showed over a sent code.
+    return html`<select id=${v.id} name=${field} class=${common.cls} ?disabled=${!ctx.lookups}
+      aria-required=${v.required ? 'true' : nothing} aria-invalid=${v.error ? 'true' : 'false'} aria-describedby=${describedBy(v)}
+      @change=${common.onInput} @blur=${common.onLeave}>
+      <option value="" .selected=${live(value === '')}>${ctx.lookups ? '(none)' : 'Loading…'}</option>
+      ${known ? nothing : html`<option value=${value} .selected=${live(true)}>${value} (not in the list)</option>`}
+      ${list.map(([code, label]) => html`<option value=${code} .selected=${live(code === value)}>${label}</option>`)}
+    </select>`;
+  }
+  if (type === 'textarea') {
+    return html`<textarea id=${v.id} name=${field} class=${common.cls} maxlength=${MAX_LENGTH.notes} .value=${live(value)}
+      aria-invalid=${v.error ? 'true' : 'false'} aria-describedby=${describedBy(v)} @input=${common.onInput} @blur=${common.onLeave}></textarea>`;
+  }
+  const max = MAX_LENGTH[field as keyof typeof MAX_LENGTH] as number | undefined;
+  const input = html`<input id=${v.id} name=${field} type=${type} inputmode=${field === 'amount' ? 'decimal' : nothing}
+    class=${common.cls} .value=${live(value)} maxlength=${max ?? nothing} autocomplete=${layout.autocomplete}
+    aria-required=${v.required ? 'true' : nothing} aria-invalid=${v.error ? 'true' : 'false'} aria-describedby=${describedBy(v)}
+    @input=${common.onInput} @blur=${common.onLeave} />`;
+  return field === 'amount' ? html`<div class="amount-wrap"><span aria-hidden="true">$</span>${input}</div>` : input;
+}
+
+function fields(ctx: GiftFormContext, group: FormGroup, skip: readonly DraftField[] = []): TemplateResult[] {
+  return fieldsOf(group)
+    .filter((layout) => !skip.includes(layout.field))
+    .map((layout) => {
+      const v = view(ctx, layout);
+      return panelField(v, control(ctx, layout, v));
+    });
+}
+
+/** A contact chosen from iMIS, collapsed to one line: what will be sent, and a way back. */
+function contactCard(ctx: GiftFormContext, field: ContactField, chosen: ChosenContact | undefined): TemplateResult {
+  const who = field === 'imisId' ? 'donor' : 'soft-credit contact';
+  const id = ctx.draft[field];
+  const error = ctx.errors[field];
+  const email = field === 'imisId' && chosen?.email ? ctx.draft.emailAddress : '';
+  return html`<div class="PanelField wide contact-card ${error ? 'has-error' : ''}" id="${ctx.uid}-${field}-card">
+    <span class="card-label">${field === 'imisId' ? 'Donor' : 'Soft credit'}:</span>
+    <strong data-field="name">${chosen?.name || `iMIS ID ${id}`}</strong>
+    <span>iMIS ID <span data-field=${field}>${id}</span></span>
+    ${email ? html`<span data-field="emailAddress">${email}</span>` : nothing}
+    ${chosen?.city ? html`<span>${chosen.city}</span>` : nothing}
+    <button type="button" class="TextButton" id="${ctx.uid}-${field}" @click=${() => ctx.onChange(field)}>Change ${who}</button>
+    ${error ? html`<div id="${ctx.uid}-${field}-error" class="Important field-error"><span class="visually-hidden">Error: </span>${error}</div>` : nothing}
+  </div>`;
+}
+
+function contactField(ctx: GiftFormContext, field: ContactField, chosen: ChosenContact | undefined): TemplateResult | TemplateResult[] {
+  if (ctx.picker && ctx.draft[field]) return contactCard(ctx, field, chosen);
+  if (ctx.picker) return ctx.picker(field);
+  return fields(ctx, field === 'imisId' ? 'donor' : 'more', field === 'softCreditId' ? ['notes'] : []);
+}
+
+function nameParts(ctx: GiftFormContext): TemplateResult {
+  const filled = fieldsOf('nameParts').filter((layout) => ctx.draft[layout.field].trim());
+  const hasError = fieldsOf('nameParts').some((layout) => ctx.errors[layout.field]);
+  // Open whenever a part holds a value or a problem: nothing sent may hide in a closed box.
+  return html`<details class="name-parts wide" ?open=${filled.length > 0 || hasError}>
+    <summary>Title, middle name, maiden name, suffix${filled.length ? `: ${filled.map((l) => ctx.draft[l.field].trim()).join(', ')}` : ''}</summary>
+    <div class="fields">${fields(ctx, 'nameParts')}</div>
+  </details>`;
+}
+
+export function giftForm(ctx: GiftFormContext): TemplateResult {
+  const chosenWithEmail = !!(ctx.picker && ctx.draft.imisId && ctx.donor?.email);
+  const typedDonor = !(ctx.picker && ctx.draft.imisId);
+  return html`<fieldset class="gift-main">
       <legend>Gift</legend>
+      <p class="hint group-hint" id="${ctx.uid}-donor-hint">
+        ${ctx.picker ? 'Find the donor in iMIS; for a new donor, type a first and last name or a company below.'
+          : 'Enter the donor’s iMIS ID, or first and last name, or a company name.'}
+      </p>
       <div class="fields">
-        ${input(ctx, 'amount', 'InputSmall', 'off', 'text', AMOUNT_VIEW)}
-        ${input(ctx, 'receivedDate', 'InputMedium', 'off', 'date')}
-        ${select(ctx, 'distribution', (lookups?.distributions ?? []).map((d) => [d.Code, `${d.Title} (${d.Code})`]), {
-          required: true,
-          hint: 'Or choose a campaign that is mapped to a fund',
-        })}
-        ${select(ctx, 'campaignCode', (lookups?.campaigns ?? []).map((c) => [c.Code, c.Description]))}
-        ${select(ctx, 'appealCode', (lookups?.appeals ?? []).map((a) => [a.Code, a.Description]))}
+        ${contactField(ctx, 'imisId', ctx.donor)}
+        ${fields(ctx, 'gift')}
       </div>
     </fieldset>
-    <fieldset aria-describedby="${ctx.uid}-donor-hint">
-      <legend>Donor</legend>
-      <p class="hint group-hint" id="${ctx.uid}-donor-hint">Enter the donor’s iMIS ID, <em>or</em> first and last name, <em>or</em> a company name.</p>
+    ${typedDonor || !chosenWithEmail
+      ? html`<fieldset class="new-donor">
+          <legend>${typedDonor ? 'New donor' : 'Donor’s email'}</legend>
+          <div class="fields">
+            ${typedDonor ? [fields(ctx, 'newDonor'), nameParts(ctx)] : fields(ctx, 'newDonor', TYPED_DONOR_FIELDS.filter((f) => f !== 'emailAddress'))}
+          </div>
+        </fieldset>`
+      : nothing}
+    <fieldset class="fund">
+      <legend>Fund and date</legend>
+      <div class="fields">${fields(ctx, 'fund')}</div>
+    </fieldset>
+    <fieldset class="more">
+      <legend>Soft credit and notes</legend>
       <div class="fields">
-        ${ctx.picker?.('imisId') ?? nothing}
-        ${DONOR_FIELDS.map(([field, size, autocomplete, type, extra]) => [
-          field === 'softCreditId' ? (ctx.picker?.('softCreditId') ?? nothing) : nothing,
-          input(ctx, field, size, autocomplete, type, extra),
-        ])}
-        ${panelField(
-          notes,
-          html`<textarea id=${notes.id} name="notes" maxlength=${MAX_LENGTH.notes} .value=${ctx.draft.notes}
-            aria-invalid=${notes.error ? 'true' : 'false'} aria-describedby=${describedBy(notes)}
-            @input=${(e: Event) => ctx.onInput('notes', valueOf(e))} @blur=${() => ctx.onLeave('notes')}></textarea>`,
-        )}
+        ${contactField(ctx, 'softCreditId', ctx.softCredit)}
+        ${fields(ctx, 'more', ['softCreditId'])}
       </div>
     </fieldset>`;
 }
 
-/** Error-summary entries in the order the fields appear; non-field problems point at the submit button. */
-export function problemLinks(uid: string, errors: FieldErrors): Array<{ target: string; message: string }> {
+/** Error-summary entries in the order of the layout; non-field problems point at the submit button. */
+export function problemLinks(uid: string, errors: FieldErrors, visible: (field: DraftField) => string): Array<{ target: string; message: string }> {
   const order = [...DRAFT_FIELDS, 'transactionId', 'financialAccountId'] as GiftField[];
   return order
     .filter((field) => errors[field])
     .map((field) => ({
-      target: DRAFT_FIELDS.includes(field as DraftField) ? `${uid}-${field}` : `${uid}-submit`,
+      target: DRAFT_FIELDS.includes(field as DraftField) ? visible(field as DraftField) : `${uid}-submit`,
       message: errors[field]!,
     }));
 }

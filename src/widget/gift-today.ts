@@ -13,10 +13,11 @@ import { formatUsd } from '../contract/gift-summary.ts';
 import type { GiftRecord } from '../contract/proxy-api.ts';
 import { GIFT_STATUSES, type GiftStatus } from '../contract/proxy-routes.ts';
 import { STATUS_WORDS } from './batch-panel.ts';
+import { GIFT_EVENTS } from './gift-events.ts';
 import { journalCsv, totalsByFund } from './journal-csv.ts';
 import { ProxyClient, SCRIPT_ORIGIN } from './proxy-client.ts';
 
-const REFRESH_ON = ['gift-accepted', 'gift-rejected', 'gift-queued'] as const;
+const REFRESH_ON = Object.values(GIFT_EVENTS);
 
 export class GiftToday extends LightElement {
   static override properties = {
@@ -105,19 +106,19 @@ export class GiftToday extends LightElement {
             <tbody>${funds.map((f) => html`<tr><th scope="row">${f.fund}</th><td>${f.count}</td><td class="amount">${formatUsd(f.total)}</td></tr>`)}</tbody>
             <tfoot><tr><th scope="row">All funds</th><td>${overall.count}</td><td class="amount">${formatUsd(overall.total)}</td></tr></tfoot>
           </table>
-          <table class="today-gifts">
+          <table class="today-gifts stacking">
             <caption>Gifts, newest first</caption>
             <thead><tr><th scope="col">Time</th><th scope="col">Donor</th><th scope="col">Amount</th><th scope="col">Fund</th><th scope="col">Transaction ID</th><th scope="col">Status</th><th scope="col">Entered by</th></tr></thead>
             <tbody>
               ${shown.map(
                 (gift) => html`<tr class="status-${gift.status}">
-                  <td>${new Date(gift.createdAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</td>
-                  <td>${gift.donor}</td>
-                  <td class="amount">${formatUsd(gift.amount)}</td>
-                  <td>${gift.distribution}</td>
-                  <td><code>${gift.transactionId}</code></td>
-                  <td><span class="status">${STATUS_WORDS[gift.status]}</span>${gift.message && gift.status !== 'accepted' ? html`<div>${gift.message}</div>` : nothing}</td>
-                  <td>${gift.enteredBy ?? ''}</td>
+                  <td data-label="Time">${new Date(gift.createdAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</td>
+                  <td data-label="Donor">${gift.donor}</td>
+                  <td data-label="Amount" class="amount">${formatUsd(gift.amount)}</td>
+                  <td data-label="Fund">${gift.distribution}</td>
+                  <td data-label="Transaction ID"><code>${gift.transactionId}</code></td>
+                  <td data-label="Status"><span class="status">${STATUS_WORDS[gift.status]}</span>${gift.message && gift.status !== 'accepted' ? html`<div>${gift.message}</div>` : nothing}</td>
+                  <td data-label="Entered by">${gift.enteredBy ?? ''}</td>
                 </tr>`,
               )}
             </tbody>

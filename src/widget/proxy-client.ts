@@ -3,7 +3,7 @@
  * staff can act on; nothing here throws past its caller.
  */
 import type { GiftRecord, Journal, LookupsResponse, ProxyError } from '../contract/proxy-api.ts';
-import { CALLER_KEY_HEADER, PROXY_PATHS } from '../contract/proxy-routes.ts';
+import { CALLER_KEY_HEADER, PROXY_PATHS, RESPOND_ASYNC } from '../contract/proxy-routes.ts';
 import type { GiftSubmission } from '../contract/gift-schema.ts';
 
 // Captured at load: the widget talks to the server that served it unless told otherwise.
@@ -19,8 +19,8 @@ export class ProxyClient {
     private readonly key: string,
   ) {}
 
-  private async call<T>(path: string, init: RequestInit = {}): Promise<Answer<T>> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+  private async call<T>(path: string, init: RequestInit = {}, extra: Record<string, string> = {}): Promise<Answer<T>> {
+    const headers: Record<string, string> = { Accept: 'application/json', ...extra };
     if (this.key) headers[CALLER_KEY_HEADER] = this.key;
     if (init.body) headers['Content-Type'] = 'application/json';
     let response: Response;
@@ -46,9 +46,18 @@ export class ProxyClient {
     return this.call(PROXY_PATHS.lookups);
   }
 
-  /** `enteredBy` is the page-reported staff party ID: journal metadata, never sent upstream. */
-  submit(gift: GiftSubmission, enteredBy?: string): Promise<Answer<GiftRecord>> {
-    return this.call(PROXY_PATHS.gifts, { method: 'POST', body: JSON.stringify({ ...gift, enteredBy }) });
+  /**
+   * Answered as soon as the proxy has the gift on disk (never waiting on iMIS's 2–5 s);
+   * the verdict comes by polling. `enteredBy` (the page-reported staff party ID) and
+   * `donorName` (a contact chosen from iMIS) are journal metadata, never sent upstream.
+   */
+  submit(gift: GiftSubmission, metadata: { enteredBy?: string | undefined; donorName?: string | undefined }): Promise<Answer<GiftRecord>> {
+    return this.call(PROXY_PATHS.gifts, { method: 'POST', body: JSON.stringify({ ...gift, ...metadata }) }, { [RESPOND_ASYNC.header]: RESPOND_ASYNC.value });
+  }
+
+  /** Puts a gift that needs attention back in the queue. */
+  retry(transactionId: string): Promise<Answer<GiftRecord>> {
+    return this.call(PROXY_PATHS.retry(transactionId), { method: 'POST' });
   }
 
   journal(since: Date): Promise<Answer<Journal>> {

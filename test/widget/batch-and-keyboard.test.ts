@@ -14,14 +14,15 @@ describe('a stack of checks, by keyboard, with control totals', () => {
 
   it('three gifts are entered with the keyboard alone', async () => {
     const el = await mountWidget();
-    control(el, 'amount').focus();
+    control(el, 'imisId').focus();
     const donors = [
       ['Ada', 'Lovelace', '25'],
       ['Grace', 'Hopper', '50.5'],
       ['Alan', 'Turing', '100'],
     ];
     for (const [index, [first, last, amount]] of donors.entries()) {
-      await waitUntil(() => document.activeElement === control(el, 'amount'), `focus on amount for gift ${index + 1}`);
+      await waitUntil(() => document.activeElement === control(el, 'imisId'), `focus on the first donor field for gift ${index + 1}`);
+      await sendKeys({ press: 'Tab' });
       await sendKeys({ type: amount! });
       if (index === 0) {
         await tabTo(el, 'distribution');
@@ -35,8 +36,8 @@ describe('a stack of checks, by keyboard, with control totals', () => {
       await sendKeys({ type: `${first!.toLowerCase()}@example.org` });
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => proxy().posts.length === index + 1, `gift ${index + 1} sent`);
-      await waitUntil(() => el.querySelector('.AsiSuccess.notice')?.textContent?.includes(last!), `gift ${index + 1} recorded`);
-      await waitUntil(() => document.activeElement === control(el, 'amount'));
+      await waitUntil(() => el.querySelector('.AsiSuccess.notice')?.textContent?.includes(last!), `gift ${index + 1} saved`);
+      await waitUntil(() => document.activeElement === control(el, 'imisId'));
       expect(el.querySelectorAll('.field-error').length, 'the fresh form shows no errors').to.equal(0);
     }
     await waitUntil(() => el.querySelectorAll('.batch-table tbody tr').length === 3);
@@ -64,7 +65,7 @@ describe('a stack of checks, by keyboard, with control totals', () => {
     expect(el.querySelector('.batch-difference')!.textContent).to.contain('1 gift still to enter').and.contain('$50.00');
     await fillValidGift(el, { amount: '50', firstName: 'Grace', lastName: 'Hopper' });
     await submit(el);
-    await waitUntil(() => el.querySelector('.batch-difference.AsiSuccess'));
+    await waitUntil(() => el.querySelector('.batch-difference.AsiSuccess'), 'matches', { timeout: 4000 });
     expect(el.querySelector('.batch-difference')!.textContent).to.contain('Matches');
   }).timeout(10_000);
 
@@ -75,6 +76,7 @@ describe('a stack of checks, by keyboard, with control totals', () => {
     await fillValidGift(el, { imisId: '99999' });
     await submit(el);
     await waitUntil(() => el.querySelector('.batch-table .status')?.textContent === 'Needs correcting', 'rejected by polling', { timeout: 5000 });
+    expect(el.querySelector('.batch-totals')!.textContent, 'a refused gift is not counted').to.contain('0 gifts');
     el.querySelector<HTMLButtonElement>('.batch-table button')!.click();
     await el.updateComplete;
     expect(control(el, 'imisId').value).to.equal('99999');
@@ -84,7 +86,7 @@ describe('a stack of checks, by keyboard, with control totals', () => {
     await waitUntil(() => el.querySelector('.AsiSuccess.notice'));
     expect(proxy().posts[1]!.transactionId).to.equal(proxy().posts[0]!.transactionId);
     expect(el.querySelectorAll('.batch-table tbody tr').length).to.equal(1);
-    expect(el.querySelector('.batch-table .status')!.textContent).to.equal('Recorded');
+    await waitUntil(() => el.querySelector('.batch-table .status')!.textContent === 'Recorded', 'recorded', { timeout: 4000 });
   }).timeout(10_000);
 
   it('the gift being typed survives a reload, with a visible notice; a sent gift is not restored', async () => {

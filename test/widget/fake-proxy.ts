@@ -11,6 +11,7 @@ import {
   type GiftRecord,
   type LookupsResponse,
 } from '../../src/contract/proxy-api.ts';
+import { isFinal, RESPOND_ASYNC } from '../../src/contract/proxy-routes.ts';
 import { donorDisplayName } from '../../src/contract/gift-summary.ts';
 import type { GiftSubmission } from '../../src/contract/gift-schema.ts';
 
@@ -42,6 +43,8 @@ export interface FakeProxy {
   journal: GiftRecord[];
   /** The enteredBy each POST carried. */
   enteredBy: Array<string | undefined>;
+  /** The donorName (a contact chosen from iMIS) each POST carried. */
+  donorNames: Array<string | undefined>;
   restore(): void;
 }
 
@@ -60,16 +63,18 @@ export function fakeProxy(): FakeProxy {
     lookupsFail: false,
     journal: [],
     enteredBy: [],
+    donorNames: [],
     restore: () => {
       window.fetch = original;
     },
   };
-  const record = (gift: GiftSubmission, status: GiftRecord['status'], extra: Partial<GiftRecord> = {}): GiftRecord =>
+  const pending = new Map<string, GiftRecord>();
+  const record = (gift: GiftSubmission, status: GiftRecord['status'], extra: Partial<GiftRecord> = {}, donorName?: string): GiftRecord =>
     z.parse(giftRecordSchema, {
       transactionId: gift.transactionId,
       status,
       amount: gift.amount,
-      donor: donorDisplayName(gift),
+      donor: donorName && gift.imisId ? `${donorName} (iMIS ID ${gift.imisId})` : donorDisplayName(gift),
       distribution: gift.distribution ?? '',
       attempts: 1,
       createdAt: new Date().toISOString(),
@@ -89,25 +94,50 @@ export function fakeProxy(): FakeProxy {
       return json(z.parse(journalSchema, { gifts }));
     }
     if (url.pathname === '/api/gifts' && init.method === 'POST') {
-      const { enteredBy, ...gift } = JSON.parse(String(init.body)) as GiftSubmission & { enteredBy?: string };
+      const { enteredBy, donorName, ...gift } = JSON.parse(String(init.body)) as GiftSubmission & { enteredBy?: string; donorName?: string };
       fake.posts.push(gift);
       fake.enteredBy.push(enteredBy);
+      fake.donorNames.push(donorName);
+      const known = records.get(gift.transactionId);
+      if (known && known.status !== 'rejected') {
+        // Like the proxy: the same gift again is answered with its record; another gift under its ID is a conflict.
+        if (JSON.stringify(known.gift) !== JSON.stringify(gift)) {
+          return json(z.parse(proxyErrorSchema, { message: `Transaction ID ${gift.transactionId} already belongs to a different gift. Start a new gift to get a new ID.`, field: 'transactionId' }), 409);
+        }
+        const { gift: _sent, ...again } = known;
+        return json(again, isFinal(again.status) ? 200 : 202);
+      }
       const verdict = fake.next.shift() ?? 'accepted';
       if (verdict === 'network') throw new TypeError('Failed to fetch');
       if (typeof verdict === 'object' && 'error' in verdict) return json(z.parse(proxyErrorSchema, { message: verdict.message, field: verdict.field }), verdict.error);
       const answer =
         typeof verdict === 'string'
-          ? record(gift, verdict)
-          : record(gift, 'rejected', { message: verdict.message, field: verdict.field, upstreamMessage: 'upstream words' });
-      records.set(gift.transactionId, { ...answer, gift: { ...gift } as Record<string, string | number> });
-      return json(answer, answer.status === 'accepted' || answer.status === 'rejected' ? 200 : 202);
+          ? record(gift, verdict, {}, donorName)
+          : record(gift, 'rejected', { message: verdict.message, field: verdict.field, upstreamMessage: 'upstream words' }, donorName);
+      const respondAsync = new Headers(init.headers).get(RESPOND_ASYNC.header) === RESPOND_ASYNC.value;
+      // Like the proxy with Prefer: respond-async: 202 once stored; the verdict comes by polling.
+      const now = respondAsync && answer.status !== 'held' ? { ...answer, status: 'queued' as const, message: undefined, field: undefined, upstreamMessage: undefined } : answer;
+      if (now !== answer) pending.set(gift.transactionId, answer);
+      records.set(gift.transactionId, { ...now, gift: { ...gift } as Record<string, string | number> });
+      return json(now, isFinal(now.status) ? 200 : 202);
+    }
+    const retried = /^\/api\/gifts\/(.+)\/retry$/.exec(url.pathname);
+    if (retried && init.method === 'POST') {
+      const stored = records.get(decodeURIComponent(retried[1]!));
+      if (!stored) return json({ message: 'No gift' }, 404);
+      records.set(stored.transactionId, { ...stored, status: 'queued', message: undefined });
+      const { gift: _sent, ...again } = records.get(stored.transactionId)!;
+      return json(again, 202);
     }
     const polled = /^\/api\/gifts\/(.+)$/.exec(url.pathname);
     if (polled) {
       const stored = records.get(decodeURIComponent(polled[1]!));
       if (!stored) return json({ message: 'No gift' }, 404);
       const status = fake.pollAnswers.shift();
+      const verdict = pending.get(stored.transactionId);
       if (status) records.set(stored.transactionId, { ...stored, status });
+      else if (verdict) records.set(stored.transactionId, { ...verdict, gift: stored.gift });
+      pending.delete(stored.transactionId);
       // Like the proxy: the single-gift answer carries no gift fields, only the journal does.
       const { gift: _fields, ...record } = records.get(stored.transactionId)!;
       return json(record);

@@ -18,7 +18,7 @@ describe('<gift-entry> renders as part of the iMIS page', () => {
     const submit = el.querySelector('.CommandBar button[type="submit"]')!;
     expect([...submit.classList]).to.include.members(['TextButton', 'PrimaryButton']);
     const required = [...el.querySelectorAll('label.Required')].map((l) => l.textContent!.trim());
-    expect(required).to.deep.equal(['Amount', 'Fund', 'Email']);
+    expect(required, 'in the order of the screen: donor first, then amount').to.deep.equal(['Amount', 'Email', 'Fund']);
     for (const field of ['amount', 'distribution', 'emailAddress']) expect(control(el, field).getAttribute('aria-required'), field).to.equal('true');
   });
 

@@ -1,32 +1,34 @@
 import { withFakeProxy } from './fake-proxy.ts';
 import { CALLER_KEY_HEADER } from '../../src/contract/proxy-routes.ts';
 import { TRANSACTION_ID_PATTERN } from '../../src/contract/transaction-id.ts';
-import type { GiftEventDetail } from '../../src/widget/gift-entry.ts';
+import type { GiftEventDetail } from '../../src/widget/gift-events.ts';
 import { control, errorFor, expect, expectNoAxeViolations, fill, fillValidGift, mountWidget, submit, waitUntil } from './widget-helpers.ts';
 
 describe('sending a gift and knowing what happened to it', () => {
   const proxy = withFakeProxy();
 
-  it('an accepted gift shows a receipt, fires gift-accepted, clears the form but carries fund and date, and refocuses the amount', async () => {
+  it('a saved gift shows a receipt at once, fires gift-accepted when recorded, clears the form but carries fund and date, and refocuses the donor', async () => {
     const el = await mountWidget('key=page-key-123');
     const events: GiftEventDetail[] = [];
     el.addEventListener('gift-accepted', (e) => events.push(e.detail));
     await fillValidGift(el, { amount: '1,234.50' });
     await submit(el);
     await waitUntil(() => el.querySelector('.AsiSuccess.notice'));
+    await waitUntil(() => events.length === 1, 'polling saw it recorded', { timeout: 4000 });
     const sent = proxy().posts[0]!;
     expect(sent.amount).to.equal(1234.5);
     expect(sent.transactionId).to.match(TRANSACTION_ID_PATTERN);
     expect(sent).to.not.have.property('financialAccountId');
     expect(proxy().headers.at(-1)!.get(CALLER_KEY_HEADER)).to.equal('page-key-123');
     const receipt = el.querySelector('.AsiSuccess.notice')!.textContent!;
-    expect(receipt).to.contain('$1,234.50').and.contain('Ada Lovelace').and.contain('General Fund').and.contain(sent.transactionId);
+    expect(receipt).to.contain('$1,234.50').and.contain('Ada Lovelace').and.contain('General Fund');
+    expect(el.querySelector('.batch-table')!.textContent).to.contain(sent.transactionId).and.contain('Recorded');
     expect(events).to.deep.equal([{ transactionId: sent.transactionId, amount: 1234.5, donor: 'Ada Lovelace' }]);
     expect(control(el, 'amount').value).to.equal('');
     expect(control(el, 'firstName').value).to.equal('');
     expect(control(el, 'distribution').value).to.equal('GEN');
     expect(el.querySelector(`label[for="${control(el, 'distribution').id}"]`)!.textContent).to.contain('carried over');
-    await waitUntil(() => document.activeElement === control(el, 'amount'));
+    await waitUntil(() => document.activeElement === control(el, 'imisId'), 'focus back on the first donor field for the next gift');
     await expectNoAxeViolations(el);
   });
 
@@ -42,7 +44,7 @@ describe('sending a gift and knowing what happened to it', () => {
     expect(proxy().posts[1]!.transactionId).to.not.equal(proxy().posts[0]!.transactionId);
   });
 
-  it('while sending, the button is disabled and progress is shown and announced', async () => {
+  it('while saving, the button refuses a second press (keeping focus) and progress is shown', async () => {
     const el = await mountWidget();
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
@@ -54,12 +56,13 @@ describe('sending a gift and knowing what happened to it', () => {
     await fillValidGift(el);
     await submit(el);
     const button = el.querySelector<HTMLButtonElement>('button[type="submit"]')!;
-    expect(button.disabled).to.equal(true);
+    await waitUntil(() => button.getAttribute('aria-disabled') === 'true');
     expect(el.querySelector('progress')).to.not.equal(null);
-    await waitUntil(() => el.querySelector('[role="status"]')!.textContent!.includes('Sending $25.00 from Ada Lovelace'));
+    button.click();
     await expectNoAxeViolations(el);
     release();
-    await waitUntil(() => !button.disabled);
+    await waitUntil(() => button.getAttribute('aria-disabled') === 'false');
+    expect(proxy().posts.length, 'a second press while saving sends nothing').to.equal(1);
   });
 
   it('a queued gift is followed by polling until it is accepted', async () => {
@@ -72,7 +75,7 @@ describe('sending a gift and knowing what happened to it', () => {
     el.addEventListener('gift-accepted', (e) => accepted.push(e.detail));
     await fillValidGift(el);
     await submit(el);
-    await waitUntil(() => el.querySelector('.AsiWarning.notice'));
+    await waitUntil(() => el.querySelector('.AsiSuccess.notice'));
     expect(queued.length).to.equal(1);
     expect(el.querySelector('.batch-table .status')!.textContent).to.equal('Queued');
     await waitUntil(() => el.querySelector('.batch-table .status')!.textContent === 'Recorded', 'polling did not see it accepted', { timeout: 5000 });
@@ -86,13 +89,15 @@ describe('sending a gift and knowing what happened to it', () => {
     el.addEventListener('gift-rejected', (e) => rejected.push(e.detail));
     await fillValidGift(el, { distribution: '', campaignCode: 'GALA' });
     await submit(el);
+    await waitUntil(() => el.querySelector('.notice button[data-action="correct"]'), 'the later rejection is announced with a way to correct it', { timeout: 4000 });
+    el.querySelector<HTMLButtonElement>('.notice button[data-action="correct"]')!.click();
     await waitUntil(() => errorFor(el, 'distribution'));
     expect(errorFor(el, 'distribution')).to.contain('not mapped to a fund');
     expect(rejected.length).to.equal(1);
     expect(control(el, 'firstName').value).to.equal('Ada', 'nothing typed is lost');
     await fill(el, 'distribution', 'GEN');
     await submit(el);
-    await waitUntil(() => el.querySelector('.AsiSuccess.notice'));
+    await waitUntil(() => proxy().posts.length === 2);
     expect(proxy().posts[1]!.transactionId).to.equal(proxy().posts[0]!.transactionId);
   });
 

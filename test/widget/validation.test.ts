@@ -1,3 +1,4 @@
+import { AMOUNT_TEXT_MESSAGE } from '../../src/contract/amount-text.ts';
 import { MESSAGES } from '../../src/contract/gift-schema.ts';
 import { tooLongMessage } from '../../src/contract/gift-fields.ts';
 import { withFakeProxy } from './fake-proxy.ts';
@@ -7,9 +8,9 @@ describe('every contract rule surfaces on the right field', () => {
   const proxy = withFakeProxy();
 
   const onBlur: Array<[string, Record<string, string>, string, string]> = [
-    ['amount as words', { amount: 'twenty' }, 'amount', MESSAGES.amountType],
+    ['amount as words', { amount: 'twenty' }, 'amount', AMOUNT_TEXT_MESSAGE],
     ['a zero amount', { amount: '0' }, 'amount', MESSAGES.amountPositive],
-    ['fractions of a cent', { amount: '10.005' }, 'amount', MESSAGES.amountCents],
+    ['fractions of a cent', { amount: '10.005' }, 'amount', AMOUNT_TEXT_MESSAGE],
     ['an email without @', { emailAddress: 'ada.example.org' }, 'emailAddress', MESSAGES.emailFormat],
     ['letters in the phone', { phone: 'call me' }, 'phone', MESSAGES.phoneCharacters],
     ['a hyphen in the iMIS ID', { imisId: '12-34' }, 'imisId', MESSAGES.imisIdCharacters('imisId')],
@@ -75,10 +76,10 @@ describe('every contract rule surfaces on the right field', () => {
     expect(document.activeElement).to.equal(summary);
     expect(summary.classList.contains('AsiValidationSummary')).to.equal(true);
     const links = [...summary.querySelectorAll('a')];
-    expect(links.map((a) => a.textContent!.trim())).to.deep.equal([MESSAGES.amountType, MESSAGES.fundRequired, MESSAGES.contactRequired, MESSAGES.emailRequired]);
-    links[2]!.click();
+    expect(links.map((a) => a.textContent!.trim())).to.deep.equal([MESSAGES.contactRequired, MESSAGES.amountType, MESSAGES.emailRequired, MESSAGES.fundRequired]);
+    links[0]!.click();
     expect(document.activeElement).to.equal(control(el, 'imisId'));
-    links[3]!.click();
+    links[2]!.click();
     expect(document.activeElement).to.equal(control(el, 'emailAddress'));
     expect(proxy().posts.length).to.equal(0);
   });
