@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { MESSAGES } from '../../src/contract/index.ts';
+import { DONOR_NAME_MESSAGES, MESSAGES } from '../../src/contract/index.ts';
 import { postGift, sampleGift, startHarness, type Harness } from './harness.ts';
 
 describe('bad input gets a specific 4xx and nothing reaches the upstream', () => {
@@ -25,6 +25,13 @@ describe('bad input gets a specific 4xx and nothing reaches the upstream', () =>
     ['a bad transactionId', () => postGift(h.proxy.url, sampleGift({ transactionId: 'abc' })), 400, MESSAGES.transactionId, 'transactionId'],
     ['a financialAccountId from the browser', () => postGift(h.proxy.url, { ...sampleGift(), financialAccountId: 6 }), 400, /proxy adds the account/, 'financialAccountId'],
     ['a misspelt field', () => postGift(h.proxy.url, { ...sampleGift(), emailaddress: 'x@y.org' }), 400, /Unknown field: emailaddress/],
+    ['an amount of 4.9e-9', () => postGift(h.proxy.url, '{"transactionId":"90000000001","amount":4.9e-9,"company":"Acme","emailAddress":"a@b.org","distribution":"GEN"}'), 400, MESSAGES.amountCents, 'amount'],
+    ['an amount of 10.000000001', () => postGift(h.proxy.url, sampleGift({ amount: 10.000000001 })), 400, MESSAGES.amountCents, 'amount'],
+    ['a NUL in a name', () => postGift(h.proxy.url, sampleGift({ lastName: 'Love\u0000lace' })), 400, MESSAGES.unsendableCharacter('lastName'), 'lastName'],
+    ['an ESC sequence in notes', () => postGift(h.proxy.url, sampleGift({ notes: '\u001b[2J' })), 400, MESSAGES.unsendableCharacter('notes'), 'notes'],
+    ['the RTL override in a company', () => postGift(h.proxy.url, sampleGift({ company: 'Acme \u202eenO' })), 400, MESSAGES.unsendableCharacter('company'), 'company'],
+    ['a lone surrogate in a city', () => postGift(h.proxy.url, '{"transactionId":"90000000002","amount":5,"company":"Acme","city":"Lon\\ud83ddon","emailAddress":"a@b.org","distribution":"GEN"}'), 400, MESSAGES.unsendableCharacter('city'), 'city'],
+    ['a donorName with a control character', () => postGift(h.proxy.url, { ...sampleGift(), donorName: 'Ada\u0007' }), 400, DONOR_NAME_MESSAGES.character],
   ];
   for (const [name, send, status, message, field] of cases) {
     test(`${name} → ${status}`, async () => {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +33,50 @@ describe('who entered a gift', () => {
       assert.equal(h.simulator.control.received().length, 0);
     } finally {
       await h.close();
+    }
+  });
+});
+
+describe('the donor’s name beside an iMIS ID', () => {
+  test('is kept in the journal and shown with the ID, never sent upstream', async () => {
+    const h = await startHarness();
+    try {
+      const gift = sampleGift({ imisId: '101', firstName: undefined, lastName: undefined });
+      const { body } = await postGift(h.proxy.url, { ...gift, donorName: 'Ada Lovelace' });
+      assert.equal(body.status, 'accepted');
+      assert.equal(body.donor, 'Ada Lovelace (iMIS ID 101)');
+      assert.equal((await getGift(h.proxy.url, gift.transactionId)).donor, 'Ada Lovelace (iMIS ID 101)');
+      assert.ok(!h.simulator.control.received()[0]!.rawBody.includes('Lovelace'));
+      assert.ok(!h.simulator.control.received()[0]!.rawBody.includes('donorName'));
+      const plain = sampleGift({ imisId: '102', firstName: undefined, lastName: undefined });
+      assert.equal((await postGift(h.proxy.url, plain)).body.donor, 'iMIS ID 102', 'without a name, the ID alone');
+    } finally {
+      await h.close();
+    }
+  });
+
+  test('a journal from before the column is upgraded, and retention blanks the name', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gift-donorname-'));
+    try {
+      const old = new Database(join(dir, 'gifts.db'));
+      old.exec(`CREATE TABLE gifts (seq INTEGER PRIMARY KEY AUTOINCREMENT, transaction_id TEXT NOT NULL UNIQUE, status TEXT NOT NULL,
+        request TEXT NOT NULL, message TEXT, field TEXT, upstream_message TEXT, attempts INTEGER NOT NULL DEFAULT 0,
+        uncertain INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, updated_at TEXT NOT NULL)`);
+      old.close();
+      const outbox = new Outbox(dir);
+      try {
+        const request = toImportRequest(sampleGift({ imisId: '101', firstName: undefined, lastName: undefined }), 6, new Date());
+        outbox.enqueue(request, 'queued', undefined, { donorName: 'Ada Lovelace' });
+        outbox.settle(request.transactionId, { status: 'accepted' });
+        assert.equal(outbox.get(request.transactionId)!.record.donor, 'Ada Lovelace (iMIS ID 101)');
+        outbox.redactSettledBefore(new Date(Date.now() + 1000).toISOString());
+        assert.equal(outbox.get(request.transactionId)!.record.donor, REDACTED_DONOR);
+        assert.ok(!JSON.stringify(outbox.journal('2000-01-01', 10)).includes('Lovelace'));
+      } finally {
+        outbox.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
