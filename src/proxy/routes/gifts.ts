@@ -66,14 +66,18 @@ export function giftRoutes({ config, outbox, dispatcher, log }: Deps): Hono {
 
   app.post(
     '/',
+    // The type is checked before the size: a header says it, and nothing of the body need be read.
+    async (c, next) => {
+      if (!/^application\/json\b/i.test(c.req.header('Content-Type') ?? '')) {
+        return problem(c, 415, 'Send the gift as JSON with the header Content-Type: application/json.');
+      }
+      await next();
+    },
     bodyLimit({
       maxSize: MAX_GIFT_BODY_BYTES,
       onError: (c) => problem(c, 413, `A gift must be under ${MAX_GIFT_BODY_BYTES / 1024} KB of JSON; this one is larger.`),
     }),
     async (c) => {
-      if (!/^application\/json\b/i.test(c.req.header('Content-Type') ?? '')) {
-        return problem(c, 415, 'Send the gift as JSON with the header Content-Type: application/json.');
-      }
       let body: unknown;
       try {
         body = JSON.parse(await c.req.text());
