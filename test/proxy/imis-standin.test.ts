@@ -88,7 +88,7 @@ describe('the iMIS-like site installs an iPart zip and assembles its page as iMI
 
   test('unpacks the zip under a folder named after it, dropping extensions iMIS does not allow', async () => {
     const withReadme = zipSync({ 'GiftEntry/index.html': strToU8('<p>x</p>'), 'GiftEntry/README.txt': strToU8('read me'), 'GiftEntry/app.js': strToU8('') });
-    const response = await call(`${UPLOAD_PATH}?name=other.zip`, { method: 'POST', body: withReadme });
+    const response = await call(`${UPLOAD_PATH}?name=other.zip`, { method: 'POST', body: new Uint8Array(withReadme) });
     assert.equal(response.status, 201);
     assert.deepEqual(await response.json(), {
       folder: 'iPartSource/other/',
@@ -97,13 +97,13 @@ describe('the iMIS-like site installs an iPart zip and assembles its page as iMI
     });
     assert.equal((await call('iPartSource/other/GiftEntry/README.txt')).status, 404);
     assert.equal(await (await call('iPartSource/other/GiftEntry/index.html')).text(), '<p>x</p>');
-    const bad = await call(`${UPLOAD_PATH}?name=broken.zip`, { method: 'POST', body: strToU8('not a zip') });
+    const bad = await call(`${UPLOAD_PATH}?name=broken.zip`, { method: 'POST', body: new Uint8Array(strToU8('not a zip')) });
     assert.equal(bad.status, 400);
     assert.match(((await bad.json()) as { Message: string }).Message, /not a valid zip/);
   });
 
   test('pastes the display fragment into the staff page with ~ rewritten and the placeholders filled', async () => {
-    assert.equal((await call(`${UPLOAD_PATH}?name=gift-entry-ipart.zip`, { method: 'POST', body: zip })).status, 201);
+    assert.equal((await call(`${UPLOAD_PATH}?name=gift-entry-ipart.zip`, { method: 'POST', body: new Uint8Array(zip) })).status, 201);
     const type = await call(CONTENT_TYPES_PATH, { method: 'POST', body: JSON.stringify({ name: 'Gift entry', displayUrl: IPART_DISPLAY_URL, configurationUrl: IPART_CONFIGURATION_URL }) });
     const { contentTypeKey } = (await type.json()) as { contentTypeKey: string };
     const placed = (await (await call(PLACE_PATH, { method: 'POST', body: JSON.stringify({ contentTypeKey }) })).json()) as { contentKey: string; contentItemKey: string };
