@@ -44,6 +44,7 @@ describe('only allowed pages with a current key may record gifts', () => {
     assert.equal(preflight.status, 204);
     assert.equal(preflight.headers.get('access-control-allow-origin'), ORIGIN);
     assert.match(preflight.headers.get('access-control-allow-headers') ?? '', new RegExp(CALLER_KEY_HEADER, 'i'));
+    assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /\bPrefer\b/, 'a page may ask not to wait for the verdict');
     const { status } = await postGift(h.proxy.url, sampleGift(), { [CALLER_KEY_HEADER]: KEY_NEW, Origin: ORIGIN });
     assert.equal(status, 200);
     const evil = await fetch(`${h.proxy.url}/api/gifts`, { method: 'OPTIONS', headers: { Origin: 'https://evil.example' } });
