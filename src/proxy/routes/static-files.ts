@@ -4,12 +4,25 @@
  * prove the widget needs no inline script or style.
  */
 import { Hono } from 'hono';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { problem } from '../http-problem.ts';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+/**
+ * The checkout's root: the nearest folder above this module holding package.json. This code
+ * runs from src/proxy/routes/ under tsx (tests) and from dist/server/ once compiled (npm start),
+ * so a fixed number of '../' would be right in only one of them.
+ */
+function packageRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return from;
+  }
+}
+
+const ROOT = packageRoot(dirname(fileURLToPath(import.meta.url)));
 export const DEMO_DIR = join(ROOT, 'src', 'demo');
 export const WIDGET_BUNDLE = join(ROOT, 'dist', 'gift-entry.js');
 
