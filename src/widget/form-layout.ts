@@ -42,7 +42,7 @@ export const FORM_LAYOUT = [
   { field: 'middleName', group: 'nameParts', size: 'InputMedium', autocomplete: 'additional-name' },
   { field: 'maidenName', group: 'nameParts', size: 'InputMedium', autocomplete: 'off' },
   { field: 'nameSuffix', group: 'nameParts', size: 'InputSmall', autocomplete: 'honorific-suffix' },
-  { field: 'distribution', group: 'fund', size: 'InputLarge', autocomplete: 'off', type: 'select', carried: true, required: true, hint: 'Or choose a campaign that is mapped to a fund' },
+  { field: 'distribution', group: 'fund', size: 'InputLarge', autocomplete: 'off', type: 'select', carried: true, required: true, hint: 'Or a campaign mapped to a fund' },
   { field: 'campaignCode', group: 'fund', size: 'InputLarge', autocomplete: 'off', type: 'select', carried: true },
   { field: 'appealCode', group: 'fund', size: 'InputLarge', autocomplete: 'off', type: 'select', carried: true },
   { field: 'receivedDate', group: 'fund', size: 'InputMedium', autocomplete: 'off', type: 'date', carried: true },

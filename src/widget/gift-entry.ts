@@ -137,7 +137,7 @@ export class GiftEntry extends LightElement {
   }
 
   protected override firstUpdated(): void {
-    if (this.hasAttribute('autofocus')) this.focusStart();
+    if (this.hasAttribute('autofocus')) void this.focusStart();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -335,7 +335,7 @@ export class GiftEntry extends LightElement {
     this.emit(accepted ? GIFT_EVENTS.accepted : GIFT_EVENTS.queued, entry);
     this.announce(this.notice.text);
     this.newGift(true);
-    void this.updateComplete.then(() => this.focusStart());
+    void this.updateComplete.then(() => void this.focusStart());
   }
 
   /**
@@ -427,14 +427,15 @@ export class GiftEntry extends LightElement {
   }
 
   /** Where each gift starts: the donor search inside iMIS, else the first field. */
-  private focusStart(): void {
-    (this.querySelector<HTMLElement>('gift-contact-picker input') ?? this.querySelector<HTMLElement>('form input, form select'))?.focus();
+  private async focusStart(): Promise<void> {
+    await this.querySelector('gift-contact-picker')?.updateComplete;
+    this.querySelector<HTMLElement>('form input, form select')?.focus();
   }
 
   private clear(): void {
     this.newGift(false);
     this.notice = undefined;
-    void this.updateComplete.then(() => this.focusStart());
+    void this.updateComplete.then(() => void this.focusStart());
   }
 
   /** The control an error summary link jumps to: the field, the picker or the chosen contact's card. */
@@ -453,7 +454,7 @@ export class GiftEntry extends LightElement {
     if (field === 'imisId') this.form.chooseDonor(contact);
     else this.form.chooseSoftCredit(contact);
     // After a choice, on to the next thing to fill; after "Change", back to the search.
-    const next = contact ? (field === 'imisId' ? `#${this.uid}-amount` : `#${this.uid}-notes`) : `gift-contact-picker[data-field="${field}"] input`;
+    const next = contact ? (field === 'imisId' ? `#${this.uid}-amount` : `#${this.uid}-submit`) : `gift-contact-picker[data-field="${field}"] input`;
     void this.updateComplete.then(() => requestAnimationFrame(() => this.querySelector<HTMLElement>(next)?.focus()));
   }
 

@@ -37,7 +37,6 @@ function view(ctx: GiftFormContext, layout: FieldLayout): FieldView {
   if (layout.required) view.required = true;
   if (layout.hint) view.hint = layout.hint;
   if (ctx.carried.includes(layout.field as DraftField)) view.carried = true;
-  if (layout.type === 'textarea') view.wide = true;
   return view;
 }
 
@@ -70,7 +69,7 @@ function control(ctx: GiftFormContext, layout: FieldLayout & { field: DraftField
     </select>`;
   }
   if (type === 'textarea') {
-    return html`<textarea id=${v.id} name=${field} class=${common.cls} maxlength=${MAX_LENGTH.notes} .value=${live(value)}
+    return html`<textarea id=${v.id} name=${field} class=${common.cls} rows="2" maxlength=${MAX_LENGTH.notes} .value=${live(value)}
       aria-invalid=${v.error ? 'true' : 'false'} aria-describedby=${describedBy(v)} @input=${common.onInput} @blur=${common.onLeave}></textarea>`;
   }
   const max = MAX_LENGTH[field as keyof typeof MAX_LENGTH] as number | undefined;
@@ -128,10 +127,12 @@ export function giftForm(ctx: GiftFormContext): TemplateResult {
   const typedDonor = !(ctx.picker && ctx.draft.imisId);
   return html`<fieldset class="gift-main">
       <legend>Gift</legend>
-      <p class="hint group-hint" id="${ctx.uid}-donor-hint">
-        ${ctx.picker ? 'Find the donor in iMIS; for a new donor, type a first and last name or a company below.'
-          : 'Enter the donor’s iMIS ID, or first and last name, or a company name.'}
-      </p>
+      ${typedDonor
+        ? html`<p class="hint group-hint">
+            ${ctx.picker ? 'Find the donor in iMIS; for a new donor, type a first and last name or a company below.'
+              : 'Enter the donor’s iMIS ID, or first and last name, or a company name.'}
+          </p>`
+        : nothing}
       <div class="fields">
         ${contactField(ctx, 'imisId', ctx.donor)}
         ${fields(ctx, 'gift')}
