@@ -9,7 +9,9 @@ import { closeAfterEarlyAnswer, refuseWhileStopping, securityHeaders } from './h
 import { problem } from './http-problem.ts';
 import type { Log } from './logger.ts';
 import type { LookupsCache } from './lookups-cache.ts';
+import type { ProxyMetrics } from './metrics.ts';
 import type { Outbox } from './outbox.ts';
+import { adminRoutes } from './routes/admin.ts';
 import { giftRoutes } from './routes/gifts.ts';
 import { healthRoutes } from './routes/health.ts';
 import { lookupRoutes } from './routes/lookups.ts';
@@ -40,6 +42,8 @@ export interface AppDeps {
   simulated: boolean;
   /** True once the proxy has begun to shut down. */
   stopping?: () => boolean;
+  /** Served at GET /metrics behind the admin token. */
+  metrics?: ProxyMetrics;
 }
 
 export function createApp(deps: AppDeps): Hono {
@@ -54,6 +58,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route(PROXY_PATHS.lookups, lookupRoutes(deps.lookups));
   app.route(PROXY_PATHS.gifts, giftRoutes(deps));
   app.route(PROXY_PATHS.health, healthRoutes(deps.outbox, deps.dispatcher, deps.simulated, stopping));
+  app.route('/', adminRoutes(deps));
   app.route('/', staticRoutes());
 
   let known: Array<[RegExp, string]> | undefined;

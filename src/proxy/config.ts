@@ -37,6 +37,8 @@ export interface ProxyConfig {
   simulatorDelay: number | 'realistic';
   /** Days after which settled gifts lose their donor details; undefined keeps them. */
   retentionDays: number | undefined;
+  /** Bearer token for GET /metrics and POST /admin/backup; undefined turns both off. */
+  adminToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -136,6 +138,13 @@ export function readConfig(env: Env): ProxyConfig {
     if (key.length < 16) problems.push(`Every GIFT_ENTRY_KEYS entry must be at least 16 characters (one has ${key.length})`);
   }
   const callerChecksOff = callerKeys.length === 0;
+  const adminToken = value('GIFT_ADMIN_TOKEN');
+  if (adminToken !== undefined && adminToken.length < 16) {
+    problems.push(`GIFT_ADMIN_TOKEN must be at least 16 characters (it has ${adminToken.length})`);
+  }
+  if (adminToken !== undefined && callerKeys.includes(adminToken)) {
+    problems.push('GIFT_ADMIN_TOKEN must differ from every GIFT_ENTRY_KEYS entry: caller keys sit in iMIS pages that staff can read');
+  }
   if (callerChecksOff && !isLoopbackHost(host)) {
     problems.push(`GIFT_ENTRY_KEYS is required when HOST (${host}) is not a loopback address: otherwise anyone who can reach the proxy could record gifts`);
   }
@@ -174,6 +183,7 @@ export function readConfig(env: Env): ProxyConfig {
     lookupsTtlMs: integer('GIFT_LOOKUPS_TTL_MS', 300_000, 0, 86_400_000),
     simulatorDelay,
     retentionDays,
+    adminToken,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -10,6 +10,7 @@ import { readConfig, type Env, type ProxyConfig } from './config.ts';
 import { Dispatcher } from './dispatcher.ts';
 import { createLogger, type Log } from './logger.ts';
 import { LookupsCache } from './lookups-cache.ts';
+import { createMetrics } from './metrics.ts';
 import { Outbox } from './outbox.ts';
 import { createUpstreamClient } from './upstream-client.ts';
 
@@ -83,7 +84,7 @@ function closeServer(server: ServerType): Promise<void> {
 
 export async function startProxy(env: Env, options: StartOptions = {}): Promise<ProxyHandle> {
   const config = readConfig(env);
-  const log: Log = createLogger([config.upstreamToken, ...config.callerKeys], options.log);
+  const log: Log = createLogger([config.upstreamToken, ...config.callerKeys, config.adminToken ?? ''], options.log);
 
   let upstreamBaseUrl: string = config.upstreamBaseUrl ?? '';
   let closeSimulator: (() => Promise<void>) | undefined;
@@ -106,11 +107,12 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
     throw error;
   }
   const resumed = outbox.recover();
-  const client = createUpstreamClient(upstreamBaseUrl, config.upstreamToken, config.upstreamTimeoutMs);
+  const metrics = createMetrics({ outbox, upstreamState: () => dispatcher.upstream.state });
+  const client = metrics.instrument(createUpstreamClient(upstreamBaseUrl, config.upstreamToken, config.upstreamTimeoutMs));
   const dispatcher = new Dispatcher(outbox, client, config, log);
   const lookups = new LookupsCache(client, config.lookupsTtlMs, config.transactionIdPrefix);
   let stopping = false;
-  const app = createApp({ config, outbox, dispatcher, lookups, log, simulated: closeSimulator !== undefined, stopping: () => stopping });
+  const app = createApp({ config, outbox, dispatcher, lookups, log, simulated: closeSimulator !== undefined, stopping: () => stopping, metrics });
 
   let server: ServerType;
   try {

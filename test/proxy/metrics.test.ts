@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { createMetrics } from '../../src/proxy/metrics.ts';
+import { Outbox } from '../../src/proxy/outbox.ts';
+import { adminRoutes } from '../../src/proxy/routes/admin.ts';
+import { postGift, sampleGift, startHarness, type Harness } from './harness.ts';
+
+const ADMIN = 'admin-token-0123456789abcdef';
+const CALLER_KEY = 'caller-key-0123456789abcdef';
+
+/** Prometheus text format → `name{labels}` → value. */
+function parseMetrics(text: string): Map<string, number> {
+  const samples = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    if (line === '' || line.startsWith('#')) continue;
+    const match = /^([a-zA-Z_:][\w:]*(?:\{[^}]*\})?)\s+(\S+)$/.exec(line);
+    assert.ok(match, `not a Prometheus sample line: ${line}`);
+    samples.set(match[1]!, Number(match[2]));
+  }
+  return samples;
+}
+
+async function scrape(base: string): Promise<Map<string, number>> {
+  const response = await fetch(`${base}/metrics`, { headers: { Authorization: `Bearer ${ADMIN}` } });
+  assert.equal(response.status, 200);
+  assert.match(response.headers.get('Content-Type') ?? '', /^text\/plain; version=0\.0\.4/);
+  return parseMetrics(await response.text());
+}
+
+describe('GET /metrics over loopback', () => {
+  let h: Harness;
+  before(async () => {
+    h = await startHarness({ GIFT_ADMIN_TOKEN: ADMIN, GIFT_ENTRY_KEYS: CALLER_KEY }, { processingDelayMs: 0 });
+  });
+  after(() => h.close());
+
+  test('after a few gifts it shows them by status, the import latency and outcomes, an empty queue and a healthy upstream', async () => {
+    const key = { 'X-Gift-Entry-Key': CALLER_KEY };
+    for (let i = 0; i < 3; i++) assert.equal((await postGift(h.proxy.url, sampleGift(), key)).body.status, 'accepted');
+    const refused = await postGift(h.proxy.url, sampleGift({ distribution: '', campaignCode: 'NOTMAPPED' }), key);
+    assert.equal(refused.body.status, 'rejected');
+    h.simulator.control.failNext(1);
+    const retried = sampleGift();
+    await postGift(h.proxy.url, retried, key);
+
+    const metrics = await scrape(h.proxy.url);
+    assert.equal(metrics.get('gift_proxy_gifts{status="accepted"}'), 4);
+    assert.equal(metrics.get('gift_proxy_gifts{status="rejected"}'), 1);
+    assert.equal(metrics.get('gift_proxy_gifts{status="stuck"}'), 0);
+    assert.equal(metrics.get('gift_proxy_queue_depth'), 0);
+    assert.equal(metrics.get('gift_proxy_upstream_imports_total{outcome="accepted"}'), 4);
+    assert.equal(metrics.get('gift_proxy_upstream_imports_total{outcome="rejected"}'), 1);
+    assert.equal(metrics.get('gift_proxy_upstream_imports_total{outcome="retry"}'), 1);
+    assert.equal(metrics.get('gift_proxy_upstream_retries_total'), 1);
+    assert.equal(metrics.get('gift_proxy_upstream_import_duration_seconds_count{outcome="accepted"}'), 4);
+    assert.equal(metrics.get('gift_proxy_upstream_import_duration_seconds_bucket{le="+Inf",outcome="accepted"}'), 4);
+    assert.ok((metrics.get('gift_proxy_upstream_import_duration_seconds_sum{outcome="accepted"}') ?? -1) > 0);
+    assert.equal(metrics.get('gift_proxy_upstream_state{state="ok"}'), 1);
+    assert.equal(metrics.get('gift_proxy_upstream_state{state="held"}'), 0);
+    assert.ok((metrics.get('process_resident_memory_bytes') ?? 0) > 0, 'process metrics are there too');
+  });
+
+  test('a refused token shows as held on the next scrape', async () => {
+    h.simulator.control.setToken('the-token-was-rotated-upstream');
+    const gift = sampleGift();
+    const answer = await postGift(h.proxy.url, gift, { 'X-Gift-Entry-Key': CALLER_KEY });
+    assert.equal(answer.body.status, 'held');
+    const metrics = await scrape(h.proxy.url);
+    assert.equal(metrics.get('gift_proxy_upstream_state{state="held"}'), 1);
+    assert.equal(metrics.get('gift_proxy_gifts{status="held"}'), 1);
+    assert.equal(metrics.get('gift_proxy_queue_depth'), 1);
+    assert.equal(metrics.get('gift_proxy_upstream_imports_total{outcome="unauthorized"}'), 1);
+  });
+
+  test('the caller key does not open it: only the admin token does', async () => {
+    const withKey = await fetch(`${h.proxy.url}/metrics`, { headers: { 'X-Gift-Entry-Key': CALLER_KEY } });
+    assert.equal(withKey.status, 401);
+    assert.match(((await withKey.json()) as { message: string }).message, /admin token/);
+    const withKeyAsBearer = await fetch(`${h.proxy.url}/metrics`, { headers: { Authorization: `Bearer ${CALLER_KEY}` } });
+    assert.equal(withKeyAsBearer.status, 401);
+    await withKeyAsBearer.arrayBuffer();
+  });
+});
+
+describe('GET /metrics without sockets', () => {
+  let dataDir: string;
+  let outbox: Outbox;
+  before(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'gift-metrics-'));
+    outbox = new Outbox(dataDir);
+  });
+  after(() => {
+    outbox.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  const routes = (adminToken: string | undefined) =>
+    adminRoutes({ config: { adminToken, dataDir }, outbox, metrics: createMetrics({ outbox, upstreamState: () => 'ok' }), log: () => {} });
+
+  test('with no GIFT_ADMIN_TOKEN configured it is off and says how to turn it on', async () => {
+    const response = await routes(undefined).request('/metrics', { headers: { Authorization: `Bearer ${ADMIN}` } });
+    assert.equal(response.status, 403);
+    assert.match(((await response.json()) as { message: string }).message, /set GIFT_ADMIN_TOKEN/);
+  });
+
+  test('a wrong admin token is refused with a Bearer challenge', async () => {
+    const response = await routes(ADMIN).request('/metrics', { headers: { Authorization: 'Bearer not-the-admin-token-at-all' } });
+    assert.equal(response.status, 401);
+    assert.match(response.headers.get('WWW-Authenticate') ?? '', /^Bearer /);
+    assert.match(((await response.json()) as { message: string }).message, /not recognised/);
+  });
+});
