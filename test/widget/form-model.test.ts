@@ -14,7 +14,7 @@ import type { GiftSubmission } from '../../src/contract/gift-schema.ts';
 import type { GiftEntry } from '../../src/widget/gift-entry.ts';
 import { withFakeProxy, type FakeProxy } from './fake-proxy.ts';
 import { imisDouble, imisPageFields } from './imis-double.ts';
-import { expect, waitUntil } from './widget-helpers.ts';
+import { expect, fill, waitUntil } from './widget-helpers.ts';
 
 const RUNS = 50;
 const FIRST_SEED = Date.now() % 100_000;
@@ -60,12 +60,8 @@ function visibleControl(el: GiftEntry, field: string): HTMLInputElement | HTMLSe
 }
 
 async function typeInto(el: GiftEntry, field: string, value: string): Promise<void> {
-  const input = visibleControl(el, field);
-  if (!input) return;
-  input.focus();
-  input.value = value;
-  input.dispatchEvent(new Event(input instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
-  input.blur();
+  if (!visibleControl(el, field)) return;
+  await fill(el, field, value);
   await settle(el);
 }
 

@@ -29,10 +29,15 @@ export function control(el: Element, field: string): HTMLInputElement {
 /** Types into a field and leaves it, as a person tabbing on would. */
 export async function fill(el: GiftEntry, field: string, value: string): Promise<void> {
   const input = control(el, field);
+  let left = false;
+  input.addEventListener('blur', () => (left = true), { once: true });
   input.focus();
   input.value = value;
   input.dispatchEvent(new Event(input.tagName === 'SELECT' ? 'change' : 'input', { bubbles: true }));
   input.blur();
+  // A page that is not the browser's focused tab gets no focus events from focus()/blur();
+  // leaving the field is what this helper promises, so say it the way the browser would.
+  if (!left) input.dispatchEvent(new FocusEvent('blur'));
   await el.updateComplete;
 }
 
