@@ -1,59 +1,16 @@
 import { fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { withFakeProxy } from './fake-proxy.ts';
+import { IMIS_BASE_URL, IMIS_TOKEN, imisDouble, imisPageFields } from './imis-double.ts';
 import type { GiftEntry } from '../../src/widget/gift-entry.ts';
-import { IMIS_VERIFICATION_HEADER } from '../../src/contract/imis-party.ts';
-import { partyRecord, partySummary, searchParties, UnknownFilter } from '../../src/imis-standin/party-search.ts';
+import { partySummary } from '../../src/imis-standin/party-search.ts';
 import { contactDetails, searchContacts, type SearchOutcome } from '../../src/widget/imis-search.ts';
 import { control, expect, expectNoAxeViolations, fill, fillValidGift, submit, waitUntil } from './widget-helpers.ts';
 
-const TOKEN = 'page-verification-token';
-/** iMIS installed under an application path, as most sites are: every REST path must start with it. */
-const BASE_URL = '/imis/';
+const TOKEN = IMIS_TOKEN;
+const BASE_URL = IMIS_BASE_URL;
 const SUMMARY = `${BASE_URL}api/PartySummary`;
-
-/** iMIS's REST API on the page's origin, answered by the stand-in's own search code. */
-function imisDouble() {
-  const calls: string[] = [];
-  let expired = false;
-  const proxied = window.fetch;
-  window.fetch = async (input, init) => {
-    const url = new URL(String(input), location.href);
-    if (!/\/api\/Party/.test(url.pathname)) return proxied(input, init);
-    calls.push(url.pathname + url.search);
-    const headers = new Headers(init?.headers);
-    if (expired || headers.get(IMIS_VERIFICATION_HEADER) !== TOKEN) return new Response('{"Message":"Authorization has been denied for this request."}', { status: 401 });
-    if (!url.pathname.startsWith(`${BASE_URL}api/`)) return new Response('{}', { status: 404 });
-    const [, kind, id] = /api\/(PartySummary|Party)\/?([^/]*)$/.exec(url.pathname) ?? [];
-    if (id) {
-      const found = kind === 'Party' ? partyRecord(decodeURIComponent(id)) : partySummary(decodeURIComponent(id));
-      return found ? Response.json(found) : new Response('{}', { status: 404 });
-    }
-    try {
-      return Response.json(searchParties(url.searchParams));
-    } catch (error) {
-      if (error instanceof UnknownFilter) return Response.json({ Message: error.message }, { status: 400 });
-      throw error;
-    }
-  };
-  return { calls, expire: () => (expired = true), restore: () => (window.fetch = proxied) };
-}
-
-function tokenField(): () => void {
-  const field = document.createElement('input');
-  field.type = 'hidden';
-  field.id = '__RequestVerificationToken';
-  field.value = TOKEN;
-  const context = document.createElement('input');
-  context.type = 'hidden';
-  context.id = '__ClientContext';
-  context.value = JSON.stringify({ baseUrl: BASE_URL, loggedInPartyId: 'STAFF1', selectedPartyId: 'STAFF1' });
-  document.body.append(field, context);
-  return () => {
-    field.remove();
-    context.remove();
-  };
-}
+const tokenField = () => imisPageFields();
 
 describe('finding the donor in iMIS', () => {
   const proxy = withFakeProxy();
