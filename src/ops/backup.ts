@@ -56,7 +56,8 @@ export async function saveBackup(env: Record<string, string | undefined>, output
     const { size } = await handle.stat();
     await handle.read(header, 0, header.length, 0);
     await handle.close();
-    if (header.toString('latin1') !== SQLITE_MAGIC) throw new BackupError(`What ${base} sent is not an SQLite database; nothing was saved.`);
+    if (header.toString('latin1') !== SQLITE_MAGIC)
+      throw new BackupError(`What ${base} sent is not an SQLite database; nothing was saved.`);
     await rename(partial, file);
     return { file, bytes: size, gifts: Number(response.headers.get(BACKUP_GIFT_COUNT_HEADER) ?? Number.NaN) };
   } catch (error) {

@@ -35,7 +35,14 @@ function procStatusMb(pid: number, field: 'VmRSS' | 'VmHWM' | 'RssAnon' | 'RssFi
 /** Starts the compiled proxy and resolves with its URL from the start banner. */
 function startCompiled(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [...startFlags(), COMPILED_PROXY], {
-    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, SIMULATOR_DELAY_MS: '0', GIFT_UPSTREAM_SPACING_MS: '0' },
+    env: {
+      PATH: process.env.PATH,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DATA_DIR: dataDir,
+      SIMULATOR_DELAY_MS: '0',
+      GIFT_UPSTREAM_SPACING_MS: '0',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   return new Promise((resolve, reject) => {
@@ -58,7 +65,11 @@ export async function run(): Promise<{ rssMb: number; peakMb: number }> {
     const sender = async () => {
       while (next < GIFTS) {
         next++;
-        const answer = await fetch(`${url}/api/gifts`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(sampleGift()) });
+        const answer = await fetch(`${url}/api/gifts`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(sampleGift()),
+        });
         const record = (await answer.json()) as { status: string };
         if (record.status !== 'accepted') throw new Error(`gift answered ${answer.status} ${record.status}`);
       }
@@ -74,7 +85,9 @@ export async function run(): Promise<{ rssMb: number; peakMb: number }> {
     console.log(`  after ${GIFTS} accepted gifts, ${IN_FLIGHT} in flight: RSS ${mb(rssMb)} (peak ${mb(peakMb)})`);
     // File-backed pages are mostly the node executable's own code, shared with any other node process.
     console.log(`  of which private ${mb(procStatusMb(child.pid!, 'RssAnon'))}, file-backed ${mb(procStatusMb(child.pid!, 'RssFile'))}`);
-    console.log(`  target ≤ ${RSS_TARGET_MB} MB: ${rssMb <= RSS_TARGET_MB ? 'met' : `NOT met (${(rssMb - RSS_TARGET_MB).toFixed(1)} MB over)`}`);
+    console.log(
+      `  target ≤ ${RSS_TARGET_MB} MB: ${rssMb <= RSS_TARGET_MB ? 'met' : `NOT met (${(rssMb - RSS_TARGET_MB).toFixed(1)} MB over)`}`,
+    );
     return { rssMb, peakMb };
   } finally {
     if (child.exitCode === null) {

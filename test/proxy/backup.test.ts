@@ -69,7 +69,11 @@ describe('POST /admin/backup', () => {
     try {
       for (const transactionId of before) {
         const record = await getGift(restored.url, transactionId);
-        assert.equal(record.transactionId, transactionId, `gift ${transactionId} acknowledged before the backup is in the restored journal`);
+        assert.equal(
+          record.transactionId,
+          transactionId,
+          `gift ${transactionId} acknowledged before the backup is in the restored journal`,
+        );
       }
       const sample = await getGift(restored.url, acknowledged[7]!);
       assert.equal(sample.status, 'accepted');
@@ -87,17 +91,26 @@ describe('POST /admin/backup', () => {
     assert.equal(wrong.status, 401);
     assert.doesNotMatch(wrong.body.toString('utf8'), /SQLite/);
     assert.ok(h.logs.some((line) => line.includes('admin_token_refused')));
-    assert.ok(h.logs.every((line) => !line.includes(ADMIN)), 'the admin token never reaches a log line');
+    assert.ok(
+      h.logs.every((line) => !line.includes(ADMIN)),
+      'the admin token never reaches a log line',
+    );
   });
 });
 
 describe('GIFT_ADMIN_TOKEN', () => {
   test('a short one, or one equal to a caller key, stops the proxy at start with the reason', () => {
-    assert.throws(() => readConfig({ GIFT_ADMIN_TOKEN: 'short' }), (error: unknown) => {
-      assert.ok(error instanceof ConfigError);
-      assert.match(error.message, /GIFT_ADMIN_TOKEN must be at least 16 characters/);
-      return true;
-    });
-    assert.throws(() => readConfig({ GIFT_ADMIN_TOKEN: ADMIN, GIFT_ENTRY_KEYS: ADMIN }), /GIFT_ADMIN_TOKEN must differ from every GIFT_ENTRY_KEYS entry/);
+    assert.throws(
+      () => readConfig({ GIFT_ADMIN_TOKEN: 'short' }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.match(error.message, /GIFT_ADMIN_TOKEN must be at least 16 characters/);
+        return true;
+      },
+    );
+    assert.throws(
+      () => readConfig({ GIFT_ADMIN_TOKEN: ADMIN, GIFT_ENTRY_KEYS: ADMIN }),
+      /GIFT_ADMIN_TOKEN must differ from every GIFT_ENTRY_KEYS entry/,
+    );
   });
 });

@@ -18,7 +18,6 @@ import type { ProxyMetrics } from '../metrics.ts';
 import type { Outbox } from '../outbox.ts';
 import { metricsRoutes } from './metrics.ts';
 
-
 export interface AdminDeps {
   config: Pick<ProxyConfig, 'adminToken' | 'dataDir'>;
   outbox: Pick<Outbox, 'backupTo'>;
