@@ -4,10 +4,13 @@
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import lit from 'eslint-plugin-lit';
+// @ts-expect-error eslint-plugin-lit-a11y ships no type declarations
 import litA11y from 'eslint-plugin-lit-a11y';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// Typed loosely by the plugin (flat or legacy); this one is the flat config.
+const litRecommended = /** @type {import('eslint').Linter.Config} */ (lit.configs?.['flat/recommended']);
 const WIDGET = ['src/widget/**/*.ts', 'test/widget/**/*.ts'];
 const ZOD_MESSAGE = "Browser-side code imports zod only as zod/mini: the full zod would not fit the widget's bundle budget.";
 // Contract files only the proxy and simulator load; every other contract file may reach the widget bundle.
@@ -27,7 +30,7 @@ export default defineConfig(
     languageOptions: { globals: globals.node },
   },
   { files: ['src/demo/**/*.js', ...WIDGET], languageOptions: { globals: globals.browser } },
-  { files: WIDGET, extends: [lit.configs['flat/recommended']] },
+  { files: WIDGET, extends: [litRecommended] },
   { files: ['src/widget/**/*.ts'], extends: [litA11y.configs.recommended] },
   // chai's `expect(x).to.be.true` is an expression by design.
   { files: ['test/widget/**/*.ts'], rules: { '@typescript-eslint/no-unused-expressions': 'off' } },

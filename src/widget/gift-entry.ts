@@ -20,8 +20,14 @@
  * @fires gift-rejected - the gift service refused a gift; detail {transactionId, amount, donor}
  * @fires gift-queued - a gift is safely stored at the proxy and will be sent; detail {transactionId, amount, donor}
  *
- * @cssprop --gift-entry-gap, --gift-entry-error-color, --gift-entry-success-color,
- *   --gift-entry-warning-color, --gift-entry-border-color, --gift-entry-focus-color
+ * @cssprop --gift-entry-gap - space between fields and sections (default 0.75rem)
+ * @cssprop --gift-entry-error-color - error text and the border of fields in error (default #b3261e)
+ * @cssprop --gift-entry-success-color - border of the receipt after a recorded gift (default #1e7e34)
+ * @cssprop --gift-entry-warning-color - border of warnings such as a possible duplicate (default #8a5300)
+ * @cssprop --gift-entry-border-color - border of fields and panels (default #767676)
+ * @cssprop --gift-entry-focus-color - focus outline and the highlighted search result (default #1a5fb4)
+ * @cssprop --gift-entry-input-background - background of text fields (default the system Field colour)
+ * @cssprop --gift-entry-input-color - text colour of text fields (default the system FieldText colour)
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { LightElement } from './light-element.ts';
