@@ -71,7 +71,9 @@ const invokedDirectly = process.argv[1] !== undefined && /(?:^|[\\/])(?:backup)\
 if (invokedDirectly) {
   try {
     const saved = await saveBackup(process.env, process.argv[2]);
-    process.stdout.write(`Saved ${saved.gifts} gift${saved.gifts === 1 ? '' : 's'} (${(saved.bytes / 1024).toFixed(0)} KB) to ${saved.file}\n`);
+    process.stdout.write(
+      `Saved ${saved.gifts} gift${saved.gifts === 1 ? '' : 's'} (${(saved.bytes / 1024).toFixed(0)} KB) to ${saved.file}\n`,
+    );
   } catch (error) {
     process.stderr.write(`${error instanceof BackupError ? error.message : `Backup failed: ${String(error)}`}\n`);
     process.exit(1);
