@@ -1,6 +1,5 @@
 /** The batch table and the control totals, rendered from plain data. */
 import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { formatUsd } from '../contract/gift-summary.ts';
 import { reconcile, totals, type BatchEntry, type Expected } from './batch.ts';
 
@@ -47,7 +46,7 @@ function expectedField(view: BatchPanelView, which: keyof Expected, label: strin
   return html`<div class="PanelField">
     <label for=${id}>${label}</label>
     <div class="PanelFieldValue">
-      <input id=${id} class="InputSmall" inputmode=${which === 'count' ? 'numeric' : 'decimal'} autocomplete="off" .value=${live(view.expected[which])}
+      <input id=${id} class="InputSmall" inputmode=${which === 'count' ? 'numeric' : 'decimal'} autocomplete="off" name="expected-${which}" .value=${view.expected[which]}
         @input=${(e: Event) => view.onExpected(which, (e.target as HTMLInputElement).value)} />
     </div>
   </div>`;

@@ -49,6 +49,7 @@ import { giftForm, problemLinks } from './gift-form.ts';
 import { readImisPage } from './imis-page.ts';
 import { ProxyClient, SCRIPT_ORIGIN } from './proxy-client.ts';
 import { shortcutHelp } from './shortcuts.ts';
+import { syncControls } from './control-sync.ts';
 
 let instances = 0;
 
@@ -144,6 +145,11 @@ export class GiftEntry extends LightElement {
 
   protected override firstUpdated(): void {
     if (this.hasAttribute('autofocus')) void this.focusStart();
+  }
+
+  protected override updated(): void {
+    const { count, total } = this.batch.expected;
+    syncControls(this, { ...this.form.draft, 'expected-count': count, 'expected-total': total });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -1,11 +1,10 @@
 /**
- * The gift form in iMIS markup, rendered from the draft and the layout table. Every
- * control is bound with live(): whatever a person did to the DOM in between, each
+ * The gift form in iMIS markup, rendered from the draft and the layout table. After
+ * each render the element syncs every control to the draft (control-sync.ts), so each
  * control shows exactly the value the draft holds, which is exactly what is sent.
  * Input sizes follow iMIS's InputSmall/Medium/Large; max lengths come from the contract.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { FIELD_LABEL, MAX_LENGTH, type GiftField } from '../contract/gift-fields.ts';
 import type { LookupsResponse } from '../contract/proxy-api.ts';
 import type { ChosenContact } from './draft-controller.ts';
@@ -58,23 +57,22 @@ function control(ctx: GiftFormContext, layout: FieldLayout & { field: DraftField
   if (type === 'select') {
     const list = options(ctx, field);
     const known = value === '' || list.some(([code]) => code === value);
-    // Each option's selectedness is set as a live property: a select a person has used
-    // ignores later `selected` attributes, which is how "(none)" once showed over a sent code.
+    // No `selected` bindings: the select's value is set from the draft after each render.
     return html`<select id=${v.id} name=${field} class=${common.cls} ?disabled=${!ctx.lookups}
       aria-required=${v.required ? 'true' : nothing} aria-invalid=${v.error ? 'true' : 'false'} aria-describedby=${describedBy(v)}
       @change=${common.onInput} @blur=${common.onLeave}>
-      <option value="" .selected=${live(value === '')}>${ctx.lookups ? '(none)' : 'Loading…'}</option>
-      ${known ? nothing : html`<option value=${value} .selected=${live(true)}>${value} (not in the list)</option>`}
-      ${list.map(([code, label]) => html`<option value=${code} .selected=${live(code === value)}>${label}</option>`)}
+      <option value="">${ctx.lookups ? '(none)' : 'Loading…'}</option>
+      ${known ? nothing : html`<option value=${value}>${value} (not in the list)</option>`}
+      ${list.map(([code, label]) => html`<option value=${code}>${label}</option>`)}
     </select>`;
   }
   if (type === 'textarea') {
-    return html`<textarea id=${v.id} name=${field} class=${common.cls} rows="2" maxlength=${MAX_LENGTH.notes} .value=${live(value)}
+    return html`<textarea id=${v.id} name=${field} class=${common.cls} rows="2" maxlength=${MAX_LENGTH.notes} .value=${value}
       aria-invalid=${v.error ? 'true' : 'false'} aria-describedby=${describedBy(v)} @input=${common.onInput} @blur=${common.onLeave}></textarea>`;
   }
   const max = MAX_LENGTH[field as keyof typeof MAX_LENGTH] as number | undefined;
   const input = html`<input id=${v.id} name=${field} type=${type} inputmode=${field === 'amount' ? 'decimal' : nothing}
-    class=${common.cls} .value=${live(value)} maxlength=${max ?? nothing} autocomplete=${layout.autocomplete}
+    class=${common.cls} .value=${value} maxlength=${max ?? nothing} autocomplete=${layout.autocomplete}
     aria-required=${v.required ? 'true' : nothing} aria-invalid=${v.error ? 'true' : 'false'} aria-describedby=${describedBy(v)}
     @input=${common.onInput} @blur=${common.onLeave} />`;
   return field === 'amount' ? html`<div class="amount-wrap"><span aria-hidden="true">$</span>${input}</div>` : input;
