@@ -12,10 +12,11 @@ import { register } from 'tsx/esm/api';
 register();
 const { startProxy } = await import('./src/proxy/server.ts');
 
+/** @returns {Promise<number>} */
 const freePort = () =>
   new Promise((resolve) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
+      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
       server.close(() => resolve(port));
     });
   });
@@ -37,7 +38,10 @@ const proxy = await startProxy(
   { log: () => {} },
 );
 
-/** Serves `import css from './x.css?inline'` as a JS string module, the way Vite builds it. */
+/**
+ * Serves `import css from './x.css?inline'` as a JS string module, the way Vite builds it.
+ * @type {import('@web/test-runner').TestRunnerPlugin}
+ */
 const inlineCss = {
   name: 'inline-css',
   async serve(context) {
@@ -71,11 +75,20 @@ export default {
       launchOptions: {
         executablePath: '/usr/bin/chromium',
         headless: true,
-        args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-gpu'],
+        args: [
+          '--no-sandbox',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--no-first-run',
+          '--disable-sync',
+          '--disable-gpu',
+        ],
       },
     }),
   ],
-  testRunnerHtml: (testFramework) => `<!doctype html><html lang="en"><head><title>gift-entry tests</title></head><body>
+  testRunnerHtml: (
+    /** @type {string} */ testFramework,
+  ) => `<!doctype html><html lang="en"><head><title>gift-entry tests</title></head><body>
     <script>window.__PROXY__ = ${JSON.stringify({ url: proxy.url, key })};</script>
     <script type="module" src="${testFramework}"></script></body></html>`,
 };

@@ -19,7 +19,9 @@ export const DONOR_NAME_MESSAGES = {
 } as const;
 
 export const donorNameSchema = z.optional(
-  z.string(DONOR_NAME_MESSAGES.type).check(...textChecks(DONOR_NAME_MAX_LENGTH, DONOR_NAME_MESSAGES.tooLong, DONOR_NAME_MESSAGES.character)),
+  z
+    .string(DONOR_NAME_MESSAGES.type)
+    .check(...textChecks(DONOR_NAME_MAX_LENGTH, DONOR_NAME_MESSAGES.tooLong, DONOR_NAME_MESSAGES.character)),
 );
 
 /** "Ada Lovelace (iMIS ID 101)": the name staff know beside the ID iMIS files the gift under. */

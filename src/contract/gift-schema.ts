@@ -38,7 +38,7 @@ export const MESSAGES = {
     `Unknown field${keys.length > 1 ? 's' : ''}: ${keys.join(', ')} (field names are case-sensitive)`,
 } as const;
 
-export const PHONE_PATTERN = /^[0-9 +()\-]*$/;
+export const PHONE_PATTERN = /^[0-9 +()-]*$/;
 const IMIS_ID_PATTERN = /^[A-Za-z0-9]*$/;
 
 /**
@@ -47,7 +47,9 @@ const IMIS_ID_PATTERN = /^[A-Za-z0-9]*$/;
  * reorder what staff and finance read later), and lone surrogates (no valid UTF-8 or
  * SQL Server nvarchar value carries them).
  */
-const UNSENDABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSENDABLE =
+  // eslint-disable-next-line no-control-regex -- finding control characters is this pattern's whole job
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const LINE_BREAKS = /[\n\r\t]/;
 
 export function hasUnsendableCharacter(value: string, multiLine = false): boolean {
@@ -69,10 +71,9 @@ export function textChecks(max: number, tooLong: string, badCharacter: string, m
 
 function text(field: TextField, ...checks: z.core.$ZodCheck<string>[]) {
   return z.optional(
-    z.string(`${FIELD_LABEL[field]} must be text`).check(
-      ...textChecks(MAX_LENGTH[field], tooLongMessage(field), MESSAGES.unsendableCharacter(field), field === 'notes'),
-      ...checks,
-    ),
+    z
+      .string(`${FIELD_LABEL[field]} must be text`)
+      .check(...textChecks(MAX_LENGTH[field], tooLongMessage(field), MESSAGES.unsendableCharacter(field), field === 'notes'), ...checks),
   );
 }
 
@@ -105,11 +106,13 @@ export function hasAtMostCents(value: number): boolean {
 /** Staff-typed part of a gift: everything but the deployment's financial account. */
 export const giftShape = {
   imisId: imisId('imisId'),
-  amount: z.number(MESSAGES.amountType).check(
-    z.gt(0, MESSAGES.amountPositive),
-    z.lte(MAX_AMOUNT, { error: () => MESSAGES.amountTooLarge }),
-    z.refine(hasAtMostCents, MESSAGES.amountCents),
-  ),
+  amount: z
+    .number(MESSAGES.amountType)
+    .check(
+      z.gt(0, MESSAGES.amountPositive),
+      z.lte(MAX_AMOUNT, { error: () => MESSAGES.amountTooLarge }),
+      z.refine(hasAtMostCents, MESSAGES.amountCents),
+    ),
   nameTitle: text('nameTitle'),
   firstName: text('firstName'),
   middleName: text('middleName'),
@@ -122,11 +125,13 @@ export const giftShape = {
   state: text('state'),
   zipCode: text('zipCode'),
   // The model table marks email required though the error table never mentions it: we require it.
-  emailAddress: z.string(MESSAGES.emailRequired).check(
-    ...textChecks(MAX_LENGTH.emailAddress, tooLongMessage('emailAddress'), MESSAGES.unsendableCharacter('emailAddress')),
-    z.minLength(1, MESSAGES.emailRequired),
-    z.regex(z.regexes.email, MESSAGES.emailFormat),
-  ),
+  emailAddress: z
+    .string(MESSAGES.emailRequired)
+    .check(
+      ...textChecks(MAX_LENGTH.emailAddress, tooLongMessage('emailAddress'), MESSAGES.unsendableCharacter('emailAddress')),
+      z.minLength(1, MESSAGES.emailRequired),
+      z.regex(z.regexes.email, MESSAGES.emailFormat),
+    ),
   phone: text('phone', z.regex(PHONE_PATTERN, MESSAGES.phoneCharacters)),
   notes: text('notes'),
   distribution: text('distribution'),
@@ -134,10 +139,7 @@ export const giftShape = {
   appealCode: text('appealCode'),
   softCreditId: imisId('softCreditId'),
   receivedDate: z.optional(z.string(MESSAGES.receivedDate).check(z.refine(isDateTime, MESSAGES.receivedDate))),
-  transactionId: z.string(MESSAGES.transactionIdRequired).check(
-    z.trim(),
-    z.regex(TRANSACTION_ID_PATTERN, MESSAGES.transactionId),
-  ),
+  transactionId: z.string(MESSAGES.transactionIdRequired).check(z.trim(), z.regex(TRANSACTION_ID_PATTERN, MESSAGES.transactionId)),
 };
 
 export function filled(value: unknown): boolean {
@@ -177,8 +179,7 @@ export function withGiftRules<T extends z.ZodMiniType<ContactFields & FundFields
 }
 
 export const strict = {
-  error: (issue: z.core.$ZodRawIssue) =>
-    issue.code === 'unrecognized_keys' ? MESSAGES.unknownFields(issue.keys as string[]) : undefined,
+  error: (issue: z.core.$ZodRawIssue) => (issue.code === 'unrecognized_keys' ? MESSAGES.unknownFields(issue.keys as string[]) : undefined),
 };
 
 /** What the widget sends and the proxy accepts: a gift without the financial account. */

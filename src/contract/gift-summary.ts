@@ -9,7 +9,10 @@ type Named = {
 };
 
 export function donorDisplayName(gift: Named): string {
-  const person = [gift.firstName, gift.lastName].filter(filled).map((part) => part!.trim()).join(' ');
+  const person = [gift.firstName, gift.lastName]
+    .filter(filled)
+    .map((part) => part!.trim())
+    .join(' ');
   if (person) return person;
   if (filled(gift.company)) return gift.company!.trim();
   if (filled(gift.imisId)) return `iMIS ID ${gift.imisId!.trim()}`;

@@ -77,4 +77,5 @@ export const healthSchema = z.object({
 });
 export type Health = z.infer<typeof healthSchema>;
 
-export const HELD_MESSAGE = 'The gift service rejected the proxy’s credentials; gifts are kept and will be sent once an administrator fixes the token';
+export const HELD_MESSAGE =
+  'The gift service rejected the proxy’s credentials; gifts are kept and will be sent once an administrator fixes the token';

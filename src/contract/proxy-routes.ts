@@ -33,4 +33,3 @@ export function isWaiting(status: GiftStatus): boolean {
 
 /** The header asking POST /api/gifts to answer 202 as soon as the gift is on disk, without waiting for the verdict. */
 export const RESPOND_ASYNC = { header: 'Prefer', value: 'respond-async' } as const;
-

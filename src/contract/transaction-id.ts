@@ -10,10 +10,8 @@ export const TRANSACTION_ID_PATTERN = new RegExp(`^[A-Za-z0-9]{${TRANSACTION_ID_
 export const TRANSACTION_ID_PREFIX_MAX_LENGTH = 6;
 export const TRANSACTION_ID_PREFIX_PATTERN = new RegExp(`^[A-Za-z0-9]{0,${TRANSACTION_ID_PREFIX_MAX_LENGTH}}$`);
 
-export const TRANSACTION_ID_MESSAGE =
-  `Transaction ID must be ${TRANSACTION_ID_MIN_LENGTH} to ${TRANSACTION_ID_MAX_LENGTH} letters or digits`;
-export const TRANSACTION_ID_PREFIX_MESSAGE =
-  `Transaction ID prefix must be at most ${TRANSACTION_ID_PREFIX_MAX_LENGTH} letters or digits`;
+export const TRANSACTION_ID_MESSAGE = `Transaction ID must be ${TRANSACTION_ID_MIN_LENGTH} to ${TRANSACTION_ID_MAX_LENGTH} letters or digits`;
+export const TRANSACTION_ID_PREFIX_MESSAGE = `Transaction ID prefix must be at most ${TRANSACTION_ID_PREFIX_MAX_LENGTH} letters or digits`;
 
 /**
  * A new transactionId: the prefix, then random digits from a cryptographic source up

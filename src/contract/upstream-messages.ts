@@ -28,8 +28,7 @@ export const UPSTREAM_MESSAGE = {
 } as const;
 
 export type UpstreamRejection =
-  | { kind: 'duplicate'; field: 'transactionId'; message: string }
-  | { kind: 'invalid'; field?: GiftField | undefined; message: string };
+  { kind: 'duplicate'; field: 'transactionId'; message: string } | { kind: 'invalid'; field?: GiftField | undefined; message: string };
 
 const DUPLICATE_PATTERN = /^Transaction ID (.+) has already been imported\./;
 
@@ -51,7 +50,11 @@ export function explainUpstreamRejection(upstreamMessage: string): UpstreamRejec
     [/Path 'amount'/, 'amount', 'The gift service could not read the amount as a number'],
     [/Path 'receivedDate'/, 'receivedDate', 'The gift service could not read the received date'],
     [UPSTREAM_MESSAGE.fundRequired, 'distribution', 'Choose a fund: the campaign given is not mapped to a fund in iMIS'],
-    [UPSTREAM_MESSAGE.financialAccountMissing, 'financialAccountId', 'The gift service rejected the financial account ID configured on the proxy; ask your administrator'],
+    [
+      UPSTREAM_MESSAGE.financialAccountMissing,
+      'financialAccountId',
+      'The gift service rejected the financial account ID configured on the proxy; ask your administrator',
+    ],
     [UPSTREAM_MESSAGE.contactRequired, 'imisId', MESSAGES.contactRequired],
   ];
   for (const [pattern, field, message] of known) {

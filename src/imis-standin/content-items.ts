@@ -41,6 +41,8 @@ export class ContentItems {
   }
 
   find(contentKey: string | undefined, contentItemKey: string | undefined): ContentItem | undefined {
-    return this.placed.find((item) => item.contentItemKey === contentItemKey && (contentKey === undefined || item.contentKey === contentKey));
+    return this.placed.find(
+      (item) => item.contentItemKey === contentItemKey && (contentKey === undefined || item.contentKey === contentKey),
+    );
   }
 }

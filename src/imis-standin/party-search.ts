@@ -100,5 +100,11 @@ export function partyRecord(id: string): PartyData | undefined {
   const emails = { $values: [{ Address: party.email, EmailType: '_Primary', IsPrimary: true }] };
   return party.organizationName
     ? { PartyId: party.id, Id: party.id, Name: nameOf(party), OrganizationName: party.organizationName, Emails: emails }
-    : { PartyId: party.id, Id: party.id, Name: nameOf(party), PersonName: { FirstName: party.firstName, LastName: party.lastName }, Emails: emails };
+    : {
+        PartyId: party.id,
+        Id: party.id,
+        Name: nameOf(party),
+        PersonName: { FirstName: party.firstName, LastName: party.lastName },
+        Emails: emails,
+      };
 }

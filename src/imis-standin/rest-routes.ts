@@ -40,7 +40,12 @@ export function imisRestRoutes(content?: ContentItems): Hono {
       if (!signedIn(c)) return denied(c);
       const item = content.find(c.req.query('contentKey'), c.req.query('contentItemKey'));
       if (!item) return notFound(c);
-      const data = { ContentKey: item.contentKey, ContentItemKey: item.contentItemKey, ContentTypeKey: item.contentType.key, Settings: item.settings ? JSON.parse(item.settings) : {} };
+      const data = {
+        ContentKey: item.contentKey,
+        ContentItemKey: item.contentItemKey,
+        ContentTypeKey: item.contentType.key,
+        Settings: item.settings ? JSON.parse(item.settings) : {},
+      };
       return c.json({
         Items: { $values: [{ $type: 'Asi.Soa.Core.DataContracts.ContentItemData, Asi.Contracts', Data: data }] },
         Offset: 0,

@@ -57,7 +57,8 @@ export function imisSiteRoutes(options: SiteOptions): Hono {
     return c.html(page);
   };
   const staff = (c: Context) => c.req.header(IMIS_VERIFICATION_HEADER) === DEMO_VERIFICATION_TOKEN;
-  const denied = (c: Context) => c.json({ Message: 'Sign in to iMIS as staff: this request carries no valid RequestVerificationToken.' }, 401);
+  const denied = (c: Context) =>
+    c.json({ Message: 'Sign in to iMIS as staff: this request carries no valid RequestVerificationToken.' }, 401);
 
   let autoInstall: Promise<void> | undefined;
   const ensureDemoInstalled = () =>
@@ -152,7 +153,11 @@ ${fragment(item.contentType.configurationUrl, item)}`)}
     if (typeof body.name !== 'string' || typeof body.displayUrl !== 'string') {
       return c.json({ Message: 'A client-based content type needs a name and a displayUrl.' }, 400);
     }
-    const type = content.registerType(body.name, body.displayUrl, typeof body.configurationUrl === 'string' ? body.configurationUrl : undefined);
+    const type = content.registerType(
+      body.name,
+      body.displayUrl,
+      typeof body.configurationUrl === 'string' ? body.configurationUrl : undefined,
+    );
     return c.json({ contentTypeKey: type.key }, 201);
   });
   app.post(`/${PLACE_PATH}`, async (c) => {

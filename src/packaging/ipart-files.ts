@@ -31,7 +31,8 @@ export const IPART_CONFIGURATION_URL = `${IPART_ROOT}configure.html`;
 /** What iMIS keeps of an uploaded zip by default; anything else is dropped. */
 export const IMIS_ALLOWED_EXTENSIONS = ['.js', '.html', '.htm', '.css', '.json', '.map', '.ts'] as const;
 
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&${({ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' } as Record<string, string>)[c]};`);
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"]/g, (c) => `&${({ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' } as Record<string, string>)[c]};`);
 
 export const DISPLAY_HTML = `<gift-entry data-content-key="[x-contentKey]" data-content-item-key="[x-contentItemKey]"></gift-entry>
 <script type="module" src="${IPART_ROOT}ipart-display.js"></script>

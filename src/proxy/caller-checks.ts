@@ -59,15 +59,28 @@ export function callerChecks(
       const address = clientAddress(c);
       const refuse = async (reason: 'missing' | 'unknown', message: string) => {
         const { delayMs, count } = failures.fail(address);
-        log('warn', 'caller_key_refused', { client: address, reason, failuresInARow: count, delayMs, origin, path: new URL(c.req.url).pathname });
+        log('warn', 'caller_key_refused', {
+          client: address,
+          reason,
+          failuresInARow: count,
+          delayMs,
+          origin,
+          path: new URL(c.req.url).pathname,
+        });
         if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
         return problem(c, 401, message);
       };
       if (key === undefined || key === '') {
-        return refuse('missing', `This page has no gift entry key. Set the widget's key attribute (sent as the ${CALLER_KEY_HEADER} header).`);
+        return refuse(
+          'missing',
+          `This page has no gift entry key. Set the widget's key attribute (sent as the ${CALLER_KEY_HEADER} header).`,
+        );
       }
       if (!config.callerKeys.some((expected) => sameSecret(key, expected))) {
-        return refuse('unknown', 'The gift entry key is not recognised (it may have been rotated). Ask your administrator for the current key.');
+        return refuse(
+          'unknown',
+          'The gift entry key is not recognised (it may have been rotated). Ask your administrator for the current key.',
+        );
       }
       failures.succeed(address);
     }

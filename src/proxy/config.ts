@@ -65,7 +65,11 @@ export function readConfig(env: Env): ProxyConfig {
     const raw = env[name]?.trim();
     return raw === '' ? undefined : raw;
   };
-  const list = (name: string) => (value(name) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (name: string) =>
+    (value(name) ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   const integer = (name: string, fallback: number, min: number, max: number): number => {
     const raw = value(name);
     if (raw === undefined) return fallback;
@@ -146,7 +150,9 @@ export function readConfig(env: Env): ProxyConfig {
     problems.push('GIFT_ADMIN_TOKEN must differ from every GIFT_ENTRY_KEYS entry: caller keys sit in iMIS pages that staff can read');
   }
   if (callerChecksOff && !isLoopbackHost(host)) {
-    problems.push(`GIFT_ENTRY_KEYS is required when HOST (${host}) is not a loopback address: otherwise anyone who can reach the proxy could record gifts`);
+    problems.push(
+      `GIFT_ENTRY_KEYS is required when HOST (${host}) is not a loopback address: otherwise anyone who can reach the proxy could record gifts`,
+    );
   }
 
   const transactionIdPrefix = value('GIFT_TRANSACTION_PREFIX') ?? '';

@@ -21,7 +21,15 @@ type Timing = Pick<
 >;
 
 /** Fields that are codes or identifiers rather than a donor's details: fine in a log line. */
-const NOT_DONOR_DETAILS = new Set(['transactionId', 'distribution', 'campaignCode', 'appealCode', 'receivedDate', 'amount', 'financialAccountId']);
+const NOT_DONOR_DETAILS = new Set([
+  'transactionId',
+  'distribution',
+  'campaignCode',
+  'appealCode',
+  'receivedDate',
+  'amount',
+  'financialAccountId',
+]);
 
 /** Upstream words with the donor's own values masked: an upstream may echo what it was sent. */
 function loggable(text: string | undefined, request: GiftImportRequest): string | undefined {

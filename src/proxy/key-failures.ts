@@ -12,7 +12,12 @@ export interface KeyFailurePolicy {
   forgetAfterMs: number;
 }
 
-export const DEFAULT_KEY_FAILURE_POLICY: KeyFailurePolicy = { freeFailures: 3, firstDelayMs: 250, maxDelayMs: 5_000, forgetAfterMs: 15 * 60_000 };
+export const DEFAULT_KEY_FAILURE_POLICY: KeyFailurePolicy = {
+  freeFailures: 3,
+  firstDelayMs: 250,
+  maxDelayMs: 5_000,
+  forgetAfterMs: 15 * 60_000,
+};
 
 /** Beyond this many addresses the oldest are forgotten, so a spray of addresses cannot grow memory without bound. */
 const MAX_TRACKED = 10_000;

@@ -4,11 +4,7 @@
  * the last good copy when the upstream is briefly away.
  */
 import { createHash } from 'node:crypto';
-import {
-  codeDescriptionListSchema,
-  distributionListSchema,
-  type LookupsResponse,
-} from '../contract/index.ts';
+import { codeDescriptionListSchema, distributionListSchema, type LookupsResponse } from '../contract/index.ts';
 import type { UpstreamClient } from './upstream-client.ts';
 
 export interface CachedLookups {
@@ -58,7 +54,10 @@ export class LookupsCache {
       fetchedAt: new Date(now).toISOString(),
     };
     // The ETag covers the lists only, so an unchanged refresh still answers 304.
-    const etag = `"${createHash('sha256').update(JSON.stringify([response.distributions, response.appeals, response.campaigns, response.transactionIdPrefix])).digest('base64url').slice(0, 27)}"`;
+    const etag = `"${createHash('sha256')
+      .update(JSON.stringify([response.distributions, response.appeals, response.campaigns, response.transactionIdPrefix]))
+      .digest('base64url')
+      .slice(0, 27)}"`;
     this.cached = { body: JSON.stringify(response), etag, fetchedAtMs: now };
     return { kind: 'ok', lookups: { ...this.cached, stale: false } };
   }

@@ -31,7 +31,13 @@ export interface StoredGift {
 }
 
 const RETAINED_FIELDS = new Set([
-  'transactionId', 'amount', 'financialAccountId', 'distribution', 'campaignCode', 'appealCode', 'receivedDate',
+  'transactionId',
+  'amount',
+  'financialAccountId',
+  'distribution',
+  'campaignCode',
+  'appealCode',
+  'receivedDate',
 ]);
 
 interface Row {
@@ -150,7 +156,9 @@ export class Outbox {
    */
   checkWritable(): { writable: true } | { writable: false; reason: string } {
     try {
-      this.db.prepare('INSERT INTO write_probe (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at').run(new Date().toISOString());
+      this.db
+        .prepare('INSERT INTO write_probe (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at')
+        .run(new Date().toISOString());
       return { writable: true };
     } catch (error) {
       return { writable: false, reason: storageFailure(error) };
@@ -194,9 +202,7 @@ export class Outbox {
 
   /** The oldest gift still waiting to go upstream: strict arrival order. */
   head(): StoredGift | undefined {
-    const row = this.db
-      .prepare(`SELECT * FROM gifts WHERE status IN ('queued', 'sending') ORDER BY seq LIMIT 1`)
-      .get() as Row | undefined;
+    const row = this.db.prepare(`SELECT * FROM gifts WHERE status IN ('queued', 'sending') ORDER BY seq LIMIT 1`).get() as Row | undefined;
     return row && toStored(row);
   }
 
@@ -276,9 +282,7 @@ export class Outbox {
   }
 
   depth(): number {
-    const row = this.db
-      .prepare(`SELECT COUNT(*) AS n FROM gifts WHERE status IN ('queued', 'sending', 'held')`)
-      .get() as { n: number };
+    const row = this.db.prepare(`SELECT COUNT(*) AS n FROM gifts WHERE status IN ('queued', 'sending', 'held')`).get() as { n: number };
     return row.n;
   }
 
@@ -309,9 +313,7 @@ export class Outbox {
 
   /** Recent gifts, newest first, each with the fields sent upstream (for reconciliation and CSV). */
   journal(since: string, limit: number): GiftRecord[] {
-    const rows = this.db
-      .prepare('SELECT * FROM gifts WHERE created_at >= ? ORDER BY seq DESC LIMIT ?')
-      .all(since, limit) as Row[];
+    const rows = this.db.prepare('SELECT * FROM gifts WHERE created_at >= ? ORDER BY seq DESC LIMIT ?').all(since, limit) as Row[];
     return rows.map((row) => {
       const { record, request } = toStored(row);
       return { ...record, gift: request };
@@ -320,7 +322,10 @@ export class Outbox {
 
   /** How many gifts the journal holds in each status (for /metrics). */
   countByStatus(): Array<{ status: GiftStatus; count: number }> {
-    return this.db.prepare('SELECT status, COUNT(*) AS count FROM gifts GROUP BY status').all() as Array<{ status: GiftStatus; count: number }>;
+    return this.db.prepare('SELECT status, COUNT(*) AS count FROM gifts GROUP BY status').all() as Array<{
+      status: GiftStatus;
+      count: number;
+    }>;
   }
 
   /**
@@ -338,7 +343,12 @@ export class Outbox {
 /** A storage failure in words for staff and administrators: what failed and SQLite's code, never a stack. */
 export function storageFailure(error: unknown): string {
   const code = error && typeof error === 'object' && 'code' in error ? String(error.code) : undefined;
-  const what = code === 'SQLITE_FULL' ? 'the disk is full' : code === 'SQLITE_READONLY' ? 'the journal is read-only' : 'the journal could not be written';
+  const what =
+    code === 'SQLITE_FULL'
+      ? 'the disk is full'
+      : code === 'SQLITE_READONLY'
+        ? 'the journal is read-only'
+        : 'the journal could not be written';
   return `${what}${code ? ` (${code})` : ''}`;
 }
 

@@ -52,7 +52,12 @@ export interface StartOptions {
 /** How long open connections get to receive their last answers once the proxy stops. */
 const SHUTDOWN_GRACE_MS = 2_000;
 
-function listen(fetch: (request: Request) => Response | Promise<Response>, host: string, port: number, requestTimeoutMs: number): Promise<ServerType> {
+function listen(
+  fetch: (request: Request) => Response | Promise<Response>,
+  host: string,
+  port: number,
+  requestTimeoutMs: number,
+): Promise<ServerType> {
   return new Promise((resolve, reject) => {
     // Node's defaults hold a slow request for 300 s; a gift is a few KB.
     const serverOptions = {
@@ -112,7 +117,16 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
   const dispatcher = new Dispatcher(outbox, client, config, log);
   const lookups = new LookupsCache(client, config.lookupsTtlMs, config.transactionIdPrefix);
   let stopping = false;
-  const app = createApp({ config, outbox, dispatcher, lookups, log, simulated: closeSimulator !== undefined, stopping: () => stopping, metrics });
+  const app = createApp({
+    config,
+    outbox,
+    dispatcher,
+    lookups,
+    log,
+    simulated: closeSimulator !== undefined,
+    stopping: () => stopping,
+    metrics,
+  });
 
   let server: ServerType;
   try {
@@ -125,6 +139,7 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
       code === 'EADDRINUSE'
         ? `Port ${config.port} on ${config.host} is already in use: stop the other process or set PORT.`
         : `The proxy could not listen on ${config.host}:${config.port} (${code || 'unknown error'}).`,
+      { cause: error },
     );
   }
   dispatcher.start();

@@ -70,7 +70,11 @@ export function classifyImportResponse(status: number, bodyText: string): Import
     };
   }
   if (status >= 200 && status < 300) {
-    return { kind: 'retry', reason: `the gift service answered ${status} rather than 202 Accepted, so it is not certain the gift was recorded`, giftFault: true };
+    return {
+      kind: 'retry',
+      reason: `the gift service answered ${status} rather than 202 Accepted, so it is not certain the gift was recorded`,
+      giftFault: true,
+    };
   }
   if (status === 502 || status === 503 || status === 504) {
     return { kind: 'retry', reason: `the gift service is unavailable (${status})${said}`, giftFault: false };
@@ -142,7 +146,8 @@ export function createUpstreamClient(baseUrl: string, token: string, timeoutMs: 
         const { status, text, truncated } = await call(UPSTREAM_LOOKUP_PATHS[name], { method: 'GET', headers }, LOOKUP_ANSWER_CAP_BYTES);
         if (status === 401 || status === 403) return { kind: 'unauthorized' };
         if (status !== 200) return { kind: 'failed', reason: `the gift service answered ${status} for ${name}` };
-        if (truncated) return { kind: 'failed', reason: `the gift service sent ${name} larger than ${LOOKUP_ANSWER_CAP_BYTES / 1024 / 1024} MB` };
+        if (truncated)
+          return { kind: 'failed', reason: `the gift service sent ${name} larger than ${LOOKUP_ANSWER_CAP_BYTES / 1024 / 1024} MB` };
         const parsed = z.safeParse(schema, JSON.parse(text));
         if (!parsed.success) return { kind: 'failed', reason: `the gift service sent ${name} in an unexpected shape` };
         return { kind: 'ok', data: parsed.data };

@@ -7,9 +7,7 @@
 import { MAX_LENGTH, UPSTREAM_MESSAGE, type TextField } from '../contract/index.ts';
 import { parseErrorIndex, positionAt, valueEnd } from './newtonsoft.ts';
 
-export type ImportAnswer =
-  | { status: 202; gift: Record<string, unknown> }
-  | { status: 400 | 500; message: string };
+export type ImportAnswer = { status: 202; gift: Record<string, unknown> } | { status: 400 | 500; message: string };
 
 const READER_ERROR = 'Invalid request body (unable to deserialize model). Newtonsoft.Json.JsonReaderException: ';
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
@@ -54,10 +52,16 @@ export function answerImport(
     parsed = JSON.parse(raw);
   } catch (error) {
     const { line, position } = positionAt(raw, parseErrorIndex(error, raw));
-    return { status: 400, message: `${READER_ERROR}Unexpected character encountered while parsing value. Path '', line ${line}, position ${position}.` };
+    return {
+      status: 400,
+      message: `${READER_ERROR}Unexpected character encountered while parsing value. Path '', line ${line}, position ${position}.`,
+    };
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    return { status: 400, message: `${READER_ERROR}Cannot deserialize the current JSON value into type 'GiftImportRequest'. Path '', line 1, position 1.` };
+    return {
+      status: 400,
+      message: `${READER_ERROR}Cannot deserialize the current JSON value into type 'GiftImportRequest'. Path '', line 1, position 1.`,
+    };
   }
   const body = parsed as Record<string, unknown>;
   const conversion = notConvertible(raw, body);

@@ -41,10 +41,7 @@ export interface Expected {
 }
 
 export type Reconciliation =
-  | { kind: 'none' }
-  | { kind: 'invalid' }
-  | { kind: 'match' }
-  | { kind: 'differs'; count: number | undefined; total: number | undefined };
+  { kind: 'none' } | { kind: 'invalid' } | { kind: 'match' } | { kind: 'differs'; count: number | undefined; total: number | undefined };
 
 /** What is still to enter (positive) or entered too much (negative), against the stack in hand. */
 export function reconcile(actual: BatchTotals, expected: Expected): Reconciliation {

@@ -8,6 +8,8 @@
  *
  * @fires contact-chosen - a contact was picked; detail: the PartySummary
  */
+/* eslint-disable lit-a11y/click-events-have-key-events -- the options are operated from the combobox's
+   keyboard (arrow keys and Enter through aria-activedescendant), as the WAI-ARIA combobox pattern has it */
 import { html, nothing, type TemplateResult } from 'lit';
 import { LightElement } from './light-element.ts';
 import type { PartySummary } from '../contract/imis-party.ts';
@@ -149,25 +151,51 @@ export class ContactPicker extends LightElement {
     const open = !!this.results?.length;
     const option = (i: number) => `${id}-option-${i}`;
     return html`<div class="PanelField wide contact-picker ${this.error ? 'has-error' : ''}">
-      <label for=${id}>${this.label}</label>
+      <label for=${id} id="${id}-label">${this.label}</label>
       <div class="PanelFieldValue">
         <div id="${id}-hint" class="hint">Last name, first and last, organisation, email or iMIS ID; Enter picks the highlighted match</div>
         ${this.error ? html`<div id="${id}-error" class="Important field-error"><span class="visually-hidden">Error: </span>${this.error}</div>` : nothing}
-        <input id=${id} class="InputLarge" type="text" autocomplete="off" role="combobox" aria-autocomplete="list"
+        <input
+          id=${id}
+          class="InputLarge"
+          type="text"
+          autocomplete="off"
+          role="combobox"
+          aria-labelledby="${id}-label"
+          aria-autocomplete="list"
           aria-invalid=${this.error ? 'true' : 'false'}
-          aria-expanded=${open ? 'true' : 'false'} aria-controls="${id}-list" aria-describedby="${id}-hint${this.error ? ` ${id}-error` : ''}"
+          aria-expanded=${open ? 'true' : 'false'}
+          aria-controls="${id}-list"
+          aria-describedby="${id}-hint${this.error ? ` ${id}-error` : ''}"
           aria-activedescendant=${open && this.active >= 0 ? option(this.active) : nothing}
-          .value=${this.query} @input=${(e: Event) => this.type((e.target as HTMLInputElement).value)}
-          @keydown=${(e: KeyboardEvent) => this.key(e)} />
+          .value=${this.query}
+          @input=${(e: Event) => this.type((e.target as HTMLInputElement).value)}
+          @keydown=${(e: KeyboardEvent) => this.key(e)}
+        />
         <ul id="${id}-list" role="listbox" aria-label="Matching contacts" class="contact-list" ?hidden=${!open}>
           ${(open ? this.results! : []).map(
-            (contact, i) => html`<li id=${option(i)} role="option" aria-selected=${i === this.active ? 'true' : 'false'}
-              @click=${() => this.choose(contact)}>${describeContact(contact)}</li>`,
+            (contact, i) =>
+              html`<li
+                id=${option(i)}
+                role="option"
+                aria-selected=${i === this.active ? 'true' : 'false'}
+                @click=${() => this.choose(contact)}
+              >
+                ${describeContact(contact)}
+              </li>`,
           )}
-          ${open && this.nextOffset !== undefined
-            ? html`<li id=${option(this.results!.length)} role="option" aria-selected=${this.active === this.results!.length ? 'true' : 'false'}
-                @click=${() => void this.search(this.nextOffset!)}>More results…</li>`
-            : nothing}
+          ${
+            open && this.nextOffset !== undefined
+              ? html`<li
+                  id=${option(this.results!.length)}
+                  role="option"
+                  aria-selected=${this.active === this.results!.length ? 'true' : 'false'}
+                  @click=${() => void this.search(this.nextOffset!)}
+                >
+                  More results…
+                </li>`
+              : nothing
+          }
         </ul>
         <div role="status" class="hint">${this.message}</div>
       </div>

@@ -99,7 +99,12 @@ export class DraftController implements ReactiveController {
     const draft = { ...emptyDraft(), ...saved.draft };
     const worthIt = DRAFT_FIELDS.some((field) => !CARRIED_FIELDS.includes(field) && draft[field].trim());
     if (!worthIt) return undefined;
-    this.state = { ...fresh(draft, saved.carried ?? [], saved.transactionId), ...saved, draft, baseline: { ...emptyDraft(), ...saved.baseline } };
+    this.state = {
+      ...fresh(draft, saved.carried ?? [], saved.transactionId),
+      ...saved,
+      draft,
+      baseline: { ...emptyDraft(), ...saved.baseline },
+    };
     for (const field of DRAFT_FIELDS) if (draft[field] !== this.state.baseline[field]) this.dirty.add(field);
     this.host.requestUpdate();
     return this.state;

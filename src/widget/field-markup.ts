@@ -27,9 +27,11 @@ export function panelField(view: FieldView, control: TemplateResult): TemplateRe
     >
     <div class="PanelFieldValue">
       ${view.hint ? html`<div id="${view.id}-hint" class="hint">${view.hint}</div>` : nothing}
-      ${view.error
-        ? html`<div id="${view.id}-error" class="Important field-error"><span class="visually-hidden">Error: </span>${view.error}</div>`
-        : nothing}
+      ${
+        view.error
+          ? html`<div id="${view.id}-error" class="Important field-error"><span class="visually-hidden">Error: </span>${view.error}</div>`
+          : nothing
+      }
       ${control}
     </div>
   </div>`;

@@ -181,14 +181,20 @@ export class GiftEntry extends LightElement {
    */
   private async reconcile(): Promise<void> {
     const state = this.form.state;
-    const restoredNotice: Notice = { kind: 'AsiWarning', text: 'Restored the gift you were typing before the page reloaded. Check it, then record it.' };
+    const restoredNotice: Notice = {
+      kind: 'AsiWarning',
+      text: 'Restored the gift you were typing before the page reloaded. Check it, then record it.',
+    };
     if (!state.sentAt) {
       this.notice = restoredNotice;
       return;
     }
     const answer = await this.client.status(state.transactionId);
     if (!answer.ok) {
-      this.notice = answer.network || answer.error.field !== 'transactionId' ? { ...restoredNotice, text: `${restoredNotice.text} Recording it again is safe: it keeps its transaction ID.` } : restoredNotice;
+      this.notice =
+        answer.network || answer.error.field !== 'transactionId'
+          ? { ...restoredNotice, text: `${restoredNotice.text} Recording it again is safe: it keeps its transaction ID.` }
+          : restoredNotice;
       return;
     }
     const record = answer.value;
@@ -199,7 +205,10 @@ export class GiftEntry extends LightElement {
     }
     this.batch.upsert(this.entryFor(record, state));
     this.newGift(true);
-    this.notice = { kind: 'AsiSuccess', text: `The gift of ${formatUsd(record.amount)} from ${record.donor} reached the gift proxy before the reload; its status is in the batch below.` };
+    this.notice = {
+      kind: 'AsiSuccess',
+      text: `The gift of ${formatUsd(record.amount)} from ${record.donor} reached the gift proxy before the reload; its status is in the batch below.`,
+    };
   }
 
   private async loadLookups(): Promise<void> {
@@ -209,7 +218,13 @@ export class GiftEntry extends LightElement {
       this.lookups = answer.value;
       // The proxy's prefix applies to a gift not yet touched, unless the page set its own.
       const prefix = answer.value.transactionIdPrefix;
-      if (this.transactionPrefix === undefined && !this.form.isDirty() && !this.form.state.sentAt && prefix && !this.form.transactionId.startsWith(prefix)) {
+      if (
+        this.transactionPrefix === undefined &&
+        !this.form.isDirty() &&
+        !this.form.state.sentAt &&
+        prefix &&
+        !this.form.transactionId.startsWith(prefix)
+      ) {
         this.newGift(false);
       }
     } else {
@@ -249,7 +264,7 @@ export class GiftEntry extends LightElement {
   }
 
   private shortcut(event: KeyboardEvent): void {
-    if (event.defaultPrevented || event.key !== 'Enter' && !(event.altKey && event.key.toLowerCase() === 'b')) return;
+    if (event.defaultPrevented || (event.key !== 'Enter' && !(event.altKey && event.key.toLowerCase() === 'b'))) return;
     const target = event.target as HTMLElement;
     if (event.altKey) {
       event.preventDefault();
@@ -276,7 +291,10 @@ export class GiftEntry extends LightElement {
     }
     if (submission.amount >= this.confirmAbove && !confirmed.includes('confirm-amount')) {
       const amount = formatUsd(submission.amount);
-      this.ask(`${amount} is a large gift. Check the amount against the check, then confirm it.`, { id: 'confirm-amount', label: `Yes, record ${amount}` });
+      this.ask(`${amount} is a large gift. Check the amount against the check, then confirm it.`, {
+        id: 'confirm-amount',
+        label: `Yes, record ${amount}`,
+      });
       return;
     }
     // Busy from the first keypress: the duplicate check must not let a second one through.
@@ -314,7 +332,10 @@ export class GiftEntry extends LightElement {
     const state = this.form.state;
     this.sending = true;
     this.notice = undefined;
-    const answer = await this.client.submit(submission, { enteredBy: this.page.loggedInPartyId, donorName: state.donor?.name || undefined });
+    const answer = await this.client.submit(submission, {
+      enteredBy: this.page.loggedInPartyId,
+      donorName: state.donor?.name || undefined,
+    });
     this.sending = false;
     if (!answer.ok) {
       const error = answer.error;
@@ -401,7 +422,11 @@ export class GiftEntry extends LightElement {
       this.announce(`Recorded in iMIS: ${what}.`);
     } else if (entry.status === 'rejected') {
       this.emit(GIFT_EVENTS.rejected, entry);
-      this.notice = { kind: 'AsiError', text: `Needs correcting: ${what}. ${entry.message ?? ''}`, action: { id: 'correct', label: 'Correct it now', entry: entry.transactionId } };
+      this.notice = {
+        kind: 'AsiError',
+        text: `Needs correcting: ${what}. ${entry.message ?? ''}`,
+        action: { id: 'correct', label: 'Correct it now', entry: entry.transactionId },
+      };
       this.announce(this.notice.text);
     } else if (entry.status === 'stuck' || entry.status === 'held') {
       this.announce(`Not yet in iMIS: ${what}. ${entry.message ?? ''}`);
@@ -457,16 +482,24 @@ export class GiftEntry extends LightElement {
   }
 
   private contactPicker(field: 'imisId' | 'softCreditId', errors: FieldErrors): TemplateResult {
-    return html`<gift-contact-picker data-field=${field} label=${field === 'imisId' ? 'Find the donor in iMIS' : 'Find the soft-credit contact in iMIS'}
-      .token=${this.page.verificationToken ?? ''} .error=${errors[field] ?? ''}
-      @contact-chosen=${(e: CustomEvent<PartySummary>) => this.chosen(field, toContact(e.detail))}></gift-contact-picker>`;
+    return html`<gift-contact-picker
+      data-field=${field}
+      label=${field === 'imisId' ? 'Find the donor in iMIS' : 'Find the soft-credit contact in iMIS'}
+      .token=${this.page.verificationToken ?? ''}
+      .error=${errors[field] ?? ''}
+      @contact-chosen=${(e: CustomEvent<PartySummary>) => this.chosen(field, toContact(e.detail))}
+    ></gift-contact-picker>`;
   }
 
   private chosen(field: 'imisId' | 'softCreditId', contact: ChosenContact | undefined): void {
     if (field === 'imisId') this.form.chooseDonor(contact);
     else this.form.chooseSoftCredit(contact);
     // After a choice, on to the next thing to fill; after "Change", back to the search.
-    const next = contact ? (field === 'imisId' ? `#${this.uid}-amount` : `#${this.uid}-submit`) : `gift-contact-picker[data-field="${field}"] input`;
+    const next = contact
+      ? field === 'imisId'
+        ? `#${this.uid}-amount`
+        : `#${this.uid}-submit`
+      : `gift-contact-picker[data-field="${field}"] input`;
     void this.updateComplete.then(() => requestAnimationFrame(() => this.querySelector<HTMLElement>(next)?.focus()));
   }
 
@@ -476,21 +509,40 @@ export class GiftEntry extends LightElement {
     const state = this.form.state;
     return html`
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
-      ${state.submitted && problems.length
-        ? errorSummary(`${this.uid}-summary`, problems, (t) => document.getElementById(t)?.focus())
-        : nothing}
-      ${this.notice
-        ? html`<div class="${this.notice.kind} notice" tabindex="-1">
-            <p>${this.notice.text}</p>
-            ${this.notice.action
-              ? html`<button type="button" class="TextButton PrimaryButton" data-action=${this.notice.action.id} @click=${() => this.act(this.notice!.action!)}>${this.notice.action.label}</button>`
-              : nothing}
-          </div>`
-        : nothing}
-      ${this.lookupsError
-        ? html`<div class="AsiError lookups-error"><p>${this.lookupsError}</p>
-            <button type="button" class="TextButton" @click=${() => this.loadLookups()}>Retry loading funds</button></div>`
-        : !this.lookups ? html`<p class="lookups-loading">Loading funds, appeals and campaigns…</p>` : nothing}
+      ${
+        state.submitted && problems.length
+          ? errorSummary(`${this.uid}-summary`, problems, (t) => document.getElementById(t)?.focus())
+          : nothing
+      }
+      ${
+        this.notice
+          ? html`<div class="${this.notice.kind} notice" tabindex="-1">
+              <p>${this.notice.text}</p>
+              ${
+                this.notice.action
+                  ? html`<button
+                      type="button"
+                      class="TextButton PrimaryButton"
+                      data-action=${this.notice.action.id}
+                      @click=${() => this.act(this.notice!.action!)}
+                    >
+                      ${this.notice.action.label}
+                    </button>`
+                  : nothing
+              }
+            </div>`
+          : nothing
+      }
+      ${
+        this.lookupsError
+          ? html`<div class="AsiError lookups-error">
+              <p>${this.lookupsError}</p>
+              <button type="button" class="TextButton" @click=${() => this.loadLookups()}>Retry loading funds</button>
+            </div>`
+          : !this.lookups
+            ? html`<p class="lookups-loading">Loading funds, appeals and campaigns…</p>`
+            : nothing
+      }
       <form novalidate @submit=${(e: Event) => (e.preventDefault(), void this.submit())} aria-busy=${this.sending ? 'true' : 'false'}>
         ${giftForm({
           uid: this.uid,

@@ -58,23 +58,52 @@ function control(ctx: GiftFormContext, layout: FieldLayout & { field: DraftField
     const list = options(ctx, field);
     const known = value === '' || list.some(([code]) => code === value);
     // No `selected` bindings: the select's value is set from the draft after each render.
-    return html`<select id=${v.id} name=${field} class=${common.cls} ?disabled=${!ctx.lookups}
-      aria-required=${v.required ? 'true' : nothing} aria-invalid=${v.error ? 'true' : 'false'} aria-describedby=${describedBy(v)}
-      @change=${common.onInput} @blur=${common.onLeave}>
+    return html`<select
+      id=${v.id}
+      name=${field}
+      class=${common.cls}
+      ?disabled=${!ctx.lookups}
+      aria-required=${v.required ? 'true' : nothing}
+      aria-invalid=${v.error ? 'true' : 'false'}
+      aria-describedby=${describedBy(v)}
+      @change=${common.onInput}
+      @blur=${common.onLeave}
+    >
       <option value="">${ctx.lookups ? '(none)' : 'Loading…'}</option>
       ${known ? nothing : html`<option value=${value}>${value} (not in the list)</option>`}
       ${list.map(([code, label]) => html`<option value=${code}>${label}</option>`)}
     </select>`;
   }
   if (type === 'textarea') {
-    return html`<textarea id=${v.id} name=${field} class=${common.cls} rows="2" maxlength=${MAX_LENGTH.notes} .value=${value}
-      aria-invalid=${v.error ? 'true' : 'false'} aria-describedby=${describedBy(v)} @input=${common.onInput} @blur=${common.onLeave}></textarea>`;
+    return html`<textarea
+      id=${v.id}
+      name=${field}
+      class=${common.cls}
+      rows="2"
+      maxlength=${MAX_LENGTH.notes}
+      .value=${value}
+      aria-invalid=${v.error ? 'true' : 'false'}
+      aria-describedby=${describedBy(v)}
+      @input=${common.onInput}
+      @blur=${common.onLeave}
+    ></textarea>`;
   }
   const max = MAX_LENGTH[field as keyof typeof MAX_LENGTH] as number | undefined;
-  const input = html`<input id=${v.id} name=${field} type=${type} inputmode=${field === 'amount' ? 'decimal' : nothing}
-    class=${common.cls} .value=${value} maxlength=${max ?? nothing} autocomplete=${layout.autocomplete}
-    aria-required=${v.required ? 'true' : nothing} aria-invalid=${v.error ? 'true' : 'false'} aria-describedby=${describedBy(v)}
-    @input=${common.onInput} @blur=${common.onLeave} />`;
+  const input = html`<input
+    id=${v.id}
+    name=${field}
+    type=${type}
+    inputmode=${field === 'amount' ? 'decimal' : nothing}
+    class=${common.cls}
+    .value=${value}
+    maxlength=${max ?? nothing}
+    autocomplete=${layout.autocomplete}
+    aria-required=${v.required ? 'true' : nothing}
+    aria-invalid=${v.error ? 'true' : 'false'}
+    aria-describedby=${describedBy(v)}
+    @input=${common.onInput}
+    @blur=${common.onLeave}
+  />`;
   return field === 'amount' ? html`<div class="amount-wrap"><span aria-hidden="true">$</span>${input}</div>` : input;
 }
 
@@ -97,8 +126,7 @@ function contactCard(ctx: GiftFormContext, field: ContactField, chosen: ChosenCo
     <span class="card-label">${field === 'imisId' ? 'Donor' : 'Soft credit'}:</span>
     <strong data-field="name">${chosen?.name || `iMIS ID ${id}`}</strong>
     <span>iMIS ID <span data-field=${field}>${id}</span></span>
-    ${email ? html`<span data-field="emailAddress">${email}</span>` : nothing}
-    ${chosen?.city ? html`<span>${chosen.city}</span>` : nothing}
+    ${email ? html`<span data-field="emailAddress">${email}</span>` : nothing} ${chosen?.city ? html`<span>${chosen.city}</span>` : nothing}
     <button type="button" class="TextButton" id="${ctx.uid}-${field}" @click=${() => ctx.onChange(field)}>Change ${who}</button>
     ${error ? html`<div id="${ctx.uid}-${field}-error" class="Important field-error"><span class="visually-hidden">Error: </span>${error}</div>` : nothing}
   </div>`;
@@ -115,7 +143,9 @@ function nameParts(ctx: GiftFormContext): TemplateResult {
   const hasError = fieldsOf('nameParts').some((layout) => ctx.errors[layout.field]);
   // Open whenever a part holds a value or a problem: nothing sent may hide in a closed box.
   return html`<details class="name-parts wide" ?open=${filled.length > 0 || hasError}>
-    <summary>Title, middle name, maiden name, suffix${filled.length ? `: ${filled.map((l) => ctx.draft[l.field].trim()).join(', ')}` : ''}</summary>
+    <summary>
+      Title, middle name, maiden name, suffix${filled.length ? `: ${filled.map((l) => ctx.draft[l.field].trim()).join(', ')}` : ''}
+    </summary>
     <div class="fields">${fields(ctx, 'nameParts')}</div>
   </details>`;
 }
@@ -125,40 +155,53 @@ export function giftForm(ctx: GiftFormContext): TemplateResult {
   const typedDonor = !(ctx.picker && ctx.draft.imisId);
   return html`<fieldset class="gift-main">
       <legend>Gift</legend>
-      ${typedDonor
-        ? html`<p class="hint group-hint">
-            ${ctx.picker ? 'Find the donor in iMIS; for a new donor, type a first and last name or a company below.'
-              : 'Enter the donor’s iMIS ID, or first and last name, or a company name.'}
-          </p>`
-        : nothing}
-      <div class="fields">
-        ${contactField(ctx, 'imisId', ctx.donor)}
-        ${fields(ctx, 'gift')}
-      </div>
+      ${
+        typedDonor
+          ? html`<p class="hint group-hint">
+              ${
+                ctx.picker
+                  ? 'Find the donor in iMIS; for a new donor, type a first and last name or a company below.'
+                  : 'Enter the donor’s iMIS ID, or first and last name, or a company name.'
+              }
+            </p>`
+          : nothing
+      }
+      <div class="fields">${contactField(ctx, 'imisId', ctx.donor)} ${fields(ctx, 'gift')}</div>
     </fieldset>
-    ${typedDonor || !chosenWithEmail
-      ? html`<fieldset class="new-donor">
-          <legend>${typedDonor ? 'New donor' : 'Donor’s email'}</legend>
-          <div class="fields">
-            ${typedDonor ? [fields(ctx, 'newDonor'), nameParts(ctx)] : fields(ctx, 'newDonor', TYPED_DONOR_FIELDS.filter((f) => f !== 'emailAddress'))}
-          </div>
-        </fieldset>`
-      : nothing}
+    ${
+      typedDonor || !chosenWithEmail
+        ? html`<fieldset class="new-donor">
+            <legend>${typedDonor ? 'New donor' : 'Donor’s email'}</legend>
+            <div class="fields">
+              ${
+                typedDonor
+                  ? [fields(ctx, 'newDonor'), nameParts(ctx)]
+                  : fields(
+                      ctx,
+                      'newDonor',
+                      TYPED_DONOR_FIELDS.filter((f) => f !== 'emailAddress'),
+                    )
+              }
+            </div>
+          </fieldset>`
+        : nothing
+    }
     <fieldset class="fund">
       <legend>Fund and date</legend>
       <div class="fields">${fields(ctx, 'fund')}</div>
     </fieldset>
     <fieldset class="more">
       <legend>Soft credit and notes</legend>
-      <div class="fields">
-        ${contactField(ctx, 'softCreditId', ctx.softCredit)}
-        ${fields(ctx, 'more', ['softCreditId'])}
-      </div>
+      <div class="fields">${contactField(ctx, 'softCreditId', ctx.softCredit)} ${fields(ctx, 'more', ['softCreditId'])}</div>
     </fieldset>`;
 }
 
 /** Error-summary entries in the order of the layout; non-field problems point at the submit button. */
-export function problemLinks(uid: string, errors: FieldErrors, visible: (field: DraftField) => string): Array<{ target: string; message: string }> {
+export function problemLinks(
+  uid: string,
+  errors: FieldErrors,
+  visible: (field: DraftField) => string,
+): Array<{ target: string; message: string }> {
   const order = [...DRAFT_FIELDS, 'transactionId', 'financialAccountId'] as GiftField[];
   return order
     .filter((field) => errors[field])

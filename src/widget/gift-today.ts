@@ -46,7 +46,6 @@ export class GiftToday extends LightElement {
     this.status = '';
   }
 
-
   override connectedCallback(): void {
     super.connectedCallback();
     for (const name of REFRESH_ON) document.addEventListener(name, this.refresh);
@@ -89,43 +88,94 @@ export class GiftToday extends LightElement {
         <div class="PanelField">
           <label for=${id}>Show</label>
           <div class="PanelFieldValue">
-            <select id=${id} class="InputMedium" @change=${(e: Event) => (this.status = (e.target as HTMLSelectElement).value as GiftStatus | '')}>
+            <select
+              id=${id}
+              class="InputMedium"
+              @change=${(e: Event) => (this.status = (e.target as HTMLSelectElement).value as GiftStatus | '')}
+            >
               <option value="">All gifts</option>
               ${GIFT_STATUSES.map((status) => html`<option value=${status} ?selected=${status === this.status}>${STATUS_WORDS[status]}</option>`)}
             </select>
           </div>
         </div>
         <button type="button" class="TextButton" @click=${this.refresh}>Refresh</button>
-        <button type="button" class="TextButton PrimaryButton" ?disabled=${shown.length === 0} @click=${() => this.download(shown)}>Download CSV</button>
+        <button type="button" class="TextButton PrimaryButton" ?disabled=${shown.length === 0} @click=${() => this.download(shown)}>
+          Download CSV
+        </button>
       </div>
-      <p role="status">${this.gifts ? `${overall.count} gift${overall.count === 1 ? '' : 's'}, ${formatUsd(overall.total)}` : 'Loading today’s gifts…'}</p>
-      ${funds.length
-        ? html`<table class="today-totals">
-            <caption>Totals by fund</caption>
-            <thead><tr><th scope="col">Fund</th><th scope="col">Gifts</th><th scope="col">Total</th></tr></thead>
-            <tbody>${funds.map((f) => html`<tr><th scope="row">${f.fund}</th><td>${f.count}</td><td class="amount">${formatUsd(f.total)}</td></tr>`)}</tbody>
-            <tfoot><tr><th scope="row">All funds</th><td>${overall.count}</td><td class="amount">${formatUsd(overall.total)}</td></tr></tfoot>
-          </table>
-          <table class="today-gifts stacking">
-            <caption>Gifts, newest first</caption>
-            <thead><tr><th scope="col">Time</th><th scope="col">Donor</th><th scope="col">Amount</th><th scope="col">Fund</th><th scope="col">Transaction ID</th><th scope="col">Status</th><th scope="col">Entered by</th></tr></thead>
-            <tbody>
-              ${shown.map(
-                (gift) => html`<tr class="status-${gift.status}">
-                  <td data-label="Time">${new Date(gift.createdAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</td>
-                  <td data-label="Donor">${gift.donor}</td>
-                  <td data-label="Amount" class="amount">${formatUsd(gift.amount)}</td>
-                  <td data-label="Fund">${gift.distribution}</td>
-                  <td data-label="Transaction ID"><code>${gift.transactionId}</code></td>
-                  <td data-label="Status"><span class="status">${STATUS_WORDS[gift.status]}</span>${gift.message && gift.status !== 'accepted' ? html`<div>${gift.message}</div>` : nothing}</td>
-                  <td data-label="Entered by">${gift.enteredBy ?? ''}</td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>`
-        : this.gifts
-          ? html`<p>No gifts${this.status ? ` with status “${STATUS_WORDS[this.status]}”` : ''} today.</p>`
-          : nothing}
+      <p role="status">
+        ${this.gifts ? `${overall.count} gift${overall.count === 1 ? '' : 's'}, ${formatUsd(overall.total)}` : 'Loading today’s gifts…'}
+      </p>
+      ${
+        funds.length
+          ? html`<table class="today-totals">
+                <caption>
+                  Totals by fund
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Fund</th>
+                    <th scope="col">Gifts</th>
+                    <th scope="col">Total</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${funds.map(
+                    (f) =>
+                      html`<tr>
+                        <th scope="row">${f.fund}</th>
+                        <td>${f.count}</td>
+                        <td class="amount">${formatUsd(f.total)}</td>
+                      </tr>`,
+                  )}
+                </tbody>
+                <tfoot>
+                  <tr>
+                    <th scope="row">All funds</th>
+                    <td>${overall.count}</td>
+                    <td class="amount">${formatUsd(overall.total)}</td>
+                  </tr>
+                </tfoot>
+              </table>
+              <table class="today-gifts stacking">
+                <caption>
+                  Gifts, newest first
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Time</th>
+                    <th scope="col">Donor</th>
+                    <th scope="col">Amount</th>
+                    <th scope="col">Fund</th>
+                    <th scope="col">Transaction ID</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Entered by</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${shown.map(
+                    (gift) =>
+                      html`<tr class="status-${gift.status}">
+                        <td data-label="Time">
+                          ${new Date(gift.createdAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
+                        </td>
+                        <td data-label="Donor">${gift.donor}</td>
+                        <td data-label="Amount" class="amount">${formatUsd(gift.amount)}</td>
+                        <td data-label="Fund">${gift.distribution}</td>
+                        <td data-label="Transaction ID"><code>${gift.transactionId}</code></td>
+                        <td data-label="Status">
+                          <span class="status">${STATUS_WORDS[gift.status]}</span
+                          >${gift.message && gift.status !== 'accepted' ? html`<div>${gift.message}</div>` : nothing}
+                        </td>
+                        <td data-label="Entered by">${gift.enteredBy ?? ''}</td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>`
+          : this.gifts
+            ? html`<p>No gifts${this.status ? ` with status “${STATUS_WORDS[this.status]}”` : ''} today.</p>`
+            : nothing
+      }
     </section>`;
   }
 }

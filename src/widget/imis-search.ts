@@ -3,13 +3,19 @@
  * credentials: the page's verification token in a header, and its cookies. Every path
  * is joined to the page's `__ClientContext.baseUrl` (see src/contract/imis-party.ts).
  */
-import { IMIS_API, IMIS_VERIFICATION_HEADER, pagedItems, values, type PagedResult, type PartyData, type PartySummary } from '../contract/imis-party.ts';
+import {
+  IMIS_API,
+  IMIS_VERIFICATION_HEADER,
+  pagedItems,
+  values,
+  type PagedResult,
+  type PartyData,
+  type PartySummary,
+} from '../contract/imis-party.ts';
 import { readImisPage } from './imis-page.ts';
 
 export type SearchOutcome =
-  | { kind: 'found'; contacts: PartySummary[]; nextOffset: number | undefined }
-  | { kind: 'expired' }
-  | { kind: 'failed' };
+  { kind: 'found'; contacts: PartySummary[]; nextOffset: number | undefined } | { kind: 'expired' } | { kind: 'failed' };
 
 export const PAGE_SIZE = 10;
 
@@ -33,7 +39,8 @@ export function searchPaths(text: string, offset: number): string[] {
   if (query.includes('@')) return [`${summary}?${page()}&${new URLSearchParams({ email: `contains:${query}` })}`];
   const comma = query.split(',').map((part) => part.trim());
   const words = query.split(/\s+/);
-  const [first, last] = comma.length > 1 ? [comma[1], comma[0]] : words.length > 1 ? [words[0], words.slice(1).join(' ')] : [undefined, query];
+  const [first, last] =
+    comma.length > 1 ? [comma[1], comma[0]] : words.length > 1 ? [words[0], words.slice(1).join(' ')] : [undefined, query];
   const person = page();
   if (first) person.set('firstName', `startsWith:${first}`);
   person.set('lastName', `startsWith:${last}`);

@@ -39,7 +39,12 @@ export function totalsByFund(records: readonly GiftRecord[]): { funds: FundTotal
     fund.cents += Math.round(record.amount * 100);
     byFund.set(record.distribution, fund);
   }
-  const funds = [...byFund].map(([fund, { count, cents }]) => ({ fund, count, total: cents / 100 })).sort((a, b) => a.fund.localeCompare(b.fund));
-  const overall = funds.reduce((sum, f) => ({ fund: 'All funds', count: sum.count + f.count, total: Math.round((sum.total + f.total) * 100) / 100 }), { fund: 'All funds', count: 0, total: 0 });
+  const funds = [...byFund]
+    .map(([fund, { count, cents }]) => ({ fund, count, total: cents / 100 }))
+    .sort((a, b) => a.fund.localeCompare(b.fund));
+  const overall = funds.reduce(
+    (sum, f) => ({ fund: 'All funds', count: sum.count + f.count, total: Math.round((sum.total + f.total) * 100) / 100 }),
+    { fund: 'All funds', count: 0, total: 0 },
+  );
   return { funds, overall };
 }

@@ -38,7 +38,9 @@ export class ProxyClient {
     if (response.ok && body !== undefined) return { ok: true, value: body as T };
     const error = (body as ProxyError | undefined)?.message
       ? (body as ProxyError)
-      : { message: `The gift proxy at ${this.endpoint} answered ${response.status}. Check the widget’s endpoint, or try again; nothing you typed is lost.` };
+      : {
+          message: `The gift proxy at ${this.endpoint} answered ${response.status}. Check the widget’s endpoint, or try again; nothing you typed is lost.`,
+        };
     return { ok: false, error, network: response.status >= 500 };
   }
 
@@ -52,7 +54,11 @@ export class ProxyClient {
    * `donorName` (a contact chosen from iMIS) are journal metadata, never sent upstream.
    */
   submit(gift: GiftSubmission, metadata: { enteredBy?: string | undefined; donorName?: string | undefined }): Promise<Answer<GiftRecord>> {
-    return this.call(PROXY_PATHS.gifts, { method: 'POST', body: JSON.stringify({ ...gift, ...metadata }) }, { [RESPOND_ASYNC.header]: RESPOND_ASYNC.value });
+    return this.call(
+      PROXY_PATHS.gifts,
+      { method: 'POST', body: JSON.stringify({ ...gift, ...metadata }) },
+      { [RESPOND_ASYNC.header]: RESPOND_ASYNC.value },
+    );
   }
 
   /** Puts a gift that needs attention back in the queue. */

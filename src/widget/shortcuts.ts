@@ -11,6 +11,12 @@ export const SHORTCUTS: ReadonlyArray<[keys: string, what: string]> = [
 export function shortcutHelp(): TemplateResult {
   return html`<details class="shortcuts">
     <summary>Keyboard shortcuts</summary>
-    <dl>${SHORTCUTS.map(([keys, what]) => html`<dt><kbd>${keys}</kbd></dt><dd>${what}</dd>`)}</dl>
+    <dl>
+      ${SHORTCUTS.map(
+        ([keys, what]) =>
+          html`<dt><kbd>${keys}</kbd></dt>
+            <dd>${what}</dd>`,
+      )}
+    </dl>
   </details>`;
 }

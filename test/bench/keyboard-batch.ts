@@ -20,7 +20,10 @@ interface Gift {
 
 const TYPING_DELAY_MS = 220; // about 55 words a minute
 
-const known = (search: string, amount: string): Gift => ({ kind: 'known donor', steps: [{ type: search }, { press: 'Enter' }, { type: amount }, { press: 'Enter' }] });
+const known = (search: string, amount: string): Gift => ({
+  kind: 'known donor',
+  steps: [{ type: search }, { press: 'Enter' }, { type: amount }, { press: 'Enter' }],
+});
 const tab: Step = { press: 'Tab' };
 
 const GIFTS: Gift[] = [
@@ -34,12 +37,42 @@ const GIFTS: Gift[] = [
   known('John', '10'),
   known('Acme', '250'),
   known('105', '15'),
-  { kind: 'new donor', steps: [tab, { type: '40' }, tab, { type: 'Mary' }, tab, { type: 'Somerville' }, tab, { type: 'mary@example.org' }, { press: 'Enter' }] },
-  { kind: 'new donor', steps: [tab, { type: '60' }, tab, { type: 'Emmy' }, tab, { type: 'Noether' }, tab, { type: 'emmy@example.org' }, { press: 'Enter' }] },
-  { kind: 'new donor', steps: [tab, { type: '80' }, tab, { type: 'Lise' }, tab, { type: 'Meitner' }, tab, { type: 'lise@example.org' }, { press: 'Enter' }] },
-  { kind: 'company', steps: [tab, { type: '1,000' }, tab, tab, tab, { type: 'office@initech.example' }, tab, { type: 'Initech' }, { press: 'Enter' }] },
-  { kind: 'company', steps: [tab, { type: '2,500' }, tab, tab, tab, { type: 'giving@globex.example' }, tab, { type: 'Globex' }, { press: 'Enter' }] },
-  { kind: 'soft credit', steps: [{ type: 'Hopp' }, { press: 'Enter' }, { type: '45' }, tab, tab, tab, tab, tab, { type: 'Turi' }, { press: 'Enter' }, { press: 'Enter' }] },
+  {
+    kind: 'new donor',
+    steps: [tab, { type: '40' }, tab, { type: 'Mary' }, tab, { type: 'Somerville' }, tab, { type: 'mary@example.org' }, { press: 'Enter' }],
+  },
+  {
+    kind: 'new donor',
+    steps: [tab, { type: '60' }, tab, { type: 'Emmy' }, tab, { type: 'Noether' }, tab, { type: 'emmy@example.org' }, { press: 'Enter' }],
+  },
+  {
+    kind: 'new donor',
+    steps: [tab, { type: '80' }, tab, { type: 'Lise' }, tab, { type: 'Meitner' }, tab, { type: 'lise@example.org' }, { press: 'Enter' }],
+  },
+  {
+    kind: 'company',
+    steps: [tab, { type: '1,000' }, tab, tab, tab, { type: 'office@initech.example' }, tab, { type: 'Initech' }, { press: 'Enter' }],
+  },
+  {
+    kind: 'company',
+    steps: [tab, { type: '2,500' }, tab, tab, tab, { type: 'giving@globex.example' }, tab, { type: 'Globex' }, { press: 'Enter' }],
+  },
+  {
+    kind: 'soft credit',
+    steps: [
+      { type: 'Hopp' },
+      { press: 'Enter' },
+      { type: '45' },
+      tab,
+      tab,
+      tab,
+      tab,
+      tab,
+      { type: 'Turi' },
+      { press: 'Enter' },
+      { press: 'Enter' },
+    ],
+  },
 ];
 
 /** The batch's first gift also chooses the fund (carried over afterwards): Tab to it, ArrowDown. */
@@ -81,7 +114,14 @@ export async function run(): Promise<void> {
   const browser = await puppeteer.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-gpu'],
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-gpu',
+    ],
   });
   try {
     const page = await browser.newPage();
@@ -93,29 +133,46 @@ export async function run(): Promise<void> {
     await page.waitForFunction(() => document.activeElement?.matches('gift-contact-picker input'), { timeout: 10_000 });
 
     const rows: Array<{ kind: string; keys: number; tabs: number; readyMs: number }> = [];
-    const all: Array<Gift | { kind: 'first gift (chooses the fund)'; steps: Step[] }> = [{ kind: 'first gift (chooses the fund)', steps: FIRST_GIFT_FUND }, ...GIFTS];
+    const all: Array<Gift | { kind: 'first gift (chooses the fund)'; steps: Step[] }> = [
+      { kind: 'first gift (chooses the fund)', steps: FIRST_GIFT_FUND },
+      ...GIFTS,
+    ];
     let fits = false;
     for (const [index, gift] of all.entries()) {
       let pressedAt = 0;
       if (gift.kind === 'known donor' && !fits) {
         const found = await perform(page, gift.steps.slice(0, 2), () => {});
         await page.waitForFunction(() => document.querySelector('gift-entry .contact-card'), { timeout: 5000 });
-        fits = await page.evaluate(() => document.querySelector('gift-entry button[type="submit"]')!.getBoundingClientRect().bottom <= window.innerHeight && window.scrollY === 0);
+        fits = await page.evaluate(
+          () =>
+            document.querySelector('gift-entry button[type="submit"]')!.getBoundingClientRect().bottom <= window.innerHeight &&
+            window.scrollY === 0,
+        );
         const rest = await perform(page, gift.steps.slice(2), (at) => (pressedAt = at));
         await ready(page, index + 1);
-        rows.push({ kind: gift.kind, keys: found.keys + rest.keys, tabs: found.tabs + rest.tabs, readyMs: performance.now() - pressedAt - TYPING_DELAY_MS });
+        rows.push({
+          kind: gift.kind,
+          keys: found.keys + rest.keys,
+          tabs: found.tabs + rest.tabs,
+          readyMs: performance.now() - pressedAt - TYPING_DELAY_MS,
+        });
         continue;
       }
       const { keys, tabs } = await perform(page, gift.steps, (at) => (pressedAt = at));
       await ready(page, index + 1).catch(async (error: unknown) => {
-        const state = await page.evaluate(() => ({ focus: document.activeElement?.outerHTML.slice(0, 200), notice: document.querySelector('gift-entry .notice, gift-entry .error-summary')?.textContent }));
+        const state = await page.evaluate(() => ({
+          focus: document.activeElement?.outerHTML.slice(0, 200),
+          notice: document.querySelector('gift-entry .notice, gift-entry .error-summary')?.textContent,
+        }));
         throw new Error(`gift ${index + 1} (${gift.kind}) was not recorded: ${JSON.stringify(state)}`, { cause: error });
       });
       rows.push({ kind: gift.kind, keys, tabs, readyMs: performance.now() - pressedAt - TYPING_DELAY_MS });
     }
 
     const kinds = [...new Set(rows.map((r) => r.kind))];
-    console.log('keyboard-only batch on the demo page (simulator 2–5 s per gift; "ready" = Enter → form cleared, focus in the donor search):');
+    console.log(
+      'keyboard-only batch on the demo page (simulator 2–5 s per gift; "ready" = Enter → form cleared, focus in the donor search):',
+    );
     for (const kind of kinds) {
       const of = rows.filter((r) => r.kind === kind);
       const max = (pick: (r: (typeof of)[number]) => number) => Math.max(...of.map(pick));
@@ -130,7 +187,9 @@ export async function run(): Promise<void> {
       { timeout: 180_000, polling: 500 },
       rows.length,
     );
-    console.log(`  all ${rows.length} gifts recorded by the simulator ${((performance.now() - started) / 1000).toFixed(0)} s after the last Enter, while nobody waited`);
+    console.log(
+      `  all ${rows.length} gifts recorded by the simulator ${((performance.now() - started) / 1000).toFixed(0)} s after the last Enter, while nobody waited`,
+    );
     console.log(`  known donor: whole form and Record button within 1280×800 without scrolling: ${fits ? 'yes' : 'NO'}`);
     await page.setViewport({ width: 400, height: 800 });
     const sideways = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);

@@ -16,12 +16,18 @@ import { ms, percentile } from './stats.ts';
 const TOKEN = 'bench-token-0123456789';
 const ROUNDS = 200;
 
-
 export async function run(): Promise<{ directP50: number; directP99: number; proxyP50: number; proxyP99: number }> {
   const simulator = await startSimulator({ token: TOKEN, processingDelayMs: 0 });
   const dataDir = mkdtempSync(join(tmpdir(), 'gift-bench-'));
   const proxy = await startProxy(
-    { GIFT_API_BASE_URL: simulator.url, GIFT_API_TOKEN: TOKEN, GIFT_FINANCIAL_ACCOUNT_ID: '6', PORT: '0', DATA_DIR: dataDir, GIFT_UPSTREAM_SPACING_MS: '0' },
+    {
+      GIFT_API_BASE_URL: simulator.url,
+      GIFT_API_TOKEN: TOKEN,
+      GIFT_FINANCIAL_ACCOUNT_ID: '6',
+      PORT: '0',
+      DATA_DIR: dataDir,
+      GIFT_UPSTREAM_SPACING_MS: '0',
+    },
     { log: () => {} },
   );
   try {
@@ -40,7 +46,11 @@ export async function run(): Promise<{ directP50: number; directP99: number; pro
       direct.push(performance.now() - started);
 
       started = performance.now();
-      const answer = await fetch(`${proxy.url}/api/gifts`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(gift()) });
+      const answer = await fetch(`${proxy.url}/api/gifts`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(gift()),
+      });
       const record = (await answer.json()) as { status: string };
       if (record.status !== 'accepted') throw new Error(`proxy answered ${answer.status} ${record.status}`);
       viaProxy.push(performance.now() - started);
@@ -54,7 +64,9 @@ export async function run(): Promise<{ directP50: number; directP99: number; pro
     console.log(`proxy overhead over a direct upstream call (${ROUNDS} gifts each, simulator with no processing delay)`);
     console.log(`  direct  p50 ${ms(result.directP50)}  p99 ${ms(result.directP99)}`);
     console.log(`  proxy   p50 ${ms(result.proxyP50)}  p99 ${ms(result.proxyP99)}`);
-    console.log(`  ratio   p50 ${(result.proxyP50 / result.directP50).toFixed(2)}×  p99 ${(result.proxyP99 / result.directP99).toFixed(2)}×`);
+    console.log(
+      `  ratio   p50 ${(result.proxyP50 / result.directP50).toFixed(2)}×  p99 ${(result.proxyP99 / result.directP99).toFixed(2)}×`,
+    );
     console.log(`  added   p50 ${ms(result.proxyP50 - result.directP50)} (against 2–5 s of real upstream processing per gift)`);
     return result;
   } finally {

@@ -51,7 +51,13 @@ async function drain(poisoned: boolean): Promise<Drain> {
       await fetch(`${proxy.url}/api/gifts`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ transactionId, amount: i + 1, company: 'Acme Foundation', emailAddress: 'giving@acme.example', distribution: 'GEN' }),
+        body: JSON.stringify({
+          transactionId,
+          amount: i + 1,
+          company: 'Acme Foundation',
+          emailAddress: 'giving@acme.example',
+          distribution: 'GEN',
+        }),
       }).then((r) => r.arrayBuffer());
     }
     // The head gift failed and waits ten minutes: restart to release the whole backlog at once,
@@ -84,9 +90,13 @@ async function drain(poisoned: boolean): Promise<Drain> {
 export async function run(): Promise<{ giftsPerSecond: number; maxConcurrent: number; poisonedGiftsPerSecond: number }> {
   const clean = await drain(false);
   const giftsPerSecond = BACKLOG / clean.seconds;
-  console.log(`queue drain: ${BACKLOG}-gift backlog delivered in ${clean.seconds.toFixed(2)} s = ${giftsPerSecond.toFixed(0)} gifts/s (upstream delay 0, spacing 0; highest upstream concurrency ${clean.maxConcurrent})`);
+  console.log(
+    `queue drain: ${BACKLOG}-gift backlog delivered in ${clean.seconds.toFixed(2)} s = ${giftsPerSecond.toFixed(0)} gifts/s (upstream delay 0, spacing 0; highest upstream concurrency ${clean.maxConcurrent})`,
+  );
   const minutes = (perGift: number) => ((BACKLOG * perGift) / 60).toFixed(1);
-  console.log(`  with the real upstream's 2–5 s per gift and the default 0.5 s spacing: ${minutes(2.5)}–${minutes(5.5)} minutes for ${BACKLOG} gifts`);
+  console.log(
+    `  with the real upstream's 2–5 s per gift and the default 0.5 s spacing: ${minutes(2.5)}–${minutes(5.5)} minutes for ${BACKLOG} gifts`,
+  );
 
   const poisoned = await drain(true);
   const others = BACKLOG - 1;

@@ -11,6 +11,8 @@ export async function run(): Promise<{ raw: number; gzip: number; brotli: number
   const brotli = brotliCompressSync(bundle, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }).length;
   const kb = (n: number) => `${(n / 1024).toFixed(2)} KB`;
   console.log(`widget bundle dist/gift-entry.js: raw ${kb(bundle.length)}, gzip ${kb(gzip)}, brotli ${kb(brotli)}`);
-  console.log(`  target ≤ ${kb(GZIP_TARGET_BYTES)} gzip: ${gzip <= GZIP_TARGET_BYTES ? 'met' : `NOT met (${kb(gzip - GZIP_TARGET_BYTES)} over)`}`);
+  console.log(
+    `  target ≤ ${kb(GZIP_TARGET_BYTES)} gzip: ${gzip <= GZIP_TARGET_BYTES ? 'met' : `NOT met (${kb(gzip - GZIP_TARGET_BYTES)} over)`}`,
+  );
   return { raw: bundle.length, gzip, brotli };
 }

@@ -19,7 +19,8 @@ const LOOKUPS = JSON.stringify({
   transactionIdPrefix: '',
   fetchedAt: new Date().toISOString(),
 });
-const PAGE = '<!doctype html><html lang="en"><head><title>startup</title><script type="module" src="/gift-entry.js"></script></head><body><gift-entry></gift-entry></body></html>';
+const PAGE =
+  '<!doctype html><html lang="en"><head><title>startup</title><script type="module" src="/gift-entry.js"></script></head><body><gift-entry></gift-entry></body></html>';
 
 export async function run(): Promise<{ medianMs: number; minMs: number; maxMs: number }> {
   const bundle = readFileSync(WIDGET_BUNDLE);
@@ -33,7 +34,14 @@ export async function run(): Promise<{ medianMs: number; minMs: number; maxMs: n
   const browser = await puppeteer.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-gpu'],
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-gpu',
+    ],
   });
   try {
     const samples: number[] = [];
@@ -42,7 +50,9 @@ export async function run(): Promise<{ medianMs: number; minMs: number; maxMs: n
       const page = await context.newPage();
       await page.setCacheEnabled(false);
       await page.goto(`http://127.0.0.1:${port}/`);
-      await page.waitForFunction(() => document.querySelector('gift-entry select[name="distribution"]:not([disabled])') !== null, { timeout: 10_000 });
+      await page.waitForFunction(() => document.querySelector('gift-entry select[name="distribution"]:not([disabled])') !== null, {
+        timeout: 10_000,
+      });
       samples.push(await page.evaluate(() => performance.now()));
       await context.close();
     }

@@ -71,7 +71,14 @@ describe('toImportRequest', () => {
   });
   test('keeps a received date staff gave', () => {
     const request = toImportRequest(
-      { transactionId: '900000004', amount: 5, company: 'Acme', emailAddress: 'a@b.org', distribution: 'GEN', receivedDate: '2026-11-01T00:00:00' },
+      {
+        transactionId: '900000004',
+        amount: 5,
+        company: 'Acme',
+        emailAddress: 'a@b.org',
+        distribution: 'GEN',
+        receivedDate: '2026-11-01T00:00:00',
+      },
       6,
       new Date(),
     );

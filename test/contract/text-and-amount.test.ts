@@ -103,7 +103,10 @@ describe('amounts, exactly', () => {
 
 describe('rules stated once', () => {
   test('the transaction ID message is derived from its limits', () => {
-    assert.equal(TRANSACTION_ID_MESSAGE, `Transaction ID must be ${TRANSACTION_ID_MIN_LENGTH} to ${TRANSACTION_ID_MAX_LENGTH} letters or digits`);
+    assert.equal(
+      TRANSACTION_ID_MESSAGE,
+      `Transaction ID must be ${TRANSACTION_ID_MIN_LENGTH} to ${TRANSACTION_ID_MAX_LENGTH} letters or digits`,
+    );
     assert.deepEqual(problems({ ...valid, transactionId: '9'.repeat(TRANSACTION_ID_MIN_LENGTH) }), {});
     assert.equal(problems({ ...valid, transactionId: '9'.repeat(TRANSACTION_ID_MIN_LENGTH - 1) }).transactionId, TRANSACTION_ID_MESSAGE);
     assert.equal(problems({ ...valid, transactionId: '9'.repeat(TRANSACTION_ID_MAX_LENGTH + 1) }).transactionId, TRANSACTION_ID_MESSAGE);

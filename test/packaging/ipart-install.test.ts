@@ -84,14 +84,28 @@ before(async () => {
   const upload = await admin(`${UPLOAD_PATH}?name=${IPART_ZIP_NAME}.zip`, new Uint8Array(zip));
   assert.equal(upload.status, 201);
   assert.deepEqual(((await upload.json()) as { dropped: string[] }).dropped, [], 'iMIS keeps every file of the package');
-  const type = (await (await admin(CONTENT_TYPES_PATH, JSON.stringify({ name: 'Gift entry', displayUrl: IPART_DISPLAY_URL, configurationUrl: IPART_CONFIGURATION_URL }))).json()) as {
+  const type = (await (
+    await admin(
+      CONTENT_TYPES_PATH,
+      JSON.stringify({ name: 'Gift entry', displayUrl: IPART_DISPLAY_URL, configurationUrl: IPART_CONFIGURATION_URL }),
+    )
+  ).json()) as {
     contentTypeKey: string;
   };
-  itemKey = ((await (await admin(PLACE_PATH, JSON.stringify({ contentTypeKey: type.contentTypeKey }))).json()) as { contentItemKey: string }).contentItemKey;
+  itemKey = (
+    (await (await admin(PLACE_PATH, JSON.stringify({ contentTypeKey: type.contentTypeKey }))).json()) as { contentItemKey: string }
+  ).contentItemKey;
   browser = await puppeteer.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-gpu'],
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-gpu',
+    ],
   });
 });
 
@@ -124,7 +138,11 @@ test('installed from its zip at /imis/, the iPart reads its placement settings a
 
   const page = await openPage(`${imis}${STAFF_PAGE}`);
   await page.waitForSelector('gift-entry select[name="distribution"]:not([disabled])', { timeout: 10_000 });
-  assert.equal(await page.$eval('gift-entry [name="distribution"]', (el) => (el as HTMLSelectElement).value), 'ZEBE', 'the placement’s default fund');
+  assert.equal(
+    await page.$eval('gift-entry [name="distribution"]', (el) => (el as HTMLSelectElement).value),
+    'ZEBE',
+    'the placement’s default fund',
+  );
   await fillGift(page, { amount: '42', firstName: 'Ada', lastName: 'Lovelace', emailAddress: 'ada@example.org' });
   const gift = await recordedGift(page, 42);
   assert.ok(!gift.gift?.imisId, 'a plain staff page: the staff member is not made the donor');

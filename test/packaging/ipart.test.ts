@@ -12,8 +12,18 @@ const urls = (html: string) => [...html.matchAll(/\s(?:src|href|action)\s*=\s*["
 
 test('the zip holds only extensions iMIS keeps, in one folder, with the bundle as built', () => {
   const paths = Object.keys(files).sort();
-  assert.deepEqual(paths, ['GiftEntry/configure.html', 'GiftEntry/gift-entry.js', 'GiftEntry/index.html', 'GiftEntry/ipart-configure.js', 'GiftEntry/ipart-display.js']);
-  for (const path of paths) assert.ok((IMIS_ALLOWED_EXTENSIONS as readonly string[]).some((ext) => path.endsWith(ext)), `${path} would be dropped by iMIS`);
+  assert.deepEqual(paths, [
+    'GiftEntry/configure.html',
+    'GiftEntry/gift-entry.js',
+    'GiftEntry/index.html',
+    'GiftEntry/ipart-configure.js',
+    'GiftEntry/ipart-display.js',
+  ]);
+  for (const path of paths)
+    assert.ok(
+      (IMIS_ALLOWED_EXTENSIONS as readonly string[]).some((ext) => path.endsWith(ext)),
+      `${path} would be dropped by iMIS`,
+    );
   assert.deepEqual(files['GiftEntry/gift-entry.js'], bundle);
 });
 
@@ -25,7 +35,10 @@ test('display and configuration files are fragments iMIS can paste: no document 
     for (const url of urls(html)) assert.match(url, /^(~\/|https?:\/\/|\/)/, `${path}: ${url} would resolve against the page's URL`);
     assert.doesNotMatch(html, /<script(?![^>]*\ssrc=)[^>]*>/i, `${path} has an inline script`);
   }
-  assert.match(text('GiftEntry/index.html'), /<gift-entry data-content-key="\[x-contentKey\]" data-content-item-key="\[x-contentItemKey\]"><\/gift-entry>/);
+  assert.match(
+    text('GiftEntry/index.html'),
+    /<gift-entry data-content-key="\[x-contentKey\]" data-content-item-key="\[x-contentItemKey\]"><\/gift-entry>/,
+  );
 });
 
 test('content type URLs point into the folder iMIS unpacks the zip to (named after the zip)', () => {
@@ -41,7 +54,10 @@ test('settings come from the content item at run time, not from a file in the pa
   assert.match(display, /api\/ContentItem\?/);
   assert.match(display, /baseUrl/);
   assert.match(text('GiftEntry/ipart-configure.js'), /JsonSettings/);
-  assert.equal(Object.keys(files).some((p) => /settings\.js$/.test(p)), false);
+  assert.equal(
+    Object.keys(files).some((p) => /settings\.js$/.test(p)),
+    false,
+  );
 });
 
 test('the same bundle always gives the same zip, byte for byte', () => {

@@ -19,19 +19,80 @@ describe('bad input gets a specific 4xx and nothing reaches the upstream', () =>
     ['amount as text', () => postGift(h.proxy.url, { ...sampleGift(), amount: 'twenty' }), 400, MESSAGES.amountType, 'amount'],
     ['a negative amount', () => postGift(h.proxy.url, sampleGift({ amount: -5 })), 400, MESSAGES.amountPositive, 'amount'],
     ['no email', () => postGift(h.proxy.url, { ...sampleGift(), emailAddress: undefined }), 400, MESSAGES.emailRequired, 'emailAddress'],
-    ['a too-long last name', () => postGift(h.proxy.url, sampleGift({ lastName: 'x'.repeat(31) })), 400, /30 characters or fewer/, 'lastName'],
+    [
+      'a too-long last name',
+      () => postGift(h.proxy.url, sampleGift({ lastName: 'x'.repeat(31) })),
+      400,
+      /30 characters or fewer/,
+      'lastName',
+    ],
     ['no donor', () => postGift(h.proxy.url, sampleGift({ firstName: '', lastName: '' })), 400, MESSAGES.contactRequired, 'imisId'],
     ['no fund', () => postGift(h.proxy.url, sampleGift({ distribution: '' })), 400, MESSAGES.fundRequired, 'distribution'],
-    ['a bad transactionId', () => postGift(h.proxy.url, sampleGift({ transactionId: 'abc' })), 400, MESSAGES.transactionId, 'transactionId'],
-    ['a financialAccountId from the browser', () => postGift(h.proxy.url, { ...sampleGift(), financialAccountId: 6 }), 400, /proxy adds the account/, 'financialAccountId'],
+    [
+      'a bad transactionId',
+      () => postGift(h.proxy.url, sampleGift({ transactionId: 'abc' })),
+      400,
+      MESSAGES.transactionId,
+      'transactionId',
+    ],
+    [
+      'a financialAccountId from the browser',
+      () => postGift(h.proxy.url, { ...sampleGift(), financialAccountId: 6 }),
+      400,
+      /proxy adds the account/,
+      'financialAccountId',
+    ],
     ['a misspelt field', () => postGift(h.proxy.url, { ...sampleGift(), emailaddress: 'x@y.org' }), 400, /Unknown field: emailaddress/],
-    ['an amount of 4.9e-9', () => postGift(h.proxy.url, '{"transactionId":"90000000001","amount":4.9e-9,"company":"Acme","emailAddress":"a@b.org","distribution":"GEN"}'), 400, MESSAGES.amountCents, 'amount'],
+    [
+      'an amount of 4.9e-9',
+      () =>
+        postGift(
+          h.proxy.url,
+          '{"transactionId":"90000000001","amount":4.9e-9,"company":"Acme","emailAddress":"a@b.org","distribution":"GEN"}',
+        ),
+      400,
+      MESSAGES.amountCents,
+      'amount',
+    ],
     ['an amount of 10.000000001', () => postGift(h.proxy.url, sampleGift({ amount: 10.000000001 })), 400, MESSAGES.amountCents, 'amount'],
-    ['a NUL in a name', () => postGift(h.proxy.url, sampleGift({ lastName: 'Love\u0000lace' })), 400, MESSAGES.unsendableCharacter('lastName'), 'lastName'],
-    ['an ESC sequence in notes', () => postGift(h.proxy.url, sampleGift({ notes: '\u001b[2J' })), 400, MESSAGES.unsendableCharacter('notes'), 'notes'],
-    ['the RTL override in a company', () => postGift(h.proxy.url, sampleGift({ company: 'Acme \u202eenO' })), 400, MESSAGES.unsendableCharacter('company'), 'company'],
-    ['a lone surrogate in a city', () => postGift(h.proxy.url, '{"transactionId":"90000000002","amount":5,"company":"Acme","city":"Lon\\ud83ddon","emailAddress":"a@b.org","distribution":"GEN"}'), 400, MESSAGES.unsendableCharacter('city'), 'city'],
-    ['a donorName with a control character', () => postGift(h.proxy.url, { ...sampleGift(), donorName: 'Ada\u0007' }), 400, DONOR_NAME_MESSAGES.character],
+    [
+      'a NUL in a name',
+      () => postGift(h.proxy.url, sampleGift({ lastName: 'Love\u0000lace' })),
+      400,
+      MESSAGES.unsendableCharacter('lastName'),
+      'lastName',
+    ],
+    [
+      'an ESC sequence in notes',
+      () => postGift(h.proxy.url, sampleGift({ notes: '\u001b[2J' })),
+      400,
+      MESSAGES.unsendableCharacter('notes'),
+      'notes',
+    ],
+    [
+      'the RTL override in a company',
+      () => postGift(h.proxy.url, sampleGift({ company: 'Acme \u202eenO' })),
+      400,
+      MESSAGES.unsendableCharacter('company'),
+      'company',
+    ],
+    [
+      'a lone surrogate in a city',
+      () =>
+        postGift(
+          h.proxy.url,
+          '{"transactionId":"90000000002","amount":5,"company":"Acme","city":"Lon\\ud83ddon","emailAddress":"a@b.org","distribution":"GEN"}',
+        ),
+      400,
+      MESSAGES.unsendableCharacter('city'),
+      'city',
+    ],
+    [
+      'a donorName with a control character',
+      () => postGift(h.proxy.url, { ...sampleGift(), donorName: 'Ada\u0007' }),
+      400,
+      DONOR_NAME_MESSAGES.character,
+    ],
   ];
   for (const [name, send, status, message, field] of cases) {
     test(`${name} → ${status}`, async () => {
@@ -50,7 +111,11 @@ describe('bad input gets a specific 4xx and nothing reaches the upstream', () =>
   });
 
   test('a body that is not JSON-typed → 415', async () => {
-    const response = await fetch(`${h.proxy.url}/api/gifts`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify(sampleGift()) });
+    const response = await fetch(`${h.proxy.url}/api/gifts`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: JSON.stringify(sampleGift()),
+    });
     assert.equal(response.status, 415);
     assert.match(((await response.json()) as { message: string }).message, /Content-Type: application\/json/);
   });

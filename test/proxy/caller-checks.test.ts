@@ -39,7 +39,11 @@ describe('only allowed pages with a current key may record gifts', () => {
   test('the allowed origin gets CORS answers, preflight included', async () => {
     const preflight = await fetch(`${h.proxy.url}/api/gifts`, {
       method: 'OPTIONS',
-      headers: { Origin: ORIGIN, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': `content-type, ${CALLER_KEY_HEADER}` },
+      headers: {
+        Origin: ORIGIN,
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': `content-type, ${CALLER_KEY_HEADER}`,
+      },
     });
     assert.equal(preflight.status, 204);
     assert.equal(preflight.headers.get('access-control-allow-origin'), ORIGIN);
@@ -124,4 +128,3 @@ describe('wrong caller keys', () => {
     }
   });
 });
-

@@ -55,7 +55,11 @@ describe('proxy configuration', () => {
   test('a base URL with a query, a fragment or credentials is refused, without echoing it', () => {
     const base = { GIFT_API_TOKEN: 'a-token-value', GIFT_FINANCIAL_ACCOUNT_ID: '6' };
     for (const url of ['https://donate.example.org?x=1', 'https://donate.example.org/?', 'https://donate.example.org#top']) {
-      assert.deepEqual(problemsOf({ ...base, GIFT_API_BASE_URL: url }), ['GIFT_API_BASE_URL must not have a ?query or #fragment: request paths are appended to it'], url);
+      assert.deepEqual(
+        problemsOf({ ...base, GIFT_API_BASE_URL: url }),
+        ['GIFT_API_BASE_URL must not have a ?query or #fragment: request paths are appended to it'],
+        url,
+      );
     }
     const problems = problemsOf({ ...base, GIFT_API_BASE_URL: 'https://user:hunter2@donate.example.org' });
     assert.deepEqual(problems, ['GIFT_API_BASE_URL must not carry a user name or password: the proxy authenticates with GIFT_API_TOKEN']);
@@ -67,14 +71,20 @@ describe('proxy configuration', () => {
     assert.equal(config.stuckAfterAttempts, 6);
     assert.equal(config.stuckAfterMs, 30 * 60_000);
     assert.equal(config.requestTimeoutMs, 30_000);
-    assert.deepEqual(problemsOf({ GIFT_STUCK_AFTER_ATTEMPTS: '0' }), ['GIFT_STUCK_AFTER_ATTEMPTS must be a whole number from 1 to 1000 (got "0")']);
+    assert.deepEqual(problemsOf({ GIFT_STUCK_AFTER_ATTEMPTS: '0' }), [
+      'GIFT_STUCK_AFTER_ATTEMPTS must be a whole number from 1 to 1000 (got "0")',
+    ]);
   });
 
   test('short caller keys are refused; a public host with keys is fine', () => {
     assert.deepEqual(problemsOf({ HOST: '0.0.0.0', GIFT_ENTRY_KEYS: 'short' }), [
       'Every GIFT_ENTRY_KEYS entry must be at least 16 characters (one has 5)',
     ]);
-    const config = readConfig({ HOST: '0.0.0.0', GIFT_ENTRY_KEYS: 'a-long-enough-key-1, a-long-enough-key-2', ALLOWED_ORIGINS: 'https://myorg.imiscloud.com' });
+    const config = readConfig({
+      HOST: '0.0.0.0',
+      GIFT_ENTRY_KEYS: 'a-long-enough-key-1, a-long-enough-key-2',
+      ALLOWED_ORIGINS: 'https://myorg.imiscloud.com',
+    });
     assert.deepEqual(config.callerKeys, ['a-long-enough-key-1', 'a-long-enough-key-2']);
     assert.equal(config.callerChecksOff, false);
     assert.deepEqual(config.allowedOrigins, ['https://myorg.imiscloud.com']);

@@ -16,7 +16,10 @@ describe('a token the upstream refuses', () => {
       const later = await postGift(h.proxy.url, second);
       assert.equal(later.body.status, 'held', 'a gift arriving while held is kept, not sent');
 
-      const health = (await (await fetch(`${h.proxy.url}/healthz`)).json()) as { queueDepth: number; upstream: { state: string; message: string } };
+      const health = (await (await fetch(`${h.proxy.url}/healthz`)).json()) as {
+        queueDepth: number;
+        upstream: { state: string; message: string };
+      };
       assert.equal(health.upstream.state, 'held');
       assert.match(health.upstream.message, /credentials/);
       assert.equal(health.queueDepth, 2);

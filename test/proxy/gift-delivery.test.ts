@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { GIFT_FIELDS, newTransactionId } from '../../src/contract/index.ts';
-import { ACCOUNT, TOKEN, getGift, postGift, sampleGift, startHarness, waitForStatus, type Harness } from './harness.ts';
+import { ACCOUNT, TOKEN, postGift, sampleGift, startHarness, waitForStatus, type Harness } from './harness.ts';
 
 describe('a gift travels to the External Gift API exactly once', () => {
   let h: Harness;
@@ -80,7 +80,10 @@ describe('a gift travels to the External Gift API exactly once', () => {
     assert.equal(body.status, 'accepted');
     const calls = h.simulator.control.received();
     assert.equal(calls.length, 3);
-    assert.deepEqual(calls.map((c) => c.status), [500, 500, 202]);
+    assert.deepEqual(
+      calls.map((c) => c.status),
+      [500, 500, 202],
+    );
     for (const call of calls) assert.equal((JSON.parse(call.rawBody) as { transactionId: string }).transactionId, gift.transactionId);
     assert.equal(h.simulator.control.imported().length, 1);
     assert.equal(body.attempts, 3);
@@ -172,7 +175,11 @@ describe('a gift travels to the External Gift API exactly once', () => {
   });
 
   test('health reports the queue depth and the upstream state', async () => {
-    const health = (await (await fetch(`${h.proxy.url}/healthz`)).json()) as { ok: boolean; queueDepth: number; upstream: { state: string } };
+    const health = (await (await fetch(`${h.proxy.url}/healthz`)).json()) as {
+      ok: boolean;
+      queueDepth: number;
+      upstream: { state: string };
+    };
     assert.equal(health.ok, true);
     assert.equal(health.queueDepth, 0);
     assert.equal(health.upstream.state, 'ok');

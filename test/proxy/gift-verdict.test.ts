@@ -9,7 +9,16 @@ const policy = { retryBaseMs: 1000, retryMaxMs: 60_000, stuckAfterAttempts: 6, s
 
 function gift(attempts: number, uncertain: boolean, failures = 0, failingSince?: number): StoredGift {
   return {
-    record: { transactionId: '900000004', status: 'sending', amount: 5, donor: 'A B', distribution: 'GEN', attempts, createdAt: '', updatedAt: '' },
+    record: {
+      transactionId: '900000004',
+      status: 'sending',
+      amount: 5,
+      donor: 'A B',
+      distribution: 'GEN',
+      attempts,
+      createdAt: '',
+      updatedAt: '',
+    },
     request: {} as StoredGift['request'],
     uncertain,
     nextAttemptAt: 0,
@@ -26,7 +35,10 @@ describe('what an upstream answer means for a gift', () => {
     assert.deepEqual(classifyImportResponse(401, body(UPSTREAM_MESSAGE.unauthorized)), { kind: 'unauthorized' });
     assert.equal(classifyImportResponse(500, body(UPSTREAM_MESSAGE.internalError)).kind, 'retry');
     assert.match(JSON.stringify(classifyImportResponse(404, '')), /check GIFT_API_BASE_URL/);
-    assert.deepEqual(classifyImportResponse(400, body(UPSTREAM_MESSAGE.fundRequired)), { kind: 'rejected', upstreamMessage: UPSTREAM_MESSAGE.fundRequired });
+    assert.deepEqual(classifyImportResponse(400, body(UPSTREAM_MESSAGE.fundRequired)), {
+      kind: 'rejected',
+      upstreamMessage: UPSTREAM_MESSAGE.fundRequired,
+    });
   });
 
   test('only 202 means recorded: a 200 (even with an HTML page) or a redirect is never "accepted"', () => {
@@ -68,7 +80,10 @@ describe('what an upstream answer means for a gift', () => {
     assert.equal(verdict.failures, 1);
     assert.equal(verdict.failingSince, 10_000);
     assert.match(verdict.message ?? '', /the gift is kept/);
-    assert.deepEqual([1, 2, 3, 4, 10].map((n) => retryDelay(n, policy)), [1000, 2000, 4000, 8000, 60_000]);
+    assert.deepEqual(
+      [1, 2, 3, 4, 10].map((n) => retryDelay(n, policy)),
+      [1000, 2000, 4000, 8000, 60_000],
+    );
   });
 
   test('a refused token holds the gift with the credentials message', () => {
@@ -87,17 +102,30 @@ describe('a gift that keeps failing is set aside as stuck', () => {
     const stuck = verdictFor(gift(6, true, 5, 0), answered500, 1000, policy);
     assert.equal(stuck.status, 'stuck');
     assert.equal(stuck.uncertain, true, 'one of its attempts may have landed');
-    assert.match(stuck.message ?? '', /^Needs attention: .*after 6 attempts .*answered 500 \(An error has occurred\.\).*put it back in the queue/);
+    assert.match(
+      stuck.message ?? '',
+      /^Needs attention: .*after 6 attempts .*answered 500 \(An error has occurred\.\).*put it back in the queue/,
+    );
   });
 
   test('after the age bound, even when the failures were not about the gift', () => {
-    assert.equal(verdictFor(gift(40, true, 0, 0), unreachable, policy.stuckAfterMs - 1, policy).status, 'queued', 'an outage does not count attempts');
+    assert.equal(
+      verdictFor(gift(40, true, 0, 0), unreachable, policy.stuckAfterMs - 1, policy).status,
+      'queued',
+      'an outage does not count attempts',
+    );
     assert.equal(verdictFor(gift(41, true, 0, 0), unreachable, policy.stuckAfterMs, policy).status, 'stuck');
   });
 
   test('a gift that no longer passes the contract is refused on its field before it is sent', () => {
     const refused = refusedBeforeSending({
-      transactionId: '9000000004', amount: 4.9e-9, financialAccountId: 6, firstName: 'Ada', lastName: 'Lovelace', emailAddress: 'ada@example.org', distribution: 'GEN',
+      transactionId: '9000000004',
+      amount: 4.9e-9,
+      financialAccountId: 6,
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      emailAddress: 'ada@example.org',
+      distribution: 'GEN',
     } as StoredGift['request']);
     assert.equal(refused?.status, 'rejected');
     assert.equal(refused?.field, 'amount');

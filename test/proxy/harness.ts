@@ -73,7 +73,11 @@ export function sampleGift(overrides: Partial<GiftSubmission> = {}): GiftSubmiss
   };
 }
 
-export async function postGift(base: string, gift: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: Record<string, unknown> }> {
+export async function postGift(
+  base: string,
+  gift: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(`${base}/api/gifts`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...headers },

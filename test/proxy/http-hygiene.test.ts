@@ -7,7 +7,13 @@ import { CALLER_KEY_HEADER, PROXY_PATHS } from '../../src/contract/index.ts';
 import { FAST_ENV, getGift, postGift, sampleGift, startHarness, waitForStatus, type Harness } from './harness.ts';
 
 /** One request on a given agent: resolves with the status and headers, or rejects on a socket error. */
-function send(agent: Agent, url: string, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; headers: Record<string, unknown> }> {
+function send(
+  agent: Agent,
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<{ status: number; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(url, { agent, method, headers }, (res) => {
       res.resume();
@@ -66,7 +72,9 @@ describe('HTTP hygiene', () => {
     const started = Date.now();
     const answer = await new Promise<string>((resolve) => {
       const socket = connect(Number(new URL(h.proxy.url).port), '127.0.0.1', () => {
-        socket.write(`POST /api/gifts HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n${CALLER_KEY_HEADER}: ${KEY}\r\nContent-Length: 500\r\n\r\n{"amount":`);
+        socket.write(
+          `POST /api/gifts HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n${CALLER_KEY_HEADER}: ${KEY}\r\nContent-Length: 500\r\n\r\n{"amount":`,
+        );
       });
       let received = '';
       socket.on('data', (chunk) => (received += chunk.toString()));
@@ -110,7 +118,14 @@ describe('stopping the proxy', () => {
     const h = await startHarness({}, { processingDelayMs: 600 });
     await h.proxy.close();
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/proxy/main.ts'], {
-      env: { ...process.env, ...FAST_ENV, GIFT_API_BASE_URL: h.simulator.url, DATA_DIR: h.dataDir, PORT: '0', GIFT_ANSWER_WAIT_MS: '10000' },
+      env: {
+        ...process.env,
+        ...FAST_ENV,
+        GIFT_API_BASE_URL: h.simulator.url,
+        DATA_DIR: h.dataDir,
+        PORT: '0',
+        GIFT_ANSWER_WAIT_MS: '10000',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {

@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { zipSync, strToU8 } from 'fflate';
-import { IMIS_VERIFICATION_HEADER, pagedItems, type PagedResult, type PartyData, type PartySummary } from '../../src/contract/imis-party.ts';
+import {
+  IMIS_VERIFICATION_HEADER,
+  pagedItems,
+  type PagedResult,
+  type PartyData,
+  type PartySummary,
+} from '../../src/contract/imis-party.ts';
 import { buildIpartZip } from '../../src/packaging/ipart.ts';
 import { IPART_CONFIGURATION_URL, IPART_DISPLAY_URL } from '../../src/packaging/ipart-files.ts';
 import { DEMO_VERIFICATION_TOKEN, imisStandInRoutes } from '../../src/imis-standin/routes.ts';
@@ -16,7 +22,10 @@ describe('the iMIS REST stand-in on the demo proxy', () => {
   let proxy: ProxyHandle;
   const dataDir = mkdtempSync(join(tmpdir(), 'gift-standin-'));
   before(async () => {
-    proxy = await startProxy({ PORT: '0', DATA_DIR: dataDir, SIMULATOR_DELAY_MS: '0', GIFT_ENTRY_KEYS: 'demo-key-0123456789abcdef' }, { log: () => {} });
+    proxy = await startProxy(
+      { PORT: '0', DATA_DIR: dataDir, SIMULATOR_DELAY_MS: '0', GIFT_ENTRY_KEYS: 'demo-key-0123456789abcdef' },
+      { log: () => {} },
+    );
   });
   after(async () => {
     await proxy.close();
@@ -30,7 +39,10 @@ describe('the iMIS REST stand-in on the demo proxy', () => {
     const response = await get('/api/PartySummary?lastName=startsWith:love&limit=10');
     assert.equal(response.status, 200);
     const page = (await response.json()) as PagedResult<PartySummary>;
-    assert.deepEqual(pagedItems(page).map((p) => p.Name), ['Ada Lovelace', 'Byron Lovelace']);
+    assert.deepEqual(
+      pagedItems(page).map((p) => p.Name),
+      ['Ada Lovelace', 'Byron Lovelace'],
+    );
     assert.equal(page.TotalCount, 2);
     assert.equal(page.HasNext, false);
     assert.deepEqual(await names('/api/PartySummary?email=contains:acme'), ['Acme Foundation']);
@@ -81,13 +93,20 @@ describe('the iMIS REST stand-in on the demo proxy', () => {
 describe('the iMIS-like site installs an iPart zip and assembles its page as iMIS does', () => {
   const site = imisStandInRoutes({ autoInstall: false });
   const call = (path: string, init: RequestInit = {}) =>
-    site.request(`http://imis.test/imis/${path}`, { ...init, headers: { [IMIS_VERIFICATION_HEADER]: DEMO_VERIFICATION_TOKEN, ...(init.headers as Record<string, string>) } });
+    site.request(`http://imis.test/imis/${path}`, {
+      ...init,
+      headers: { [IMIS_VERIFICATION_HEADER]: DEMO_VERIFICATION_TOKEN, ...(init.headers as Record<string, string>) },
+    });
   const zip = buildIpartZip(strToU8('/* widget */'));
   let itemKey = '';
   let contentKey = '';
 
   test('unpacks the zip under a folder named after it, dropping extensions iMIS does not allow', async () => {
-    const withReadme = zipSync({ 'GiftEntry/index.html': strToU8('<p>x</p>'), 'GiftEntry/README.txt': strToU8('read me'), 'GiftEntry/app.js': strToU8('') });
+    const withReadme = zipSync({
+      'GiftEntry/index.html': strToU8('<p>x</p>'),
+      'GiftEntry/README.txt': strToU8('read me'),
+      'GiftEntry/app.js': strToU8(''),
+    });
     const response = await call(`${UPLOAD_PATH}?name=other.zip`, { method: 'POST', body: new Uint8Array(withReadme) });
     assert.equal(response.status, 201);
     assert.deepEqual(await response.json(), {
@@ -104,15 +123,24 @@ describe('the iMIS-like site installs an iPart zip and assembles its page as iMI
 
   test('pastes the display fragment into the staff page with ~ rewritten and the placeholders filled', async () => {
     assert.equal((await call(`${UPLOAD_PATH}?name=gift-entry-ipart.zip`, { method: 'POST', body: new Uint8Array(zip) })).status, 201);
-    const type = await call(CONTENT_TYPES_PATH, { method: 'POST', body: JSON.stringify({ name: 'Gift entry', displayUrl: IPART_DISPLAY_URL, configurationUrl: IPART_CONFIGURATION_URL }) });
+    const type = await call(CONTENT_TYPES_PATH, {
+      method: 'POST',
+      body: JSON.stringify({ name: 'Gift entry', displayUrl: IPART_DISPLAY_URL, configurationUrl: IPART_CONFIGURATION_URL }),
+    });
     const { contentTypeKey } = (await type.json()) as { contentTypeKey: string };
-    const placed = (await (await call(PLACE_PATH, { method: 'POST', body: JSON.stringify({ contentTypeKey }) })).json()) as { contentKey: string; contentItemKey: string };
+    const placed = (await (await call(PLACE_PATH, { method: 'POST', body: JSON.stringify({ contentTypeKey }) })).json()) as {
+      contentKey: string;
+      contentItemKey: string;
+    };
     ({ contentItemKey: itemKey, contentKey } = placed);
     const page = await (await call(STAFF_PAGE)).text();
     assert.match(page, /<script type="module" src="\/imis\/iPartSource\/gift-entry-ipart\/GiftEntry\/ipart-display\.js"><\/script>/);
     assert.ok(page.includes(`<gift-entry data-content-key="${contentKey}" data-content-item-key="${itemKey}">`));
     assert.doesNotMatch(page, /\[x-content/);
-    assert.equal((await call('iPartSource/gift-entry-ipart/GiftEntry/ipart-display.js')).headers.get('Content-Type'), 'text/javascript; charset=utf-8');
+    assert.equal(
+      (await call('iPartSource/gift-entry-ipart/GiftEntry/ipart-display.js')).headers.get('Content-Type'),
+      'text/javascript; charset=utf-8',
+    );
   });
 
   test('__ClientContext: selectedPartyId is the staff member on a plain page and the URL’s ID when given', async () => {
@@ -130,21 +158,34 @@ describe('the iMIS-like site installs an iPart zip and assembles its page as iMI
     assert.match(editor, /<input type="hidden" name="JsonSettings" id="JsonSettings" value="">/);
     assert.match(editor, /src="\/imis\/iPartSource\/gift-entry-ipart\/GiftEntry\/ipart-configure\.js"/);
     const save = (fields: Record<string, string>) =>
-      site.request(`http://imis.test/imis/${CONTENT_ITEM_PAGE}?contentItemKey=${itemKey}`, { method: 'POST', body: new URLSearchParams(fields) });
+      site.request(`http://imis.test/imis/${CONTENT_ITEM_PAGE}?contentItemKey=${itemKey}`, {
+        method: 'POST',
+        body: new URLSearchParams(fields),
+      });
     assert.equal((await save({ __RequestVerificationToken: 'stale', JsonSettings: '{}' })).status, 401);
     assert.equal((await save({ __RequestVerificationToken: DEMO_VERIFICATION_TOKEN, JsonSettings: '[1]' })).status, 400);
-    const saved = await save({ __RequestVerificationToken: DEMO_VERIFICATION_TOKEN, JsonSettings: '{"endpoint":"https://gifts.example.org","fund":"GEN"}' });
+    const saved = await save({
+      __RequestVerificationToken: DEMO_VERIFICATION_TOKEN,
+      JsonSettings: '{"endpoint":"https://gifts.example.org","fund":"GEN"}',
+    });
     assert.equal(saved.status, 303);
-    const item = (await (await call(`api/ContentItem?contentKey=${contentKey}&contentItemKey=${itemKey}`)).json()) as PagedResult<{ Data: { Settings: object } }>;
+    const item = (await (await call(`api/ContentItem?contentKey=${contentKey}&contentItemKey=${itemKey}`)).json()) as PagedResult<{
+      Data: { Settings: object };
+    }>;
     assert.deepEqual(pagedItems(item)[0]!.Data.Settings, { endpoint: 'https://gifts.example.org', fund: 'GEN' });
-    assert.match(await (await call(`${CONTENT_ITEM_PAGE}?contentItemKey=${itemKey}`)).text(), /value="\{&quot;endpoint&quot;:&quot;https:\/\/gifts\.example\.org&quot;/);
+    assert.match(
+      await (await call(`${CONTENT_ITEM_PAGE}?contentItemKey=${itemKey}`)).text(),
+      /value="\{&quot;endpoint&quot;:&quot;https:\/\/gifts\.example\.org&quot;/,
+    );
   });
 });
 
 test('a proxy talking to a real upstream has no iMIS stand-in', async () => {
   const h = await startHarness();
   try {
-    const response = await fetch(`${h.proxy.url}/api/PartySummary?lastName=startsWith:love`, { headers: { [IMIS_VERIFICATION_HEADER]: DEMO_VERIFICATION_TOKEN } });
+    const response = await fetch(`${h.proxy.url}/api/PartySummary?lastName=startsWith:love`, {
+      headers: { [IMIS_VERIFICATION_HEADER]: DEMO_VERIFICATION_TOKEN },
+    });
     assert.equal(response.status, 404);
     assert.equal((await fetch(`${h.proxy.url}/imis/${STAFF_PAGE}`)).status, 404);
   } finally {

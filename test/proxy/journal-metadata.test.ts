@@ -99,7 +99,8 @@ describe('journal retention', () => {
       assert.equal(after.record.distribution, 'GEN');
       assert.equal(after.record.status, 'accepted');
       assert.equal(after.record.enteredBy, 'STAFF42');
-      for (const field of ['firstName', 'lastName', 'emailAddress', 'phone', 'notes'] as const) assert.equal(after.request[field], '', field);
+      for (const field of ['firstName', 'lastName', 'emailAddress', 'phone', 'notes'] as const)
+        assert.equal(after.request[field], '', field);
       assert.equal(after.request.transactionId, settled.transactionId);
       assert.equal(after.request.receivedDate, settled.receivedDate);
 

@@ -20,7 +20,11 @@ describe('a gift that keeps failing never blocks the queue', () => {
     assert.equal(body.field, 'firstName');
     assert.equal(body.message, tooLongMessage('firstName'));
     assert.equal(h.simulator.control.received().length, 0);
-    assert.equal((await postGift(h.proxy.url, sampleGift({ firstName: '😀'.repeat(10) }))).body.status, 'accepted', '10 emoji are 20 units: fine');
+    assert.equal(
+      (await postGift(h.proxy.url, sampleGift({ firstName: '😀'.repeat(10) }))).body.status,
+      'accepted',
+      '10 emoji are 20 units: fine',
+    );
   });
 
   test('a gift the upstream always fails on is set aside as stuck and the gifts behind it are delivered', async () => {
@@ -34,7 +38,11 @@ describe('a gift that keeps failing never blocks the queue', () => {
     assert.match(stuck.message ?? '', /^Needs attention: .*after 4 attempts .*answered 500 \(An error has occurred\.\)/);
     for (const gift of behind) await waitForStatus(h.proxy.url, gift.transactionId, 'accepted');
     assert.equal(h.simulator.control.maxConcurrentImports(), 1, 'still one import at a time');
-    assert.equal(h.simulator.control.received().filter((c) => c.rawBody.includes(poison.transactionId)).length, 4, 'no attempt after it was set aside');
+    assert.equal(
+      h.simulator.control.received().filter((c) => c.rawBody.includes(poison.transactionId)).length,
+      4,
+      'no attempt after it was set aside',
+    );
 
     const health = z.parse(healthSchema, await (await fetch(`${h.proxy.url}${PROXY_PATHS.health}`)).json());
     assert.equal(health.stuck, 1);

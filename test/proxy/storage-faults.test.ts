@@ -41,7 +41,10 @@ describe('a storage failure is visible and never turns into a wrong verdict', ()
       const record = await waitForStatus(h.proxy.url, gift.transactionId, 'accepted');
       assert.match(record.message ?? '', /already had this gift/);
       assert.equal(h.simulator.control.imported().length, 1);
-      assert.deepEqual(h.simulator.control.received().map((call) => call.status), [202, 400]);
+      assert.deepEqual(
+        h.simulator.control.received().map((call) => call.status),
+        [202, 400],
+      );
     } finally {
       await h.close();
     }
@@ -55,7 +58,10 @@ describe('a storage failure is visible and never turns into a wrong verdict', ()
       const gift = sampleGift();
       const { status, body } = await postGift(h.proxy.url, gift);
       assert.equal(status, 503);
-      assert.match(String(body.message), /cannot store gifts right now: the journal is read-only \(SQLITE_READONLY\)\. This gift was NOT recorded and nothing was sent/);
+      assert.match(
+        String(body.message),
+        /cannot store gifts right now: the journal is read-only \(SQLITE_READONLY\)\. This gift was NOT recorded and nothing was sent/,
+      );
       assert.equal(h.simulator.control.received().length, 0);
       const down = await health(h.proxy.url);
       assert.equal(down.status, 503);
@@ -89,7 +95,10 @@ describe('the journal’s files', () => {
     const parent = mkdtempSync(join(tmpdir(), 'gift-datadir-'));
     try {
       writeFileSync(join(parent, 'a-file'), '');
-      assert.throws(() => new Outbox(join(parent, 'a-file', 'data')), /^Error: DATA_DIR .*a-file\/data cannot be created or used \(ENOTDIR\): the gift journal must live in a directory the proxy can write\.$/);
+      assert.throws(
+        () => new Outbox(join(parent, 'a-file', 'data')),
+        /^Error: DATA_DIR .*a-file\/data cannot be created or used \(ENOTDIR\): the gift journal must live in a directory the proxy can write\.$/,
+      );
     } finally {
       rmSync(parent, { recursive: true, force: true });
     }

@@ -99,7 +99,10 @@ describe('only the reference’s 202 means a gift is recorded', () => {
     const gift = sampleGift();
     const { body } = await postGift(h.proxy.url, gift);
     assert.equal(body.status, 'rejected');
-    assert.ok(String(body.upstreamMessage).length <= UPSTREAM_MESSAGE_MAX_CHARS, `stored ${String(body.upstreamMessage).length} characters`);
+    assert.ok(
+      String(body.upstreamMessage).length <= UPSTREAM_MESSAGE_MAX_CHARS,
+      `stored ${String(body.upstreamMessage).length} characters`,
+    );
     assert.ok(String(body.message).length < UPSTREAM_MESSAGE_MAX_CHARS + 100);
     for (const line of h.logs) assert.ok(line.length < 4000, `a log line of ${line.length} characters`);
   });
@@ -115,6 +118,7 @@ describe('only the reference’s 202 means a gift is recorded', () => {
     assert.equal(body.status, 'rejected');
     const logged = h.logs.join('\n');
     assert.match(logged, new RegExp(`"transactionId":"${gift.transactionId}"`));
-    for (const detail of ['Lovelace', 'ada@example.org', 'St James', '555 0100']) assert.ok(!logged.includes(detail), `${detail} was logged`);
+    for (const detail of ['Lovelace', 'ada@example.org', 'St James', '555 0100'])
+      assert.ok(!logged.includes(detail), `${detail} was logged`);
   });
 });

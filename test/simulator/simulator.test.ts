@@ -161,7 +161,8 @@ describe('the External Gift API simulator', () => {
   });
 
   test('lookups answer the reference’s PascalCase shapes', async () => {
-    const get = async (path: string) => (await (await fetch(`${sim.url}${path}`, { headers: auth })).json()) as Array<Record<string, string>>;
+    const get = async (path: string) =>
+      (await (await fetch(`${sim.url}${path}`, { headers: auth })).json()) as Array<Record<string, string>>;
     const distributions = await get(UPSTREAM_LOOKUP_PATHS.distributions);
     assert.deepEqual(Object.keys(distributions[0]!), ['Title', 'Code', 'AppealCode', 'CampaignCode']);
     assert.ok(distributions.some((d) => d.Code === 'ZEBE' && d.Title === 'Zeta Beta'));
@@ -218,7 +219,10 @@ describe('the simulator’s knobs', () => {
     sim.control.dropNext(1);
     await assert.rejects(post(gift()), /fetch failed/);
     assert.equal(sim.control.imported().length, 0);
-    assert.deepEqual(sim.control.received().map((r) => r.status), [0, 0]);
+    assert.deepEqual(
+      sim.control.received().map((r) => r.status),
+      [0, 0],
+    );
   });
 
   test('acceptThenDropNext records the gift but the answer is lost', async () => {

@@ -53,7 +53,10 @@ describe('a stack of checks, by keyboard, with control totals', () => {
     const el = await mountWidget();
     const countInput = el.querySelector<HTMLInputElement>('[id$="expected-count"]')!;
     const totalInput = el.querySelector<HTMLInputElement>('[id$="expected-total"]')!;
-    for (const [input, value] of [[countInput, '2'], [totalInput, '75']] as const) {
+    for (const [input, value] of [
+      [countInput, '2'],
+      [totalInput, '75'],
+    ] as const) {
       input.value = value;
       input.dispatchEvent(new Event('input', { bubbles: true }));
     }
@@ -75,7 +78,9 @@ describe('a stack of checks, by keyboard, with control totals', () => {
     const el = await mountWidget();
     await fillValidGift(el, { imisId: '99999' });
     await submit(el);
-    await waitUntil(() => el.querySelector('.batch-table .status')?.textContent === 'Needs correcting', 'rejected by polling', { timeout: 5000 });
+    await waitUntil(() => el.querySelector('.batch-table .status')?.textContent === 'Needs correcting', 'rejected by polling', {
+      timeout: 5000,
+    });
     expect(el.querySelector('.batch-totals')!.textContent, 'a refused gift is not counted').to.contain('0 gifts');
     el.querySelector<HTMLButtonElement>('.batch-table button')!.click();
     await el.updateComplete;

@@ -41,7 +41,10 @@ describe('finding the donor in iMIS', () => {
     search(el).focus();
     await sendKeys({ type: 'lovelace' });
     await waitUntil(() => options(el).length === 2, 'results listed');
-    expect(imis.calls, 'debounced: one search (a person and an organisation query) for the whole word, under the site’s baseUrl').to.deep.equal([
+    expect(
+      imis.calls,
+      'debounced: one search (a person and an organisation query) for the whole word, under the site’s baseUrl',
+    ).to.deep.equal([
       `${SUMMARY}?limit=10&offset=0&lastName=startsWith%3Alovelace`,
       `${SUMMARY}?limit=10&offset=0&name=startsWith%3Alovelace`,
     ]);
@@ -49,7 +52,9 @@ describe('finding the donor in iMIS', () => {
     expect(el.querySelector('gift-contact-picker [role="status"]')!.textContent).to.contain('2 contacts found');
     await expectNoAxeViolations(el);
 
-    expect(search(el).getAttribute('aria-activedescendant'), 'the first match is highlighted').to.equal(el.querySelectorAll('[role="option"]')[0]!.id);
+    expect(search(el).getAttribute('aria-activedescendant'), 'the first match is highlighted').to.equal(
+      el.querySelectorAll('[role="option"]')[0]!.id,
+    );
     await sendKeys({ press: 'ArrowDown' });
     expect(search(el).getAttribute('aria-activedescendant')).to.equal(el.querySelectorAll('[role="option"]')[1]!.id);
     await sendKeys({ press: 'Enter' });
@@ -84,7 +89,9 @@ describe('finding the donor in iMIS', () => {
     const el = await mount();
     search(el).focus();
     await sendKeys({ type: 'zzzz' });
-    await waitUntil(() => el.querySelector('gift-contact-picker [role="status"]')!.textContent!.includes('No contacts in iMIS match “zzzz”'));
+    await waitUntil(() =>
+      el.querySelector('gift-contact-picker [role="status"]')!.textContent!.includes('No contacts in iMIS match “zzzz”'),
+    );
     expect(search(el).getAttribute('aria-expanded')).to.equal('false');
   });
 
@@ -143,13 +150,18 @@ describe('the search finds a donor however staff type them', () => {
     expect(imis.calls.at(-1), 'an ID is looked up exactly').to.equal(`${SUMMARY}/104`);
     expect(await find('Acme')).to.deep.equal(['200']);
     expect(await find('Acme Foundation')).to.deep.equal(['200']);
-    expect(imis.calls.every((path) => path.startsWith(SUMMARY)), imis.calls.join('\n')).to.equal(true);
+    expect(
+      imis.calls.every((path) => path.startsWith(SUMMARY)),
+      imis.calls.join('\n'),
+    ).to.equal(true);
   });
 
   it('an iMIS that refuses the organisation filter still finds people; a contact in both lists appears once', async () => {
     const refusing = window.fetch;
     window.fetch = (input, init) =>
-      String(input).includes('name=') && !String(input).includes('Name=') ? Promise.resolve(Response.json({ Message: 'In the query, name is not a known property name.' }, { status: 400 })) : refusing(input, init);
+      String(input).includes('name=') && !String(input).includes('Name=')
+        ? Promise.resolve(Response.json({ Message: 'In the query, name is not a known property name.' }, { status: 400 }))
+        : refusing(input, init);
     try {
       expect(await find('Lovelace')).to.deep.equal(['101', '102']);
     } finally {
@@ -160,9 +172,19 @@ describe('the search finds a donor however staff type them', () => {
 
   it('a chosen contact’s names and email come from the full Party record under the baseUrl', async () => {
     const signal = new AbortController().signal;
-    expect(await contactDetails(partySummary('101')!, TOKEN, signal)).to.deep.equal({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.org', organizationName: '' });
+    expect(await contactDetails(partySummary('101')!, TOKEN, signal)).to.deep.equal({
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      email: 'ada@example.org',
+      organizationName: '',
+    });
     expect(imis.calls.at(-1)).to.equal(`${BASE_URL}api/Party/101`);
-    expect(await contactDetails(partySummary('200')!, TOKEN, signal)).to.deep.equal({ firstName: '', lastName: '', email: 'giving@acme.example', organizationName: 'Acme Foundation' });
+    expect(await contactDetails(partySummary('200')!, TOKEN, signal)).to.deep.equal({
+      firstName: '',
+      lastName: '',
+      email: 'giving@acme.example',
+      organizationName: 'Acme Foundation',
+    });
   });
 });
 

@@ -14,7 +14,9 @@ describe('end to end: widget → real proxy → simulator', () => {
     await fillValidGift(el, { amount: '$75', distribution: 'ZEBE', lastName: 'Lovelace-King' });
     await submit(el);
     await waitUntil(() => el.querySelector('.AsiSuccess.notice'), 'stored by the proxy', { timeout: 8000 });
-    await waitUntil(() => el.querySelector('.batch-table tbody tr .status')?.textContent === 'Recorded', 'accepted by the simulator', { timeout: 8000 });
+    await waitUntil(() => el.querySelector('.batch-table tbody tr .status')?.textContent === 'Recorded', 'accepted by the simulator', {
+      timeout: 8000,
+    });
     const row = el.querySelector('.batch-table tbody tr')!;
     expect(row.textContent).to.contain('Recorded').and.contain('Ada Lovelace-King').and.contain('$75.00').and.contain('Zeta Beta');
     const transactionId = row.querySelector('code')!.textContent!;

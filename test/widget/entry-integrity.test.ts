@@ -42,14 +42,14 @@ describe('entry integrity: the form shows exactly what is sent', () => {
     expect(proxy().posts[1]!.campaignCode).to.equal(undefined);
   });
 
-  it('1b. after a campaign was chosen and reset by hand, a fund\'s default campaign is shown before it is sent; resetting it by mouse sticks', async () => {
+  it("1b. after a campaign was chosen and reset by hand, a fund's default campaign is shown before it is sent; resetting it by mouse sticks", async () => {
     const el = await mountWidget();
     await fillValidGift(el, { distribution: '' });
     const campaign = control(el, 'campaignCode') as unknown as HTMLSelectElement;
     campaign.focus();
     await press('ArrowDown', 'ArrowDown', 'ArrowUp', 'ArrowUp');
     await fill(el, 'distribution', 'ANNUAL');
-    expect(shownOption(campaign), 'the fund\'s default campaign is visible').to.equal('GALA');
+    expect(shownOption(campaign), "the fund's default campaign is visible").to.equal('GALA');
     await submit(el);
     await waitUntil(() => proxy().posts.length === 1);
     expect(proxy().posts[0]!.campaignCode).to.equal('GALA');
@@ -82,7 +82,11 @@ describe('entry integrity: the form shows exactly what is sent', () => {
 
   it('2b. unambiguous US amounts are read exactly: "$1,234.5" → 1234.5, "1234" → 1234, ".75" → 0.75', async () => {
     const el = await mountWidget();
-    for (const [typed, sent] of [['$1,234.5', 1234.5], ['1234', 1234], ['.75', 0.75]] as const) {
+    for (const [typed, sent] of [
+      ['$1,234.5', 1234.5],
+      ['1234', 1234],
+      ['.75', 0.75],
+    ] as const) {
       await fillValidGift(el, { amount: typed, firstName: `Ada${sent}` });
       await submit(el);
       await waitUntil(() => proxy().posts.some((p) => p.firstName === `Ada${sent}`));
@@ -125,7 +129,11 @@ describe('entry integrity: the form shows exactly what is sent', () => {
   });
 
   it('3b. a later refusal, reopened for correction, stays on its field until edited, whatever is focused', async () => {
-    proxy().next.push({ status: 'rejected', message: 'Choose a fund: the campaign given is not mapped to a fund in iMIS', field: 'distribution' });
+    proxy().next.push({
+      status: 'rejected',
+      message: 'Choose a fund: the campaign given is not mapped to a fund in iMIS',
+      field: 'distribution',
+    });
     const el = await mountWidget();
     await fillValidGift(el, { distribution: '', campaignCode: 'SAFE' });
     control(el, 'emailAddress').focus();
@@ -276,7 +284,8 @@ describe('entry integrity: the form shows exactly what is sent', () => {
     await submit(el);
     await waitUntil(() => posted);
     // After the reload the proxy cannot be asked at first (a network blip).
-    window.fetch = async (input, init) => (/\/api\/gifts\/\d/.test(String(input)) ? Promise.reject(new TypeError('Failed to fetch')) : fetchBefore(input, init));
+    window.fetch = async (input, init) =>
+      /\/api\/gifts\/\d/.test(String(input)) ? Promise.reject(new TypeError('Failed to fetch')) : fetchBefore(input, init);
     el.remove();
     await new Promise((resolve) => setTimeout(resolve, 1200));
     const again = await fixture<GiftEntry>(html`<gift-entry></gift-entry>`);

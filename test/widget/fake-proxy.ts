@@ -29,7 +29,11 @@ export const LOOKUPS: LookupsResponse = z.parse(lookupsResponseSchema, {
   fetchedAt: '2026-11-23T09:00:00.000Z',
 });
 
-export type Verdict = GiftRecord['status'] | { status: 'rejected'; message: string; field: GiftRecord['field'] } | 'network' | { error: number; message: string; field?: string };
+export type Verdict =
+  | GiftRecord['status']
+  | { status: 'rejected'; message: string; field: GiftRecord['field'] }
+  | 'network'
+  | { error: number; message: string; field?: string };
 
 export interface FakeProxy {
   posts: GiftSubmission[];
@@ -86,7 +90,13 @@ export function fakeProxy(): FakeProxy {
     const url = new URL(String(input), location.href);
     fake.headers.push(new Headers(init.headers));
     if (url.pathname === '/api/lookups') {
-      if (fake.lookupsFail) return json(z.parse(proxyErrorSchema, { message: 'Funds, appeals and campaigns could not be loaded: could not reach the gift service. Try again in a moment.' }), 502);
+      if (fake.lookupsFail)
+        return json(
+          z.parse(proxyErrorSchema, {
+            message: 'Funds, appeals and campaigns could not be loaded: could not reach the gift service. Try again in a moment.',
+          }),
+          502,
+        );
       return json(LOOKUPS);
     }
     if (url.pathname === '/api/gifts' && init.method !== 'POST') {
@@ -94,7 +104,10 @@ export function fakeProxy(): FakeProxy {
       return json(z.parse(journalSchema, { gifts }));
     }
     if (url.pathname === '/api/gifts' && init.method === 'POST') {
-      const { enteredBy, donorName, ...gift } = JSON.parse(String(init.body)) as GiftSubmission & { enteredBy?: string; donorName?: string };
+      const { enteredBy, donorName, ...gift } = JSON.parse(String(init.body)) as GiftSubmission & {
+        enteredBy?: string;
+        donorName?: string;
+      };
       fake.posts.push(gift);
       fake.enteredBy.push(enteredBy);
       fake.donorNames.push(donorName);
@@ -102,21 +115,31 @@ export function fakeProxy(): FakeProxy {
       if (known && known.status !== 'rejected') {
         // Like the proxy: the same gift again is answered with its record; another gift under its ID is a conflict.
         if (JSON.stringify(known.gift) !== JSON.stringify(gift)) {
-          return json(z.parse(proxyErrorSchema, { message: `Transaction ID ${gift.transactionId} already belongs to a different gift. Start a new gift to get a new ID.`, field: 'transactionId' }), 409);
+          return json(
+            z.parse(proxyErrorSchema, {
+              message: `Transaction ID ${gift.transactionId} already belongs to a different gift. Start a new gift to get a new ID.`,
+              field: 'transactionId',
+            }),
+            409,
+          );
         }
         const { gift: _sent, ...again } = known;
         return json(again, isFinal(again.status) ? 200 : 202);
       }
       const verdict = fake.next.shift() ?? 'accepted';
       if (verdict === 'network') throw new TypeError('Failed to fetch');
-      if (typeof verdict === 'object' && 'error' in verdict) return json(z.parse(proxyErrorSchema, { message: verdict.message, field: verdict.field }), verdict.error);
+      if (typeof verdict === 'object' && 'error' in verdict)
+        return json(z.parse(proxyErrorSchema, { message: verdict.message, field: verdict.field }), verdict.error);
       const answer =
         typeof verdict === 'string'
           ? record(gift, verdict, {}, donorName)
           : record(gift, 'rejected', { message: verdict.message, field: verdict.field, upstreamMessage: 'upstream words' }, donorName);
       const respondAsync = new Headers(init.headers).get(RESPOND_ASYNC.header) === RESPOND_ASYNC.value;
       // Like the proxy with Prefer: respond-async: 202 once stored; the verdict comes by polling.
-      const now = respondAsync && answer.status !== 'held' ? { ...answer, status: 'queued' as const, message: undefined, field: undefined, upstreamMessage: undefined } : answer;
+      const now =
+        respondAsync && answer.status !== 'held'
+          ? { ...answer, status: 'queued' as const, message: undefined, field: undefined, upstreamMessage: undefined }
+          : answer;
       if (now !== answer) pending.set(gift.transactionId, answer);
       records.set(gift.transactionId, { ...now, gift: { ...gift } as Record<string, string | number> });
       return json(now, isFinal(now.status) ? 200 : 202);

@@ -32,7 +32,7 @@ function random(seed: number): () => number {
 }
 
 type Rng = () => number;
-const pick = <T,>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
+const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
 
 const TEXT_VALUES: Record<string, readonly string[]> = {
   amount: ['25', '1,234.50', '$40', '0.75', '12,50', '', '9999.99'],
@@ -68,7 +68,10 @@ async function typeInto(el: GiftEntry, field: string, value: string): Promise<vo
 async function chooseByMouse(el: GiftEntry, field: string, rng: Rng): Promise<void> {
   const select = visibleControl(el, field) as HTMLSelectElement | null;
   if (!select) return;
-  select.value = pick(rng, [...select.options].map((o) => o.value));
+  select.value = pick(
+    rng,
+    [...select.options].map((o) => o.value),
+  );
   select.dispatchEvent(new Event('change', { bubbles: true }));
   await settle(el);
 }
@@ -225,7 +228,12 @@ describe('model: after any sequence of staff actions, the form shows exactly wha
             await chooseContact(el, field, rng);
           } else if (roll < 0.8) {
             log.push('record');
-            if (rng() < 0.3) proxy().next.push({ status: 'rejected', message: 'Choose a fund: the campaign given is not mapped to a fund in iMIS', field: 'distribution' });
+            if (rng() < 0.3)
+              proxy().next.push({
+                status: 'rejected',
+                message: 'Choose a fund: the campaign given is not mapped to a fund in iMIS',
+                field: 'distribution',
+              });
             await complete(el, rng);
             await submitAndCompare(el, proxy());
           } else if (roll < 0.88) {
@@ -246,7 +254,7 @@ describe('model: after any sequence of staff actions, the form shows exactly wha
         await complete(el, rng);
         await submitAndCompare(el, proxy());
       } catch (error) {
-        throw new Error(`seed ${seed} (inImis=${inImis}) failed after: ${log.join(' → ')}\n${(error as Error).message}`);
+        throw new Error(`seed ${seed} (inImis=${inImis}) failed after: ${log.join(' → ')}\n${(error as Error).message}`, { cause: error });
       } finally {
         el.remove();
         cleanup();

@@ -28,7 +28,8 @@ export function imisDouble(): ImisDouble {
     calls.push(url.pathname + url.search);
     if (gate) await gate;
     const headers = new Headers(init?.headers);
-    if (expired || headers.get(IMIS_VERIFICATION_HEADER) !== IMIS_TOKEN) return new Response('{"Message":"Authorization has been denied for this request."}', { status: 401 });
+    if (expired || headers.get(IMIS_VERIFICATION_HEADER) !== IMIS_TOKEN)
+      return new Response('{"Message":"Authorization has been denied for this request."}', { status: 401 });
     if (!url.pathname.startsWith(`${IMIS_BASE_URL}api/`)) return new Response('{}', { status: 404 });
     const [, kind, id] = /api\/(PartySummary|Party)\/?([^/]*)$/.exec(url.pathname) ?? [];
     if (id) {

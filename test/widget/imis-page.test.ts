@@ -82,7 +82,11 @@ describe('inside an iMIS page', () => {
 describe('readImisPage', () => {
   it('reports the site’s application path from __ClientContext, ending in one slash (/ outside one)', async () => {
     const { readImisPage } = await import('../../src/widget/imis-page.ts');
-    for (const [baseUrl, expected] of [['/imis', '/imis/'], ['/ALALM/', '/ALALM/'], [undefined, '/']] as const) {
+    for (const [baseUrl, expected] of [
+      ['/imis', '/imis/'],
+      ['/ALALM/', '/ALALM/'],
+      [undefined, '/'],
+    ] as const) {
       const remove = imisContext(baseUrl === undefined ? {} : { baseUrl });
       try {
         expect(readImisPage().baseUrl).to.equal(expected);

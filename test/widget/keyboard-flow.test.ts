@@ -48,7 +48,9 @@ describe('a stack of checks at speed', () => {
     await waitUntil(() => control(el, 'lastName').value === '', 'a fresh form');
     expect(el.querySelector('.batch-table .status')!.textContent).to.equal('Queued');
     await fillValidGift(el, { firstName: 'Grace', lastName: 'Hopper' });
-    await waitUntil(() => el.querySelector('.batch-table .status')?.textContent === 'Needs correcting', 'the refusal arrives', { timeout: 4000 });
+    await waitUntil(() => el.querySelector('.batch-table .status')?.textContent === 'Needs correcting', 'the refusal arrives', {
+      timeout: 4000,
+    });
     expect(control(el, 'lastName').value, 'the gift being typed is untouched').to.equal('Hopper');
     expect(el.querySelector('.notice')!.textContent).to.contain('Needs correcting');
   });

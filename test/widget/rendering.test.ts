@@ -19,7 +19,8 @@ describe('<gift-entry> renders as part of the iMIS page', () => {
     expect([...submit.classList]).to.include.members(['TextButton', 'PrimaryButton']);
     const required = [...el.querySelectorAll('label.Required')].map((l) => l.textContent!.trim());
     expect(required, 'in the order of the screen: donor first, then amount').to.deep.equal(['Amount', 'Email', 'Fund']);
-    for (const field of ['amount', 'distribution', 'emailAddress']) expect(control(el, field).getAttribute('aria-required'), field).to.equal('true');
+    for (const field of ['amount', 'distribution', 'emailAddress'])
+      expect(control(el, field).getAttribute('aria-required'), field).to.equal('true');
   });
 
   it('fills the fund, campaign and appeal pickers from one lookups request, showing titles', async () => {

@@ -78,18 +78,28 @@ describe('sending a gift and knowing what happened to it', () => {
     await waitUntil(() => el.querySelector('.AsiSuccess.notice'));
     expect(queued.length).to.equal(1);
     expect(el.querySelector('.batch-table .status')!.textContent).to.equal('Queued');
-    await waitUntil(() => el.querySelector('.batch-table .status')!.textContent === 'Recorded', 'polling did not see it accepted', { timeout: 5000 });
+    await waitUntil(() => el.querySelector('.batch-table .status')!.textContent === 'Recorded', 'polling did not see it accepted', {
+      timeout: 5000,
+    });
     expect(accepted.length).to.equal(1);
   });
 
   it('an upstream rejection is shown on its field, in staff words, and the corrected gift resends with the same transactionId', async () => {
-    proxy().next.push({ status: 'rejected', message: 'Choose a fund: the campaign given is not mapped to a fund in iMIS', field: 'distribution' });
+    proxy().next.push({
+      status: 'rejected',
+      message: 'Choose a fund: the campaign given is not mapped to a fund in iMIS',
+      field: 'distribution',
+    });
     const el = await mountWidget();
     const rejected: GiftEventDetail[] = [];
     el.addEventListener('gift-rejected', (e) => rejected.push(e.detail));
     await fillValidGift(el, { distribution: '', campaignCode: 'GALA' });
     await submit(el);
-    await waitUntil(() => el.querySelector('.notice button[data-action="correct"]'), 'the later rejection is announced with a way to correct it', { timeout: 4000 });
+    await waitUntil(
+      () => el.querySelector('.notice button[data-action="correct"]'),
+      'the later rejection is announced with a way to correct it',
+      { timeout: 4000 },
+    );
     el.querySelector<HTMLButtonElement>('.notice button[data-action="correct"]')!.click();
     await waitUntil(() => errorFor(el, 'distribution'));
     expect(errorFor(el, 'distribution')).to.contain('not mapped to a fund');
@@ -117,7 +127,10 @@ describe('sending a gift and knowing what happened to it', () => {
   });
 
   it('a proxy refusal (e.g. a rotated key) is said plainly and nothing is lost', async () => {
-    proxy().next.push({ error: 401, message: 'The gift entry key is not recognised (it may have been rotated). Ask your administrator for the current key.' });
+    proxy().next.push({
+      error: 401,
+      message: 'The gift entry key is not recognised (it may have been rotated). Ask your administrator for the current key.',
+    });
     const el = await mountWidget();
     await fillValidGift(el);
     await submit(el);

@@ -15,12 +15,12 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      if (ch === '"' && text[i + 1] === '"') ((cell += '"'), i++);
       else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else if (ch === ',') (row.push(cell), (cell = ''));
+    else if (ch === '\r' && text[i + 1] === '\n') (row.push(cell), rows.push(row), (row = []), (cell = ''), i++);
     else cell += ch;
   }
   return rows;
@@ -28,19 +28,72 @@ function parseCsv(text: string): string[][] {
 
 function record(overrides: Partial<GiftRecord> & { gift?: Record<string, string | number> }): GiftRecord {
   const now = new Date().toISOString();
-  return { transactionId: '1000000000000001', status: 'accepted', amount: 25, donor: 'Ada Lovelace', distribution: 'GEN', attempts: 1, createdAt: now, updatedAt: now, ...overrides };
+  return {
+    transactionId: '1000000000000001',
+    status: 'accepted',
+    amount: 25,
+    donor: 'Ada Lovelace',
+    distribution: 'GEN',
+    attempts: 1,
+    createdAt: now,
+    updatedAt: now,
+    ...overrides,
+  };
 }
 
-const gift = (fields: Record<string, string | number>) => Object.fromEntries(GIFT_FIELDS.map((f) => [f, fields[f] ?? ''])) as Record<string, string | number>;
+const gift = (fields: Record<string, string | number>) =>
+  Object.fromEntries(GIFT_FIELDS.map((f) => [f, fields[f] ?? ''])) as Record<string, string | number>;
 
 describe('<gift-today>: reconciling the day', () => {
   const proxy = withFakeProxy();
 
   beforeEach(() => {
     proxy().journal.push(
-      record({ transactionId: '1000000000000003', amount: 10.1, donor: 'Grace Hopper', distribution: 'ANNUAL', status: 'rejected', message: 'Choose a fund', enteredBy: 'STAFF7', gift: gift({ transactionId: '1000000000000003', amount: 10.1, firstName: 'Grace', lastName: 'Hopper', distribution: 'ANNUAL', financialAccountId: 6 }) }),
-      record({ transactionId: '1000000000000002', amount: 20.2, distribution: 'GEN', status: 'queued', gift: gift({ transactionId: '1000000000000002', amount: 20.2, firstName: 'Ada', lastName: 'Lovelace', distribution: 'GEN', notes: '=HYPERLINK("http://x")', financialAccountId: 6 }) }),
-      record({ transactionId: '1000000000000001', amount: 25, distribution: 'GEN', enteredBy: 'STAFF7', gift: gift({ transactionId: '1000000000000001', amount: 25, company: 'Acme, "the best"', distribution: 'GEN', financialAccountId: 6 }) }),
+      record({
+        transactionId: '1000000000000003',
+        amount: 10.1,
+        donor: 'Grace Hopper',
+        distribution: 'ANNUAL',
+        status: 'rejected',
+        message: 'Choose a fund',
+        enteredBy: 'STAFF7',
+        gift: gift({
+          transactionId: '1000000000000003',
+          amount: 10.1,
+          firstName: 'Grace',
+          lastName: 'Hopper',
+          distribution: 'ANNUAL',
+          financialAccountId: 6,
+        }),
+      }),
+      record({
+        transactionId: '1000000000000002',
+        amount: 20.2,
+        distribution: 'GEN',
+        status: 'queued',
+        gift: gift({
+          transactionId: '1000000000000002',
+          amount: 20.2,
+          firstName: 'Ada',
+          lastName: 'Lovelace',
+          distribution: 'GEN',
+          notes: '=HYPERLINK("http://x")',
+          financialAccountId: 6,
+        }),
+      }),
+      record({
+        transactionId: '1000000000000001',
+        amount: 25,
+        distribution: 'GEN',
+        enteredBy: 'STAFF7',
+        gift: gift({
+          transactionId: '1000000000000001',
+          amount: 25,
+          company: 'Acme, "the best"',
+          distribution: 'GEN',
+          financialAccountId: 6,
+        }),
+      }),
     );
   });
 
@@ -82,17 +135,29 @@ describe('<gift-today>: reconciling the day', () => {
     }
     const rows = parseCsv(await blob!.text());
     expect(rows[0]).to.deep.equal([...GIFT_FIELDS, 'status', 'message', 'enteredBy', 'createdAt', 'updatedAt']);
-    const byId = new Map(rows.slice(1).map((r) => [r[GIFT_FIELDS.indexOf('transactionId')], Object.fromEntries(rows[0]!.map((c, i) => [c, r[i]]))]));
+    const byId = new Map(
+      rows.slice(1).map((r) => [r[GIFT_FIELDS.indexOf('transactionId')], Object.fromEntries(rows[0]!.map((c, i) => [c, r[i]]))]),
+    );
     expect(byId.size).to.equal(3);
-    expect(byId.get('1000000000000001')).to.include({ company: 'Acme, "the best"', amount: '25', status: 'accepted', enteredBy: 'STAFF7', financialAccountId: '6' });
+    expect(byId.get('1000000000000001')).to.include({
+      company: 'Acme, "the best"',
+      amount: '25',
+      status: 'accepted',
+      enteredBy: 'STAFF7',
+      financialAccountId: '6',
+    });
     expect(byId.get('1000000000000003')).to.include({ firstName: 'Grace', status: 'rejected', message: 'Choose a fund' });
     expect(byId.get('1000000000000002')!.notes, 'a formula is neutralised for spreadsheets').to.equal(`'=HYPERLINK("http://x")`);
   });
 
   it('refreshes when a gift on the page is recorded', async () => {
     const el = await mount();
-    proxy().journal.unshift(record({ transactionId: '1000000000000004', donor: 'Alan Turing', gift: gift({ transactionId: '1000000000000004' }) }));
-    document.dispatchEvent(new CustomEvent('gift-accepted', { detail: { transactionId: '1000000000000004', amount: 25, donor: 'Alan Turing' } }));
+    proxy().journal.unshift(
+      record({ transactionId: '1000000000000004', donor: 'Alan Turing', gift: gift({ transactionId: '1000000000000004' }) }),
+    );
+    document.dispatchEvent(
+      new CustomEvent('gift-accepted', { detail: { transactionId: '1000000000000004', amount: 25, donor: 'Alan Turing' } }),
+    );
     await waitUntil(() => el.querySelectorAll('.today-gifts tbody tr').length === 4, 'refreshed');
   });
 });

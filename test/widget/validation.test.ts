@@ -76,7 +76,12 @@ describe('every contract rule surfaces on the right field', () => {
     expect(document.activeElement).to.equal(summary);
     expect(summary.classList.contains('AsiValidationSummary')).to.equal(true);
     const links = [...summary.querySelectorAll('a')];
-    expect(links.map((a) => a.textContent!.trim())).to.deep.equal([MESSAGES.contactRequired, MESSAGES.amountType, MESSAGES.emailRequired, MESSAGES.fundRequired]);
+    expect(links.map((a) => a.textContent!.trim())).to.deep.equal([
+      MESSAGES.contactRequired,
+      MESSAGES.amountType,
+      MESSAGES.emailRequired,
+      MESSAGES.fundRequired,
+    ]);
     links[0]!.click();
     expect(document.activeElement).to.equal(control(el, 'imisId'));
     links[2]!.click();

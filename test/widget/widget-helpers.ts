@@ -15,8 +15,15 @@ declare global {
 export async function mountWidget(attributes = ''): Promise<GiftEntry> {
   sessionStorage.clear();
   const el = await fixture<GiftEntry>(html`<gift-entry></gift-entry>`);
-  for (const [name, value] of attributes.split(' ').filter(Boolean).map((pair) => pair.split('='))) el.setAttribute(name!, value ?? '');
-  await waitUntil(() => el.querySelector('select[name="distribution"]:not([disabled])') || el.querySelector('.lookups-error'), 'lookups did not load');
+  for (const [name, value] of attributes
+    .split(' ')
+    .filter(Boolean)
+    .map((pair) => pair.split('=')))
+    el.setAttribute(name!, value ?? '');
+  await waitUntil(
+    () => el.querySelector('select[name="distribution"]:not([disabled])') || el.querySelector('.lookups-error'),
+    'lookups did not load',
+  );
   return el;
 }
 
@@ -42,7 +49,14 @@ export async function fill(el: GiftEntry, field: string, value: string): Promise
 }
 
 export async function fillValidGift(el: GiftEntry, overrides: Record<string, string> = {}): Promise<void> {
-  const values: Record<string, string> = { amount: '25', distribution: 'GEN', firstName: 'Ada', lastName: 'Lovelace', emailAddress: 'ada@example.org', ...overrides };
+  const values: Record<string, string> = {
+    amount: '25',
+    distribution: 'GEN',
+    firstName: 'Ada',
+    lastName: 'Lovelace',
+    emailAddress: 'ada@example.org',
+    ...overrides,
+  };
   for (const [field, value] of Object.entries(values)) await fill(el, field, value);
 }
 

@@ -45,9 +45,7 @@ function asField(segment: PropertyKey | undefined): GiftField | undefined {
 
 /** The same gift sent again (a retry), as opposed to a different gift reusing an ID. */
 function sameGift(stored: GiftImportRequest, incoming: GiftImportRequest, incomingHadDate: boolean): boolean {
-  return GIFT_FIELDS.every(
-    (field) => (field === 'receivedDate' && !incomingHadDate) || stored[field] === incoming[field],
-  );
+  return GIFT_FIELDS.every((field) => (field === 'receivedDate' && !incomingHadDate) || stored[field] === incoming[field]);
 }
 
 function answer(record: GiftRecord): [GiftRecord, 200 | 202] {
@@ -114,9 +112,14 @@ export function giftRoutes({ config, outbox, dispatcher, log }: Deps): Hono {
       const existing = outbox.get(gift.transactionId);
       if (existing && existing.record.status !== 'rejected') {
         if (!sameGift(existing.request, request, gift.receivedDate !== undefined)) {
-          return problem(c, 409, `Transaction ID ${gift.transactionId} already belongs to a different gift. Start a new gift to get a new ID.`, {
-            field: 'transactionId',
-          });
+          return problem(
+            c,
+            409,
+            `Transaction ID ${gift.transactionId} already belongs to a different gift. Start a new gift to get a new ID.`,
+            {
+              field: 'transactionId',
+            },
+          );
         }
         log('info', 'gift_repeated', { transactionId: gift.transactionId, status: existing.record.status });
         return c.json(...answer(existing.record));
@@ -158,7 +161,11 @@ export function giftRoutes({ config, outbox, dispatcher, log }: Deps): Hono {
     try {
       requeued = outbox.requeue(id, REQUEUED_MESSAGE)?.record;
     } catch (error) {
-      return problem(c, 503, `The gift could not be put back in the queue: ${storageFailure(error)}. Try again once an administrator has fixed the proxy's storage.`);
+      return problem(
+        c,
+        503,
+        `The gift could not be put back in the queue: ${storageFailure(error)}. Try again once an administrator has fixed the proxy's storage.`,
+      );
     }
     if (!requeued) return problem(c, 409, 'The gift changed meanwhile; look at its status again.', { field: 'transactionId' });
     log('info', 'gift_requeued', { transactionId: id });

@@ -8,7 +8,11 @@ export function lookupRoutes(cache: LookupsCache): Hono {
   app.get('/', async (c) => {
     const result = await cache.get();
     if (result.kind === 'unauthorized') {
-      return problem(c, 502, 'The gift service rejected the proxy’s credentials, so funds, appeals and campaigns cannot be loaded. Ask your administrator to check GIFT_API_TOKEN.');
+      return problem(
+        c,
+        502,
+        'The gift service rejected the proxy’s credentials, so funds, appeals and campaigns cannot be loaded. Ask your administrator to check GIFT_API_TOKEN.',
+      );
     }
     if (result.kind === 'failed') {
       return problem(c, 502, `Funds, appeals and campaigns could not be loaded: ${result.reason}. Try again in a moment.`);
