@@ -11,6 +11,7 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { startProxy } = await import('./src/proxy/server.ts');
+const { CHROMIUM } = await import('./test/chromium.ts');
 
 /** @returns {Promise<number>} */
 const freePort = () =>
@@ -72,18 +73,7 @@ export default {
   plugins: [inlineCss, esbuildPlugin({ ts: true, target: 'es2022' }), stopProxy],
   browsers: [
     chromeLauncher({
-      launchOptions: {
-        executablePath: '/usr/bin/chromium',
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
-          '--disable-sync',
-          '--disable-gpu',
-        ],
-      },
+      launchOptions: CHROMIUM,
     }),
   ],
   testRunnerHtml: (

@@ -103,9 +103,7 @@ export class GiftToday extends LightElement {
           Download CSV
         </button>
       </div>
-      <p role="status">
-        ${this.gifts ? `${overall.count} gift${overall.count === 1 ? '' : 's'}, ${formatUsd(overall.total)}` : 'Loading today’s gifts…'}
-      </p>
+      <p role="status">${this.gifts ? `${overall.count} gift${overall.count === 1 ? '' : 's'}, ${formatUsd(overall.total)}` : 'Loading today’s gifts…'}</p>
       ${
         funds.length
           ? html`<table class="today-totals">

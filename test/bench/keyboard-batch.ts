@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Page } from 'puppeteer-core';
 import { startProxy } from '../../src/proxy/server.ts';
+import { CHROMIUM } from '../chromium.ts';
 
 type Step = { type: string } | { press: 'Enter' | 'Tab' | 'ArrowDown' };
 interface Gift {
@@ -111,18 +112,7 @@ async function perform(page: Page, steps: Step[], recordAt: (ms: number) => void
 export async function run(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gift-bench-keys-'));
   const proxy = await startProxy({ PORT: '0', DATA_DIR: dataDir, SIMULATOR_DELAY_MS: 'realistic' }, { log: () => {} });
-  const browser = await puppeteer.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-gpu',
-    ],
-  });
+  const browser = await puppeteer.launch(CHROMIUM);
   try {
     const page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 800 });

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
 import { WIDGET_BUNDLE } from '../../src/proxy/routes/static-files.ts';
 import { percentile } from './stats.ts';
+import { CHROMIUM } from '../chromium.ts';
 
 const RUNS = 7;
 const LOOKUPS = JSON.stringify({
@@ -31,18 +32,7 @@ export async function run(): Promise<{ medianMs: number; minMs: number; maxMs: n
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  const browser = await puppeteer.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-gpu',
-    ],
-  });
+  const browser = await puppeteer.launch(CHROMIUM);
   try {
     const samples: number[] = [];
     for (let i = 0; i < RUNS; i++) {

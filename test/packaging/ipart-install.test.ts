@@ -20,6 +20,7 @@ import { IPART_CONFIGURATION_URL, IPART_DISPLAY_URL, IPART_ZIP_NAME } from '../.
 import { DEMO_VERIFICATION_TOKEN, IMIS_SITE_PATH, imisStandInRoutes } from '../../src/imis-standin/routes.ts';
 import { CONTENT_ITEM_PAGE, CONTENT_TYPES_PATH, PLACE_PATH, STAFF_PAGE, UPLOAD_PATH } from '../../src/imis-standin/site-routes.ts';
 import { startProxy, type ProxyHandle } from '../../src/proxy/server.ts';
+import { CHROMIUM } from '../chromium.ts';
 
 const KEY = 'ipart-install-key-0123456789';
 let site: ServerType;
@@ -95,18 +96,7 @@ before(async () => {
   itemKey = (
     (await (await admin(PLACE_PATH, JSON.stringify({ contentTypeKey: type.contentTypeKey }))).json()) as { contentItemKey: string }
   ).contentItemKey;
-  browser = await puppeteer.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-gpu',
-    ],
-  });
+  browser = await puppeteer.launch(CHROMIUM);
 });
 
 after(async () => {

@@ -16,6 +16,19 @@ async function press(...keys: string[]): Promise<void> {
   for (const key of keys) await sendKeys({ press: key });
 }
 
+/** The proxy stores the gift, but its answer never reaches this page (it reloads first). */
+function answerNeverArrives(): { posted: () => boolean; restore: () => void } {
+  const fetchBefore = window.fetch;
+  let posted = false;
+  window.fetch = async (input, init) => {
+    const answer = fetchBefore(input, init);
+    if (init?.method !== 'POST') return answer;
+    posted = true;
+    return new Promise<Response>(() => void answer);
+  };
+  return { posted: () => posted, restore: () => void (window.fetch = fetchBefore) };
+}
+
 describe('entry integrity: the form shows exactly what is sent', () => {
   const proxy = withFakeProxy();
 
@@ -244,21 +257,11 @@ describe('entry integrity: the form shows exactly what is sent', () => {
 
   it('5. reloading while a gift is on its way: the gift is shown in the batch and the form starts fresh, with no collision', async () => {
     const el = await mountWidget();
-    const fetchBefore = window.fetch;
-    let posted = false;
-    window.fetch = async (input, init) => {
-      const answer = fetchBefore(input, init);
-      // The proxy stores the gift, but its answer never reaches this page (it reloads first).
-      if (init?.method === 'POST') {
-        posted = true;
-        return new Promise<Response>(() => void answer);
-      }
-      return answer;
-    };
+    const sent = answerNeverArrives();
     await fillValidGift(el, { amount: '33' });
     await submit(el);
-    await waitUntil(() => posted);
-    window.fetch = fetchBefore;
+    await waitUntil(sent.posted);
+    sent.restore();
     el.remove();
     const again = await fixture<GiftEntry>(html`<gift-entry></gift-entry>`);
     await waitUntil(() => again.querySelector('.batch-table tbody tr'), 'the gift is in the batch');
@@ -271,18 +274,10 @@ describe('entry integrity: the form shows exactly what is sent', () => {
   it('5b. a restored draft whose status could not be checked resends as the very same gift, never colliding with its own ID', async () => {
     const el = await mountWidget();
     const fetchBefore = window.fetch;
-    let posted = false;
-    window.fetch = async (input, init) => {
-      const answer = fetchBefore(input, init);
-      if (init?.method === 'POST') {
-        posted = true;
-        return new Promise<Response>(() => void answer);
-      }
-      return answer;
-    };
+    const sent = answerNeverArrives();
     await fillValidGift(el, { amount: '34' });
     await submit(el);
-    await waitUntil(() => posted);
+    await waitUntil(sent.posted);
     // After the reload the proxy cannot be asked at first (a network blip).
     window.fetch = async (input, init) =>
       /\/api\/gifts\/\d/.test(String(input)) ? Promise.reject(new TypeError('Failed to fetch')) : fetchBefore(input, init);

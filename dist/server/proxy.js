@@ -1,0 +1,3098 @@
+var __defProp = Object.defineProperty;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __esm = (fn, res, err) => function __init() {
+  if (err) throw err[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err = [e], e;
+  }
+};
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
+};
+
+// src/contract/gift-fields.ts
+function tooLongMessage(field, max = MAX_LENGTH[field]) {
+  return `${FIELD_LABEL[field]} must be ${max} characters or fewer`;
+}
+var MAX_LENGTH, GIFT_FIELDS, FIELD_LABEL;
+var init_gift_fields = __esm({
+  "src/contract/gift-fields.ts"() {
+    MAX_LENGTH = {
+      imisId: 10,
+      nameTitle: 25,
+      firstName: 20,
+      middleName: 20,
+      maidenName: 30,
+      lastName: 30,
+      nameSuffix: 10,
+      company: 80,
+      address: 40,
+      city: 40,
+      state: 15,
+      zipCode: 10,
+      emailAddress: 100,
+      phone: 25,
+      notes: 255,
+      distribution: 30,
+      campaignCode: 10,
+      appealCode: 40,
+      softCreditId: 10,
+      transactionId: 255
+    };
+    GIFT_FIELDS = [
+      "imisId",
+      "amount",
+      "financialAccountId",
+      "nameTitle",
+      "firstName",
+      "middleName",
+      "maidenName",
+      "lastName",
+      "nameSuffix",
+      "company",
+      "address",
+      "city",
+      "state",
+      "zipCode",
+      "emailAddress",
+      "phone",
+      "notes",
+      "distribution",
+      "campaignCode",
+      "appealCode",
+      "softCreditId",
+      "receivedDate",
+      "transactionId"
+    ];
+    FIELD_LABEL = {
+      imisId: "iMIS ID",
+      amount: "Amount",
+      financialAccountId: "Financial account ID",
+      nameTitle: "Title",
+      firstName: "First name",
+      middleName: "Middle name",
+      maidenName: "Maiden name",
+      lastName: "Last name",
+      nameSuffix: "Suffix",
+      company: "Company",
+      address: "Address",
+      city: "City",
+      state: "State",
+      zipCode: "ZIP code",
+      emailAddress: "Email",
+      phone: "Phone",
+      notes: "Notes",
+      distribution: "Fund",
+      campaignCode: "Campaign",
+      appealCode: "Appeal",
+      softCreditId: "Soft credit iMIS ID",
+      receivedDate: "Received date",
+      transactionId: "Transaction ID"
+    };
+  }
+});
+
+// src/contract/gift-summary.ts
+function donorDisplayName(gift) {
+  const person = [gift.firstName, gift.lastName].filter(filled).map((part) => part.trim()).join(" ");
+  if (person) return person;
+  if (filled(gift.company)) return gift.company.trim();
+  if (filled(gift.imisId)) return `iMIS ID ${gift.imisId.trim()}`;
+  return "Unnamed donor";
+}
+function formatUsd(amount) {
+  usd ??= new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
+  return usd.format(amount);
+}
+var usd;
+var init_gift_summary = __esm({
+  "src/contract/gift-summary.ts"() {
+    init_gift_schema();
+  }
+});
+
+// src/contract/transaction-id.ts
+var TRANSACTION_ID_MIN_LENGTH, TRANSACTION_ID_MAX_LENGTH, TRANSACTION_ID_PATTERN, TRANSACTION_ID_PREFIX_MAX_LENGTH, TRANSACTION_ID_PREFIX_PATTERN, TRANSACTION_ID_MESSAGE, TRANSACTION_ID_PREFIX_MESSAGE;
+var init_transaction_id = __esm({
+  "src/contract/transaction-id.ts"() {
+    TRANSACTION_ID_MIN_LENGTH = 8;
+    TRANSACTION_ID_MAX_LENGTH = 16;
+    TRANSACTION_ID_PATTERN = new RegExp(`^[A-Za-z0-9]{${TRANSACTION_ID_MIN_LENGTH},${TRANSACTION_ID_MAX_LENGTH}}$`);
+    TRANSACTION_ID_PREFIX_MAX_LENGTH = 6;
+    TRANSACTION_ID_PREFIX_PATTERN = new RegExp(`^[A-Za-z0-9]{0,${TRANSACTION_ID_PREFIX_MAX_LENGTH}}$`);
+    TRANSACTION_ID_MESSAGE = `Transaction ID must be ${TRANSACTION_ID_MIN_LENGTH} to ${TRANSACTION_ID_MAX_LENGTH} letters or digits`;
+    TRANSACTION_ID_PREFIX_MESSAGE = `Transaction ID prefix must be at most ${TRANSACTION_ID_PREFIX_MAX_LENGTH} letters or digits`;
+  }
+});
+
+// src/contract/gift-schema.ts
+import * as z from "zod/mini";
+function hasUnsendableCharacter(value, multiLine = false) {
+  return UNSENDABLE.test(value) || !multiLine && LINE_BREAKS.test(value);
+}
+function textChecks(max, tooLong, badCharacter, multiLine = false) {
+  return [
+    z.trim(),
+    z.refine((value) => value.length <= max, tooLong),
+    z.refine((value) => !hasUnsendableCharacter(value, multiLine), badCharacter)
+  ];
+}
+function text(field, ...checks) {
+  return z.optional(
+    z.string(`${FIELD_LABEL[field]} must be text`).check(...textChecks(MAX_LENGTH[field], tooLongMessage(field), MESSAGES.unsendableCharacter(field), field === "notes"), ...checks)
+  );
+}
+function imisId(field) {
+  return text(field, z.regex(IMIS_ID_PATTERN, MESSAGES.imisIdCharacters(field)));
+}
+function isDateTime(value) {
+  const match = DATE_TIME_PATTERN.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+function hasAtMostCents(value) {
+  return PLAIN_AMOUNT_PATTERN.test(String(value));
+}
+function filled(value) {
+  return typeof value === "string" && value.trim() !== "";
+}
+function contactProblem(gift) {
+  if (filled(gift.imisId) || filled(gift.company)) return void 0;
+  const first = filled(gift.firstName);
+  const last = filled(gift.lastName);
+  if (first && last) return void 0;
+  if (first) return { field: "lastName", message: MESSAGES.lastNameWithFirst };
+  if (last) return { field: "firstName", message: MESSAGES.firstNameWithLast };
+  return { field: "imisId", message: MESSAGES.contactRequired };
+}
+function hasFund(gift) {
+  return filled(gift.distribution) || filled(gift.campaignCode);
+}
+function withGiftRules(schema) {
+  return schema.check(
+    z.superRefine((gift, ctx) => {
+      const problem2 = contactProblem(gift);
+      if (problem2) ctx.issues.push({ code: "custom", message: problem2.message, path: [problem2.field], input: gift });
+    }, always),
+    z.refine((gift) => hasFund(gift), { message: MESSAGES.fundRequired, path: ["distribution"], ...always })
+  );
+}
+var MAX_AMOUNT, MESSAGES, PHONE_PATTERN, IMIS_ID_PATTERN, UNSENDABLE, LINE_BREAKS, DATE_TIME_PATTERN, PLAIN_AMOUNT_PATTERN, giftShape, always, strict, giftSubmissionSchema;
+var init_gift_schema = __esm({
+  "src/contract/gift-schema.ts"() {
+    init_gift_fields();
+    init_gift_summary();
+    init_transaction_id();
+    MAX_AMOUNT = 9999999999e-2;
+    MESSAGES = {
+      amountType: "Enter the amount as a number, like 25.00",
+      amountPositive: "Amount must be more than $0.00",
+      amountCents: "Amount can have at most 2 decimal places (cents)",
+      // A getter: gift-summary.ts imports this module, so formatUsd may not be ready while it loads.
+      get amountTooLarge() {
+        return `Amount must be ${formatUsd(MAX_AMOUNT)} or less`;
+      },
+      financialAccount: "Financial account ID must be a whole number greater than 0",
+      contactRequired: "Enter the donor\u2019s iMIS ID, or first and last name, or a company name",
+      lastNameWithFirst: "Enter a last name as well as the first name, or an iMIS ID or company",
+      firstNameWithLast: "Enter a first name as well as the last name, or an iMIS ID or company",
+      fundRequired: "Choose a fund, or a campaign that is mapped to a fund",
+      emailRequired: "Enter the donor\u2019s email address",
+      emailFormat: "Enter an email address in the form name@example.org",
+      phoneCharacters: "Phone can only contain digits, spaces and + ( ) -",
+      imisIdCharacters: (field) => `${FIELD_LABEL[field]} can only contain letters and digits`,
+      receivedDate: "Received date must be a real date and time, like 2026-11-23T09:30:00",
+      transactionIdRequired: "Transaction ID is missing",
+      transactionId: TRANSACTION_ID_MESSAGE,
+      unsendableCharacter: (field) => `${FIELD_LABEL[field]} contains a character that cannot be sent: a control character, a text-direction override or half of an emoji`,
+      unknownFields: (keys) => `Unknown field${keys.length > 1 ? "s" : ""}: ${keys.join(", ")} (field names are case-sensitive)`
+    };
+    PHONE_PATTERN = /^[0-9 +()-]*$/;
+    IMIS_ID_PATTERN = /^[A-Za-z0-9]*$/;
+    UNSENDABLE = // eslint-disable-next-line no-control-regex -- finding control characters is this pattern's whole job
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    LINE_BREAKS = /[\n\r\t]/;
+    DATE_TIME_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,7})?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)?$/;
+    PLAIN_AMOUNT_PATTERN = /^\d+(\.\d{1,2})?$/;
+    giftShape = {
+      imisId: imisId("imisId"),
+      amount: z.number(MESSAGES.amountType).check(
+        z.gt(0, MESSAGES.amountPositive),
+        z.lte(MAX_AMOUNT, { error: () => MESSAGES.amountTooLarge }),
+        z.refine(hasAtMostCents, MESSAGES.amountCents)
+      ),
+      nameTitle: text("nameTitle"),
+      firstName: text("firstName"),
+      middleName: text("middleName"),
+      maidenName: text("maidenName"),
+      lastName: text("lastName"),
+      nameSuffix: text("nameSuffix"),
+      company: text("company"),
+      address: text("address"),
+      city: text("city"),
+      state: text("state"),
+      zipCode: text("zipCode"),
+      // The model table marks email required though the error table never mentions it: we require it.
+      emailAddress: z.string(MESSAGES.emailRequired).check(
+        ...textChecks(MAX_LENGTH.emailAddress, tooLongMessage("emailAddress"), MESSAGES.unsendableCharacter("emailAddress")),
+        z.minLength(1, MESSAGES.emailRequired),
+        z.regex(z.regexes.email, MESSAGES.emailFormat)
+      ),
+      phone: text("phone", z.regex(PHONE_PATTERN, MESSAGES.phoneCharacters)),
+      notes: text("notes"),
+      distribution: text("distribution"),
+      campaignCode: text("campaignCode"),
+      appealCode: text("appealCode"),
+      softCreditId: imisId("softCreditId"),
+      receivedDate: z.optional(z.string(MESSAGES.receivedDate).check(z.refine(isDateTime, MESSAGES.receivedDate))),
+      transactionId: z.string(MESSAGES.transactionIdRequired).check(z.trim(), z.regex(TRANSACTION_ID_PATTERN, MESSAGES.transactionId))
+    };
+    always = { when: () => true };
+    strict = {
+      error: (issue) => issue.code === "unrecognized_keys" ? MESSAGES.unknownFields(issue.keys) : void 0
+    };
+    giftSubmissionSchema = withGiftRules(z.strictObject(giftShape, strict));
+  }
+});
+
+// src/contract/entry-metadata.ts
+import * as z2 from "zod/mini";
+function donorWithName(donorName, imisId2) {
+  return `${donorName} (iMIS ID ${imisId2})`;
+}
+var ENTERED_BY_MESSAGE, enteredBySchema, DONOR_NAME_MAX_LENGTH, DONOR_NAME_MESSAGES, donorNameSchema, REDACTED_DONOR;
+var init_entry_metadata = __esm({
+  "src/contract/entry-metadata.ts"() {
+    init_gift_schema();
+    ENTERED_BY_MESSAGE = "enteredBy must be an iMIS party ID: at most 10 letters or digits";
+    enteredBySchema = z2.optional(z2.string(ENTERED_BY_MESSAGE).check(z2.trim(), z2.regex(/^[A-Za-z0-9]{1,10}$/, ENTERED_BY_MESSAGE)));
+    DONOR_NAME_MAX_LENGTH = 100;
+    DONOR_NAME_MESSAGES = {
+      type: "donorName must be text",
+      tooLong: `donorName must be ${DONOR_NAME_MAX_LENGTH} characters or fewer`,
+      character: "donorName contains a character that cannot be kept: a control character, a text-direction override or half of an emoji"
+    };
+    donorNameSchema = z2.optional(
+      z2.string(DONOR_NAME_MESSAGES.type).check(...textChecks(DONOR_NAME_MAX_LENGTH, DONOR_NAME_MESSAGES.tooLong, DONOR_NAME_MESSAGES.character))
+    );
+    REDACTED_DONOR = "(donor details removed)";
+  }
+});
+
+// src/contract/imis-party.ts
+var IMIS_API, IMIS_VERIFICATION_HEADER;
+var init_imis_party = __esm({
+  "src/contract/imis-party.ts"() {
+    IMIS_API = {
+      partySummary: "api/PartySummary",
+      party: "api/Party",
+      /** A placed content item, its `Data.Settings` the placement's settings (Advsol/Innovations2019-settings-demo src/app). */
+      contentItem: "api/ContentItem"
+    };
+    IMIS_VERIFICATION_HEADER = "RequestVerificationToken";
+  }
+});
+
+// src/contract/import-request.ts
+function localDateTime(at) {
+  const pad = (n, width = 2) => String(n).padStart(width, "0");
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}.${pad(at.getMilliseconds(), 3)}`;
+}
+function toImportRequest(gift, financialAccountId, receivedAt) {
+  const source = {
+    ...gift,
+    financialAccountId,
+    receivedDate: gift.receivedDate ?? localDateTime(receivedAt)
+  };
+  const request = {};
+  for (const field of GIFT_FIELDS) request[field] = source[field] ?? "";
+  return request;
+}
+function importRequestBody(request) {
+  if (!PLAIN_AMOUNT_PATTERN.test(String(request.amount))) {
+    throw new RangeError(`amount ${String(request.amount)} is not a plain decimal with at most two places`);
+  }
+  return JSON.stringify(request);
+}
+var init_import_request = __esm({
+  "src/contract/import-request.ts"() {
+    init_gift_fields();
+    init_gift_schema();
+  }
+});
+
+// src/contract/lookups.ts
+import * as z3 from "zod/mini";
+var optionalCode, distributionSchema, codeDescriptionSchema, distributionListSchema, codeDescriptionListSchema, UPSTREAM_LOOKUP_PATHS, UPSTREAM_IMPORT_PATH;
+var init_lookups = __esm({
+  "src/contract/lookups.ts"() {
+    optionalCode = z3.pipe(
+      z3.optional(z3.nullable(z3.string())),
+      z3.transform((value) => value ?? "")
+    );
+    distributionSchema = z3.object({
+      Title: z3.string(),
+      Code: z3.string(),
+      AppealCode: optionalCode,
+      CampaignCode: optionalCode
+    });
+    codeDescriptionSchema = z3.object({
+      Code: z3.string(),
+      Description: z3.string()
+    });
+    distributionListSchema = z3.array(distributionSchema);
+    codeDescriptionListSchema = z3.array(codeDescriptionSchema);
+    UPSTREAM_LOOKUP_PATHS = {
+      distributions: "/api/v1/integrations/distributions",
+      appeals: "/api/v1/integrations/appeals",
+      campaigns: "/api/v1/integrations/campaigns"
+    };
+    UPSTREAM_IMPORT_PATH = "/api/v1/integrations/importGift";
+  }
+});
+
+// src/contract/proxy-routes.ts
+function isFinal(status) {
+  return status === "accepted" || status === "rejected";
+}
+function isWaiting(status) {
+  return status === "queued" || status === "sending";
+}
+var PROXY_PATHS, CALLER_KEY_HEADER, GIFT_STATUSES, RESPOND_ASYNC;
+var init_proxy_routes = __esm({
+  "src/contract/proxy-routes.ts"() {
+    PROXY_PATHS = {
+      lookups: "/api/lookups",
+      gifts: "/api/gifts",
+      gift: (transactionId) => `/api/gifts/${encodeURIComponent(transactionId)}`,
+      /** POST: puts a gift that needs attention (`stuck`) back in the queue once the cause is fixed. */
+      retry: (transactionId) => `/api/gifts/${encodeURIComponent(transactionId)}/retry`,
+      health: "/healthz",
+      widget: "/gift-entry.js"
+    };
+    CALLER_KEY_HEADER = "X-Gift-Entry-Key";
+    GIFT_STATUSES = ["queued", "sending", "accepted", "rejected", "held", "stuck"];
+    RESPOND_ASYNC = { header: "Prefer", value: "respond-async" };
+  }
+});
+
+// src/contract/proxy-api.ts
+import * as z4 from "zod/mini";
+var fieldProblemSchema, proxyErrorSchema, giftStatusSchema, giftRecordSchema, journalSchema, lookupsResponseSchema, UPSTREAM_STATES, healthSchema, HELD_MESSAGE;
+var init_proxy_api = __esm({
+  "src/contract/proxy-api.ts"() {
+    init_gift_fields();
+    init_proxy_routes();
+    init_lookups();
+    fieldProblemSchema = z4.object({
+      message: z4.string(),
+      field: z4.optional(z4.enum(GIFT_FIELDS))
+    });
+    proxyErrorSchema = z4.object({
+      message: z4.string(),
+      field: z4.optional(z4.enum(GIFT_FIELDS)),
+      problems: z4.optional(z4.array(fieldProblemSchema))
+    });
+    giftStatusSchema = z4.enum(GIFT_STATUSES);
+    giftRecordSchema = z4.object({
+      transactionId: z4.string(),
+      status: giftStatusSchema,
+      /** Staff wording: why rejected, why held, why stuck (with the last upstream answer), or why still retrying. */
+      message: z4.optional(z4.string()),
+      field: z4.optional(z4.enum(GIFT_FIELDS)),
+      /** The upstream's own words, kept for support when it rejected the gift. */
+      upstreamMessage: z4.optional(z4.string()),
+      amount: z4.number(),
+      donor: z4.string(),
+      distribution: z4.string(),
+      attempts: z4.number(),
+      createdAt: z4.string(),
+      updatedAt: z4.string(),
+      /** The staff member's party ID as the page reported it, when it did. */
+      enteredBy: z4.optional(z4.string()),
+      /** In the journal listing only: the fields as sent upstream, by their upstream names. */
+      gift: z4.optional(z4.record(z4.string(), z4.union([z4.string(), z4.number()])))
+    });
+    journalSchema = z4.object({ gifts: z4.array(giftRecordSchema) });
+    lookupsResponseSchema = z4.object({
+      distributions: z4.array(distributionSchema),
+      appeals: z4.array(codeDescriptionSchema),
+      campaigns: z4.array(codeDescriptionSchema),
+      /** The deployment's transactionId prefix, so every widget on it uses the same one. */
+      transactionIdPrefix: z4.string(),
+      fetchedAt: z4.string()
+    });
+    UPSTREAM_STATES = ["ok", "retrying", "held"];
+    healthSchema = z4.object({
+      /** The process answers (liveness). */
+      ok: z4.boolean(),
+      /** Gifts can be taken: the journal accepts writes and the proxy is not shutting down. */
+      ready: z4.boolean(),
+      /** Why not ready, in words for an administrator. */
+      message: z4.optional(z4.string()),
+      queueDepth: z4.number(),
+      /** Gifts set aside after failing again and again: each waits for a person to re-queue it. */
+      stuck: z4.number(),
+      upstream: z4.object({
+        state: z4.enum(UPSTREAM_STATES),
+        message: z4.optional(z4.string()),
+        simulated: z4.boolean()
+      })
+    });
+    HELD_MESSAGE = "The gift service rejected the proxy\u2019s credentials; gifts are kept and will be sent once an administrator fixes the token";
+  }
+});
+
+// src/contract/import-request-schema.ts
+import * as z5 from "zod/mini";
+var giftImportRequestSchema;
+var init_import_request_schema = __esm({
+  "src/contract/import-request-schema.ts"() {
+    init_gift_schema();
+    giftImportRequestSchema = withGiftRules(
+      z5.strictObject(
+        {
+          ...giftShape,
+          financialAccountId: z5.int(MESSAGES.financialAccount).check(z5.gt(0, MESSAGES.financialAccount))
+        },
+        strict
+      )
+    );
+  }
+});
+
+// src/contract/upstream-messages.ts
+import * as z6 from "zod/mini";
+function explainUpstreamRejection(upstreamMessage2) {
+  if (DUPLICATE_PATTERN.test(upstreamMessage2)) {
+    return {
+      kind: "duplicate",
+      field: "transactionId",
+      message: "This gift was already recorded in iMIS (its transaction ID has been imported before)"
+    };
+  }
+  const known = [
+    [UPSTREAM_MESSAGE.transactionIdMissing, "transactionId", "The gift service did not accept the transaction ID"],
+    [UPSTREAM_MESSAGE.amountNotPositive, "amount", MESSAGES.amountPositive],
+    [/Path 'amount'/, "amount", "The gift service could not read the amount as a number"],
+    [/Path 'receivedDate'/, "receivedDate", "The gift service could not read the received date"],
+    [UPSTREAM_MESSAGE.fundRequired, "distribution", "Choose a fund: the campaign given is not mapped to a fund in iMIS"],
+    [
+      UPSTREAM_MESSAGE.financialAccountMissing,
+      "financialAccountId",
+      "The gift service rejected the financial account ID configured on the proxy; ask your administrator"
+    ],
+    [UPSTREAM_MESSAGE.contactRequired, "imisId", MESSAGES.contactRequired]
+  ];
+  for (const [pattern, field, message] of known) {
+    const hit = typeof pattern === "string" ? upstreamMessage2 === pattern : pattern.test(upstreamMessage2);
+    if (hit) return { kind: "invalid", field, message };
+  }
+  return { kind: "invalid", message: `The gift service rejected this gift: ${upstreamMessage2}` };
+}
+var upstreamErrorSchema, DESERIALIZE_PREFIX, UPSTREAM_MESSAGE, DUPLICATE_PATTERN;
+var init_upstream_messages = __esm({
+  "src/contract/upstream-messages.ts"() {
+    init_gift_schema();
+    upstreamErrorSchema = z6.object({ Message: z6.string() });
+    DESERIALIZE_PREFIX = "Invalid request body (unable to deserialize model). Newtonsoft.Json.JsonReaderException: ";
+    UPSTREAM_MESSAGE = {
+      transactionIdMissing: "Required field 'transactionId' is missing or negative.",
+      duplicate: (transactionId) => `Transaction ID ${transactionId} has already been imported. This request is a duplicate and will not be processed.`,
+      amountNotPositive: "Amount must be greater than 0.",
+      notConvertible: (type, value, path, line, position) => `${DESERIALIZE_PREFIX}Could not convert string to ${type}: ${value}. Path '${path}', line ${line}, position ${position}.`,
+      fundRequired: "Either a distribution code, or a (mapped) campaign code are required.",
+      financialAccountMissing: "Financial Account ID is missing. Contact CSI if you are not sure what this value should be.",
+      contactRequired: "First and last name, or Company name, or iMIS ID is required.",
+      unauthorized: "Authorization has been denied for this request.",
+      methodNotAllowed: (verb) => `The requested resource does not support http method '${verb}'.`,
+      /** ASP.NET Web API's body for an unhandled error, e.g. a value too long for its column. */
+      internalError: "An error has occurred."
+    };
+    DUPLICATE_PATTERN = /^Transaction ID (.+) has already been imported\./;
+  }
+});
+
+// src/contract/index.ts
+var init_contract = __esm({
+  "src/contract/index.ts"() {
+    init_entry_metadata();
+    init_gift_fields();
+    init_gift_schema();
+    init_gift_summary();
+    init_imis_party();
+    init_import_request();
+    init_lookups();
+    init_proxy_api();
+    init_proxy_routes();
+    init_import_request_schema();
+    init_transaction_id();
+    init_upstream_messages();
+  }
+});
+
+// src/simulator/control.ts
+var SimulatorState;
+var init_control = __esm({
+  "src/simulator/control.ts"() {
+    SimulatorState = class {
+      constructor(token, initialDelay) {
+        this.initialDelay = initialDelay;
+        this.token = token;
+        this.delay = initialDelay;
+      }
+      initialDelay;
+      token;
+      delay;
+      calls = [];
+      gifts = [];
+      importedIds = /* @__PURE__ */ new Set();
+      inFlight = 0;
+      maxInFlight = 0;
+      lookups = 0;
+      faults = { fail: 0, hang: 0, drop: 0, acceptThenDrop: 0 };
+      canned;
+      poisoned = /* @__PURE__ */ new Set();
+      /** Takes the next injected fault, if any: hang and drop come before fail. */
+      takeFault() {
+        for (const fault of ["drop", "hang", "acceptThenDrop", "fail"]) {
+          if (this.faults[fault] > 0) {
+            this.faults[fault]--;
+            return fault;
+          }
+        }
+        return void 0;
+      }
+      /** Takes the next canned answer, if one is set. */
+      takeCanned() {
+        if (!this.canned || this.canned.count <= 0) return void 0;
+        this.canned.count--;
+        return this.canned.answer;
+      }
+      processingDelayMs() {
+        return this.delay === "realistic" ? 2e3 + Math.random() * 3e3 : this.delay;
+      }
+      failNext(count) {
+        this.faults.fail = count;
+      }
+      hangNext(count) {
+        this.faults.hang = count;
+      }
+      dropNext(count) {
+        this.faults.drop = count;
+      }
+      acceptThenDropNext(count) {
+        this.faults.acceptThenDrop = count;
+      }
+      answerNext(count, answer2) {
+        this.canned = { count, answer: answer2 };
+      }
+      poison(transactionIds) {
+        for (const id of transactionIds) this.poisoned.add(id);
+      }
+      setDelay(ms) {
+        this.delay = ms;
+      }
+      setToken(token) {
+        this.token = token;
+      }
+      received() {
+        return [...this.calls];
+      }
+      imported() {
+        return [...this.gifts];
+      }
+      maxConcurrentImports() {
+        return this.maxInFlight;
+      }
+      lookupCalls() {
+        return this.lookups;
+      }
+      /** Clears records, counters and pending faults; keeps the token, mapping and starting delay. */
+      reset() {
+        this.calls.length = 0;
+        this.gifts.length = 0;
+        this.importedIds.clear();
+        this.maxInFlight = this.inFlight;
+        this.lookups = 0;
+        this.faults = { fail: 0, hang: 0, drop: 0, acceptThenDrop: 0 };
+        this.canned = void 0;
+        this.poisoned.clear();
+        this.delay = this.initialDelay;
+      }
+    };
+  }
+});
+
+// src/simulator/newtonsoft.ts
+function positionAt(text3, index) {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < index && i < text3.length; i++) {
+    if (text3[i] === "\n") {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, position: index - lineStart + 1 };
+}
+function skipString(text3, start) {
+  let i = start + 1;
+  while (i < text3.length && text3[i] !== '"') i += text3[i] === "\\" ? 2 : 1;
+  return i;
+}
+function valueEnd(text3, property) {
+  let depth = 0;
+  for (let i = 0; i < text3.length; i++) {
+    const ch = text3[i];
+    if (ch === "{" || ch === "[") depth++;
+    else if (ch === "}" || ch === "]") depth--;
+    else if (ch === '"') {
+      const end = skipString(text3, i);
+      const key = text3.slice(i + 1, end);
+      let j = end + 1;
+      while (/\s/.test(text3[j] ?? "")) j++;
+      if (depth === 1 && text3[j] === ":" && JSON.parse(`"${key}"`) === property) {
+        j++;
+        while (/\s/.test(text3[j] ?? "")) j++;
+        if (text3[j] === '"') return skipString(text3, j);
+        let k = j;
+        while (k < text3.length && !/[,}\]\s]/.test(text3[k])) k++;
+        return k - 1;
+      }
+      i = end;
+    }
+  }
+  return void 0;
+}
+function parseErrorIndex(error, text3) {
+  const match = error instanceof Error ? /position (\d+)/.exec(error.message) : null;
+  return match ? Number(match[1]) : text3.length;
+}
+var init_newtonsoft = __esm({
+  "src/simulator/newtonsoft.ts"() {
+  }
+});
+
+// src/simulator/import-validation.ts
+function blank(value) {
+  return value === void 0 || value === null || typeof value === "string" && value.trim() === "";
+}
+function text2(value) {
+  return typeof value === "string" ? value : value === void 0 || value === null ? "" : String(value);
+}
+function notConvertible(raw, body) {
+  const checks = [
+    ["amount", "decimal", (value) => value.trim() !== "" && Number.isFinite(Number(value))],
+    ["receivedDate", "DateTime", (value) => ISO_DATE.test(value.trim()) && !Number.isNaN(Date.parse(value))]
+  ];
+  for (const [property, type, converts] of checks) {
+    const value = body[property];
+    if (typeof value === "string" && !converts(value)) {
+      const { line, position } = positionAt(raw, valueEnd(raw, property) ?? raw.length);
+      return UPSTREAM_MESSAGE.notConvertible(type, value, property, line, position);
+    }
+    if (typeof value === "boolean" || typeof value === "object" && value !== null) {
+      const { line, position } = positionAt(raw, valueEnd(raw, property) ?? raw.length);
+      const token = typeof value === "boolean" ? "Boolean" : Array.isArray(value) ? "StartArray" : "StartObject";
+      return `${READER_ERROR}Error reading ${type}. Unexpected token: ${token}. Path '${property}', line ${line}, position ${position}.`;
+    }
+  }
+  return void 0;
+}
+function answerImport(raw, imported, mapping, poisoned = /* @__PURE__ */ new Set()) {
+  let parsed;
+  try {
+    parsed = JSON.parse(raw);
+  } catch (error) {
+    const { line, position } = positionAt(raw, parseErrorIndex(error, raw));
+    return {
+      status: 400,
+      message: `${READER_ERROR}Unexpected character encountered while parsing value. Path '', line ${line}, position ${position}.`
+    };
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    return {
+      status: 400,
+      message: `${READER_ERROR}Cannot deserialize the current JSON value into type 'GiftImportRequest'. Path '', line 1, position 1.`
+    };
+  }
+  const body = parsed;
+  const conversion = notConvertible(raw, body);
+  if (conversion) return { status: 400, message: conversion };
+  const transactionId = text2(body.transactionId).trim();
+  if (transactionId === "" || transactionId.startsWith("-")) return { status: 400, message: UPSTREAM_MESSAGE.transactionIdMissing };
+  if (!(Number(body.amount) > 0)) return { status: 400, message: UPSTREAM_MESSAGE.amountNotPositive };
+  if (!(Number(body.financialAccountId) > 0)) return { status: 400, message: UPSTREAM_MESSAGE.financialAccountMissing };
+  const hasContact = !blank(body.imisId) || !blank(body.firstName) && !blank(body.lastName) || !blank(body.company);
+  if (!hasContact) return { status: 400, message: UPSTREAM_MESSAGE.contactRequired };
+  const campaign = text2(body.campaignCode).trim();
+  const mapped = blank(body.distribution) ? mapping[campaign] : void 0;
+  if (blank(body.distribution) && mapped === void 0) return { status: 400, message: UPSTREAM_MESSAGE.fundRequired };
+  if (imported.has(transactionId)) return { status: 400, message: UPSTREAM_MESSAGE.duplicate(transactionId) };
+  for (const field of Object.keys(MAX_LENGTH)) {
+    if (text2(body[field]).length > MAX_LENGTH[field]) return { status: 500, message: UPSTREAM_MESSAGE.internalError };
+  }
+  if (poisoned.has(transactionId)) return { status: 500, message: UPSTREAM_MESSAGE.internalError };
+  const gift = mapped === void 0 ? { ...body } : { ...body, distribution: mapped, campaignCode: "" };
+  return { status: 202, gift };
+}
+var READER_ERROR, ISO_DATE;
+var init_import_validation = __esm({
+  "src/simulator/import-validation.ts"() {
+    init_contract();
+    init_newtonsoft();
+    READER_ERROR = "Invalid request body (unable to deserialize model). Newtonsoft.Json.JsonReaderException: ";
+    ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+  }
+});
+
+// src/simulator/seed-data.ts
+var SAMPLE_DISTRIBUTIONS, SAMPLE_APPEALS, SAMPLE_CAMPAIGNS, SAMPLE_CAMPAIGN_MAPPING;
+var init_seed_data = __esm({
+  "src/simulator/seed-data.ts"() {
+    SAMPLE_DISTRIBUTIONS = [
+      { Title: "General Fund", Code: "GEN", AppealCode: "", CampaignCode: "" },
+      { Title: "Annual Fund", Code: "ANNUAL", AppealCode: "100000", CampaignCode: "ACTS" },
+      { Title: "Building Fund", Code: "BUILD", AppealCode: "100004", CampaignCode: "" },
+      { Title: "Scholarship Fund", Code: "SCHOL", AppealCode: "", CampaignCode: "AARS" },
+      { Title: "Alpha", Code: "ALPHA", AppealCode: "", CampaignCode: "" },
+      { Title: "Alpha Gamma", Code: "ALGA", AppealCode: "", CampaignCode: "" },
+      { Title: "Zeta Beta", Code: "ZEBE", AppealCode: "", CampaignCode: "" }
+    ];
+    SAMPLE_APPEALS = [
+      { Code: "100000", Description: "100000 - Alpha" },
+      { Code: "100004", Description: "100001 - Beta" },
+      { Code: "100003", Description: "100002 - Delta" },
+      { Code: "SPRING", Description: "SPRING - Spring mailing" },
+      { Code: "YEAREND", Description: "YEAREND - Year-end letter" }
+    ];
+    SAMPLE_CAMPAIGNS = [
+      // Longer than campaignCode's 10 characters, exactly as the reference's example lists it.
+      { Code: "5K_RUN_WALK", Description: "5K_RUN_WALK - 5K Run/Walk" },
+      { Code: "SAFE", Description: "SAFE - A Safe Place" },
+      { Code: "ACTS", Description: "ACTS - Acts of Kindness Fund" },
+      { Code: "AARS", Description: "AARS - Area Alumnae Recognition Scholarship" },
+      { Code: "GALA", Description: "GALA - Spring Gala" }
+    ];
+    SAMPLE_CAMPAIGN_MAPPING = {
+      SAFE: "GEN",
+      GALA: "ANNUAL"
+    };
+  }
+});
+
+// src/simulator/server.ts
+var server_exports = {};
+__export(server_exports, {
+  startSimulator: () => startSimulator
+});
+import { createServer } from "node:http";
+import { gzipSync, deflateSync } from "node:zlib";
+function send(request, response, status, body) {
+  if (body === void 0) {
+    response.writeHead(status, { "Content-Length": "0" }).end();
+    return;
+  }
+  let payload = Buffer.from(JSON.stringify(body));
+  const headers = { "Content-Type": "application/json; charset=utf-8" };
+  const accepts = String(request.headers["accept-encoding"] ?? "");
+  if (/\bgzip\b/.test(accepts)) {
+    payload = gzipSync(payload);
+    headers["Content-Encoding"] = "gzip";
+  } else if (/\bdeflate\b/.test(accepts)) {
+    payload = deflateSync(payload);
+    headers["Content-Encoding"] = "deflate";
+  }
+  headers["Content-Length"] = String(payload.length);
+  response.writeHead(status, headers).end(payload);
+}
+function sendCanned(response, answer2) {
+  const body = answer2.bodyBytes !== void 0 ? Buffer.alloc(answer2.bodyBytes, "x") : Buffer.from(answer2.body ?? "");
+  response.writeHead(answer2.status, { "Content-Length": String(body.length), ...answer2.headers }).end(body);
+}
+function readBody(request) {
+  return new Promise((resolve2, reject) => {
+    const chunks = [];
+    request.on("data", (chunk) => chunks.push(chunk));
+    request.on("end", () => resolve2(Buffer.concat(chunks).toString("utf8")));
+    request.on("error", reject);
+  });
+}
+async function startSimulator(options) {
+  const state = new SimulatorState(options.token, options.processingDelayMs ?? 0);
+  const mapping = options.campaignMapping ?? SAMPLE_CAMPAIGN_MAPPING;
+  const sockets = /* @__PURE__ */ new Set();
+  const timers = /* @__PURE__ */ new Set();
+  const wait = (ms) => new Promise((resolve2) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      resolve2();
+    }, ms);
+    timers.add(timer);
+  });
+  async function importGift(request, response) {
+    const raw = await readBody(request);
+    const call = {
+      at: (/* @__PURE__ */ new Date()).toISOString(),
+      authorization: request.headers.authorization ?? null,
+      acceptEncoding: request.headers["accept-encoding"] ?? null,
+      rawBody: raw,
+      status: 0
+    };
+    state.calls.push(call);
+    const answer2 = (status, message) => {
+      call.status = status;
+      if (message !== void 0) call.message = message;
+      send(request, response, status, message === void 0 ? void 0 : { Message: message });
+    };
+    if (!authorized(request)) return answer2(401, UPSTREAM_MESSAGE.unauthorized);
+    state.inFlight++;
+    state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
+    try {
+      const fault = state.takeFault();
+      if (fault === "drop") return void request.socket.destroy();
+      if (fault === "hang") return;
+      await wait(state.processingDelayMs());
+      if (fault === "fail") return answer2(500, UPSTREAM_MESSAGE.internalError);
+      const canned = state.takeCanned();
+      if (canned && !canned.recordFirst) {
+        call.status = canned.status;
+        return sendCanned(response, canned);
+      }
+      const verdict = answerImport(raw, state.importedIds, mapping, state.poisoned);
+      if (canned && verdict.status === 202) {
+        state.importedIds.add(String(verdict.gift.transactionId).trim());
+        state.gifts.push(verdict.gift);
+        call.status = canned.status;
+        return sendCanned(response, canned);
+      }
+      if (verdict.status === 202) {
+        state.importedIds.add(String(verdict.gift.transactionId).trim());
+        state.gifts.push(verdict.gift);
+        if (fault === "acceptThenDrop") return void request.socket.destroy();
+        return answer2(202);
+      }
+      answer2(verdict.status, verdict.message);
+    } finally {
+      state.inFlight--;
+    }
+  }
+  function authorized(request) {
+    const match = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? "");
+    return match?.[1] === state.token;
+  }
+  async function control(request, response, path) {
+    if (path === "/_simulator/state" && request.method === "GET") {
+      return send(request, response, 200, {
+        received: state.received(),
+        imported: state.imported(),
+        maxConcurrentImports: state.maxConcurrentImports(),
+        lookupCalls: state.lookupCalls()
+      });
+    }
+    if (path === "/_simulator/control" && request.method === "POST") {
+      let knobs;
+      try {
+        knobs = JSON.parse(await readBody(request));
+      } catch {
+        return send(request, response, 400, { Message: "Control body must be JSON." });
+      }
+      if (knobs.reset === true) state.reset();
+      if (typeof knobs.failNext === "number") state.failNext(knobs.failNext);
+      if (typeof knobs.hangNext === "number") state.hangNext(knobs.hangNext);
+      if (typeof knobs.dropNext === "number") state.dropNext(knobs.dropNext);
+      if (typeof knobs.acceptThenDropNext === "number") state.acceptThenDropNext(knobs.acceptThenDropNext);
+      if (Array.isArray(knobs.poison)) state.poison(knobs.poison.map(String));
+      if (typeof knobs.delayMs === "number" || knobs.delayMs === "realistic") state.setDelay(knobs.delayMs);
+      return send(request, response, 204);
+    }
+    send(request, response, 404, { Message: `No simulator control at ${path}.` });
+  }
+  async function route(request, response) {
+    const path = new URL(request.url ?? "/", "http://simulator").pathname;
+    const method = (request.method ?? "GET").toUpperCase();
+    if (options.controlRoutes && path.startsWith("/_simulator/")) return control(request, response, path);
+    const isImport = path.toLowerCase() === UPSTREAM_IMPORT_PATH.toLowerCase();
+    const lookup = Object.keys(LOOKUPS).find((known) => known.toLowerCase() === path.toLowerCase());
+    if (!isImport && !lookup) {
+      return send(request, response, 404, { Message: `No HTTP resource was found that matches the request URI '${request.url ?? ""}'.` });
+    }
+    if (isImport && method !== "POST" || lookup && method !== "GET") {
+      response.setHeader("Allow", isImport ? "POST" : "GET");
+      return send(request, response, 405, { Message: UPSTREAM_MESSAGE.methodNotAllowed(method) });
+    }
+    if (isImport) return importGift(request, response);
+    state.lookups++;
+    if (!authorized(request)) return send(request, response, 401, { Message: UPSTREAM_MESSAGE.unauthorized });
+    send(request, response, 200, LOOKUPS[lookup]);
+  }
+  const server = createServer((request, response) => {
+    route(request, response).catch(() => {
+      if (!response.headersSent) send(request, response, 500, { Message: UPSTREAM_MESSAGE.internalError });
+    });
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise((resolve2, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve2);
+  });
+  const address = server.address();
+  return {
+    url: `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`,
+    control: state,
+    close: () => new Promise((resolve2) => {
+      for (const timer of timers) clearTimeout(timer);
+      server.close(() => resolve2());
+      for (const socket of sockets) socket.destroy();
+    })
+  };
+}
+var LOOKUPS;
+var init_server = __esm({
+  "src/simulator/server.ts"() {
+    init_contract();
+    init_control();
+    init_import_validation();
+    init_seed_data();
+    LOOKUPS = {
+      [UPSTREAM_LOOKUP_PATHS.distributions]: SAMPLE_DISTRIBUTIONS,
+      [UPSTREAM_LOOKUP_PATHS.appeals]: SAMPLE_APPEALS,
+      [UPSTREAM_LOOKUP_PATHS.campaigns]: SAMPLE_CAMPAIGNS
+    };
+  }
+});
+
+// src/proxy/config.ts
+init_contract();
+import { isIP } from "node:net";
+import { resolve } from "node:path";
+var ConfigError = class extends Error {
+  constructor(problems) {
+    super(`The proxy cannot start:
+${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.problems = problems;
+  }
+  problems;
+};
+function isLoopbackHost(host) {
+  const bare = host.replace(/^\[|\]$/g, "");
+  if (bare === "localhost") return true;
+  if (isIP(bare) === 4) return bare.startsWith("127.");
+  return bare === "::1";
+}
+function randomToken() {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(24))).toString("base64url");
+}
+function readConfig(env) {
+  const problems = [];
+  const value = (name) => {
+    const raw = env[name]?.trim();
+    return raw === "" ? void 0 : raw;
+  };
+  const list = (name) => (value(name) ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const integer = (name, fallback, min, max) => {
+    const raw = value(name);
+    if (raw === void 0) return fallback;
+    const parsed = Number(raw);
+    if (!/^\d+$/.test(raw) || parsed < min || parsed > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return parsed;
+  };
+  const upstreamBaseUrl = value("GIFT_API_BASE_URL")?.replace(/\/+$/, "");
+  const embedded = upstreamBaseUrl === void 0;
+  if (upstreamBaseUrl !== void 0) {
+    let url;
+    try {
+      url = new URL(upstreamBaseUrl);
+    } catch {
+      problems.push(`GIFT_API_BASE_URL must be a URL like https://donate.example.org (got "${upstreamBaseUrl}")`);
+    }
+    if (url && url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackHost(url.hostname))) {
+      problems.push("GIFT_API_BASE_URL must use https: the token would otherwise cross the network in clear text");
+    }
+    if (url && /\/api\/v1/i.test(url.pathname)) {
+      problems.push("GIFT_API_BASE_URL is the part before /api/v1/... (e.g. https://donate.example.org), not a full endpoint URL");
+    }
+    if (url && (url.search !== "" || url.hash !== "" || /[?#]/.test(upstreamBaseUrl))) {
+      problems.push("GIFT_API_BASE_URL must not have a ?query or #fragment: request paths are appended to it");
+    }
+    if (url && (url.username !== "" || url.password !== "")) {
+      problems.push("GIFT_API_BASE_URL must not carry a user name or password: the proxy authenticates with GIFT_API_TOKEN");
+    }
+  }
+  const token = value("GIFT_API_TOKEN");
+  if (!embedded && token === void 0) problems.push("GIFT_API_TOKEN is required when GIFT_API_BASE_URL is set");
+  let financialAccountId = 6;
+  const account = value("GIFT_FINANCIAL_ACCOUNT_ID");
+  if (account === void 0) {
+    if (!embedded) problems.push("GIFT_FINANCIAL_ACCOUNT_ID is required when GIFT_API_BASE_URL is set (CSI provides it)");
+  } else if (!/^\d+$/.test(account) || Number(account) <= 0 || !Number.isSafeInteger(Number(account))) {
+    problems.push(`GIFT_FINANCIAL_ACCOUNT_ID: ${MESSAGES.financialAccount} (got "${account}")`);
+  } else {
+    financialAccountId = Number(account);
+  }
+  const host = value("HOST") ?? "127.0.0.1";
+  const port = integer("PORT", 8787, 0, 65535);
+  const allowedOrigins = [];
+  for (const origin of list("ALLOWED_ORIGINS")) {
+    let parsed;
+    try {
+      parsed = new URL(origin);
+    } catch {
+    }
+    if (!parsed || parsed.origin !== origin.replace(/\/$/, "")) {
+      problems.push(`ALLOWED_ORIGINS entry "${origin}" must be an origin like https://myorg.imiscloud.com (scheme and host, no path)`);
+    } else {
+      allowedOrigins.push(parsed.origin);
+    }
+  }
+  const callerKeys = list("GIFT_ENTRY_KEYS");
+  for (const key of callerKeys) {
+    if (key.length < 16) problems.push(`Every GIFT_ENTRY_KEYS entry must be at least 16 characters (one has ${key.length})`);
+  }
+  const callerChecksOff = callerKeys.length === 0;
+  const adminToken = value("GIFT_ADMIN_TOKEN");
+  if (adminToken !== void 0 && adminToken.length < 16) {
+    problems.push(`GIFT_ADMIN_TOKEN must be at least 16 characters (it has ${adminToken.length})`);
+  }
+  if (adminToken !== void 0 && callerKeys.includes(adminToken)) {
+    problems.push("GIFT_ADMIN_TOKEN must differ from every GIFT_ENTRY_KEYS entry: caller keys sit in iMIS pages that staff can read");
+  }
+  if (callerChecksOff && !isLoopbackHost(host)) {
+    problems.push(
+      `GIFT_ENTRY_KEYS is required when HOST (${host}) is not a loopback address: otherwise anyone who can reach the proxy could record gifts`
+    );
+  }
+  const transactionIdPrefix = value("GIFT_TRANSACTION_PREFIX") ?? "";
+  if (!TRANSACTION_ID_PREFIX_PATTERN.test(transactionIdPrefix)) {
+    problems.push(`GIFT_TRANSACTION_PREFIX: ${TRANSACTION_ID_PREFIX_MESSAGE} (got "${transactionIdPrefix}")`);
+  }
+  const delay = value("SIMULATOR_DELAY_MS");
+  const simulatorDelay = delay === void 0 || delay === "realistic" ? "realistic" : integer("SIMULATOR_DELAY_MS", 0, 0, 6e4);
+  const retention = value("GIFT_JOURNAL_RETENTION_DAYS");
+  const retentionDays = retention === "off" ? void 0 : integer("GIFT_JOURNAL_RETENTION_DAYS", 90, 0, 36500);
+  const config = {
+    upstreamBaseUrl,
+    upstreamToken: token ?? randomToken(),
+    financialAccountId,
+    port,
+    host,
+    allowedOrigins,
+    callerKeys,
+    callerChecksOff,
+    dataDir: resolve(value("DATA_DIR") ?? "./data"),
+    transactionIdPrefix,
+    upstreamSpacingMs: integer("GIFT_UPSTREAM_SPACING_MS", 500, 0, 6e5),
+    upstreamTimeoutMs: integer("GIFT_UPSTREAM_TIMEOUT_MS", 3e4, 100, 6e5),
+    answerWaitMs: integer("GIFT_ANSWER_WAIT_MS", 12e3, 0, 6e4),
+    retryBaseMs: integer("GIFT_RETRY_BASE_MS", 2e3, 1, 6e5),
+    retryMaxMs: integer("GIFT_RETRY_MAX_MS", 3e5, 1, 864e5),
+    stuckAfterAttempts: integer("GIFT_STUCK_AFTER_ATTEMPTS", 6, 1, 1e3),
+    stuckAfterMs: integer("GIFT_STUCK_AFTER_MS", 18e5, 1, 6048e5),
+    requestTimeoutMs: integer("GIFT_REQUEST_TIMEOUT_MS", 3e4, 100, 6e5),
+    holdRecheckMs: integer("GIFT_HOLD_RECHECK_MS", 3e5, 10, 864e5),
+    lookupsTtlMs: integer("GIFT_LOOKUPS_TTL_MS", 3e5, 0, 864e5),
+    simulatorDelay,
+    retentionDays,
+    adminToken
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+// src/proxy/server.ts
+import { serve } from "@hono/node-server";
+
+// src/proxy/app.ts
+init_contract();
+import { Hono as Hono10 } from "hono";
+
+// src/imis-standin/routes.ts
+import { Hono as Hono4 } from "hono";
+
+// src/imis-standin/rest-routes.ts
+init_imis_party();
+import { Hono } from "hono";
+
+// src/imis-standin/party-search.ts
+var PEOPLE = [
+  { id: "101", firstName: "Ada", lastName: "Lovelace", email: "ada@example.org", city: "London" },
+  { id: "102", firstName: "Byron", lastName: "Lovelace", email: "byron@example.org", city: "London" },
+  { id: "103", firstName: "Grace", lastName: "Hopper", email: "grace@example.org", city: "Arlington" },
+  { id: "104", firstName: "Alan", lastName: "Turing", email: "alan@example.org", city: "Manchester" },
+  { id: "105", firstName: "Katherine", lastName: "Johnson", email: "katherine@example.org", city: "Hampton" },
+  { id: "200", organizationName: "Acme Foundation", email: "giving@acme.example", city: "Springfield" },
+  ...Array.from({ length: 24 }, (_, i) => ({
+    id: String(300 + i),
+    firstName: "Sam",
+    lastName: `Smith${i === 0 ? "" : ` ${i + 1}`}`,
+    email: `sam${i}@example.org`,
+    city: "Springfield"
+  }))
+];
+var nameOf = (p) => p.organizationName ?? `${p.firstName} ${p.lastName}`;
+var summaryOf = (p) => ({
+  PartyId: p.id,
+  Id: p.id,
+  Name: nameOf(p),
+  Email: p.email,
+  CityName: p.city,
+  Status: { PartyStatusId: "A", Name: "Active Record" }
+});
+var SAMPLE_CONTACTS = PEOPLE.map(summaryOf);
+var FIELDS = {
+  firstname: (p) => p.firstName ?? "",
+  lastname: (p) => p.lastName ?? "",
+  name: nameOf,
+  email: (p) => p.email,
+  cityname: (p) => p.city,
+  id: (p) => p.id
+};
+var PAGING = /* @__PURE__ */ new Set(["limit", "offset"]);
+function matches(value, filter) {
+  const [operator, ...rest] = filter.includes(":") ? filter.split(":") : ["eq", filter];
+  const wanted = rest.join(":").toLowerCase();
+  const actual = value.toLowerCase();
+  if (operator === "startsWith") return actual.startsWith(wanted);
+  if (operator === "contains") return actual.includes(wanted);
+  return actual === wanted;
+}
+var UnknownFilter = class extends Error {
+};
+function searchParties(query) {
+  let found = [...PEOPLE];
+  for (const [name, filter] of query) {
+    if (PAGING.has(name.toLowerCase())) continue;
+    const field = FIELDS[name.toLowerCase()];
+    if (!field) throw new UnknownFilter(`In the query, ${name} is not a known property name.`);
+    found = found.filter((party) => matches(field(party), filter));
+  }
+  const offset = Number(query.get("offset") ?? 0) || 0;
+  const limit = Math.min(Number(query.get("limit") ?? 100) || 100, 500);
+  const page = found.slice(offset, offset + limit).map(summaryOf);
+  return {
+    Items: { $values: page },
+    Offset: offset,
+    Limit: limit,
+    Count: page.length,
+    TotalCount: found.length,
+    HasNext: offset + page.length < found.length,
+    NextOffset: offset + page.length
+  };
+}
+function partySummary(id) {
+  const party = PEOPLE.find((p) => p.id === id);
+  return party && summaryOf(party);
+}
+function partyRecord(id) {
+  const party = PEOPLE.find((p) => p.id === id);
+  if (!party) return void 0;
+  const emails = { $values: [{ Address: party.email, EmailType: "_Primary", IsPrimary: true }] };
+  return party.organizationName ? { PartyId: party.id, Id: party.id, Name: nameOf(party), OrganizationName: party.organizationName, Emails: emails } : {
+    PartyId: party.id,
+    Id: party.id,
+    Name: nameOf(party),
+    PersonName: { FirstName: party.firstName, LastName: party.lastName },
+    Emails: emails
+  };
+}
+
+// src/imis-standin/rest-routes.ts
+var DEMO_VERIFICATION_TOKEN = "demo-verification-token";
+var denied = (c) => c.json({ Message: "Authorization has been denied for this request." }, 401);
+var notFound = (c) => c.json({ Message: "Not found" }, 404);
+var signedIn = (c) => c.req.header(IMIS_VERIFICATION_HEADER) === DEMO_VERIFICATION_TOKEN;
+function imisRestRoutes(content) {
+  const app = new Hono();
+  app.get(`/${IMIS_API.partySummary}`, (c) => {
+    if (!signedIn(c)) return denied(c);
+    try {
+      return c.json(searchParties(new URL(c.req.url).searchParams));
+    } catch (error) {
+      if (error instanceof UnknownFilter) return c.json({ Message: error.message }, 400);
+      throw error;
+    }
+  });
+  app.get(`/${IMIS_API.partySummary}/:id`, (c) => {
+    if (!signedIn(c)) return denied(c);
+    const found = partySummary(c.req.param("id"));
+    return found ? c.json(found) : notFound(c);
+  });
+  app.get(`/${IMIS_API.party}/:id`, (c) => {
+    if (!signedIn(c)) return denied(c);
+    const found = partyRecord(c.req.param("id"));
+    return found ? c.json(found) : notFound(c);
+  });
+  if (content) {
+    app.get(`/${IMIS_API.contentItem}`, (c) => {
+      if (!signedIn(c)) return denied(c);
+      const item = content.find(c.req.query("contentKey"), c.req.query("contentItemKey"));
+      if (!item) return notFound(c);
+      const data = {
+        ContentKey: item.contentKey,
+        ContentItemKey: item.contentItemKey,
+        ContentTypeKey: item.contentType.key,
+        Settings: item.settings ? JSON.parse(item.settings) : {}
+      };
+      return c.json({
+        Items: { $values: [{ $type: "Asi.Soa.Core.DataContracts.ContentItemData, Asi.Contracts", Data: data }] },
+        Offset: 0,
+        Limit: 100,
+        Count: 1,
+        TotalCount: 1,
+        HasNext: false,
+        NextOffset: 0
+      });
+    });
+  }
+  return app;
+}
+
+// src/imis-standin/site-routes.ts
+init_imis_party();
+import { readFile as readFile2 } from "node:fs/promises";
+import { join as join2 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { Hono as Hono3 } from "hono";
+
+// src/packaging/ipart-files.ts
+init_imis_party();
+
+// src/packaging/ipart-settings.ts
+var IPART_SETTINGS = [
+  {
+    name: "endpoint",
+    attribute: "endpoint",
+    label: "Gift proxy address",
+    hint: "The proxy\u2019s base URL, e.g. https://gifts.example.org. Its ALLOWED_ORIGINS must list every hostname this iMIS site answers on.",
+    type: "url"
+  },
+  {
+    name: "key",
+    attribute: "key",
+    label: "Caller key",
+    hint: "One of the proxy\u2019s GIFT_ENTRY_KEYS; use a different key on staff and public pages.",
+    type: "text"
+  },
+  { name: "fund", attribute: "fund", label: "Default fund code", hint: "Optional: the fund a new gift starts with.", type: "text" },
+  { name: "appeal", attribute: "appeal", label: "Default appeal code", hint: "Optional.", type: "text" },
+  { name: "campaign", attribute: "campaign", label: "Default campaign code", hint: "Optional.", type: "text" },
+  {
+    name: "prefillDonor",
+    attribute: "prefill-donor",
+    label: "Start each gift with the page\u2019s contact as donor",
+    hint: "On a contact\u2019s page (URL with ?ID=\u2026), that contact; never the staff member.",
+    type: "checkbox"
+  }
+];
+
+// src/packaging/ipart-files.ts
+var IPART_ZIP_NAME = "gift-entry-ipart";
+var IPART_FOLDER = "GiftEntry";
+var IPART_ROOT = `~/iPartSource/${IPART_ZIP_NAME}/${IPART_FOLDER}/`;
+var IPART_DISPLAY_URL = `${IPART_ROOT}index.html`;
+var IPART_CONFIGURATION_URL = `${IPART_ROOT}configure.html`;
+var IMIS_ALLOWED_EXTENSIONS = [".js", ".html", ".htm", ".css", ".json", ".map", ".ts"];
+var escapeHtml = (text3) => text3.replace(/[&<>"]/g, (c) => `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot" }[c]};`);
+var DISPLAY_HTML = `<gift-entry data-content-key="[x-contentKey]" data-content-item-key="[x-contentItemKey]"></gift-entry>
+<script type="module" src="${IPART_ROOT}ipart-display.js"></script>
+`;
+var settingField = (s) => {
+  const id = `gift-entry-setting-${s.name}`;
+  const input = s.type === "checkbox" ? `<input type="checkbox" id="${id}" data-setting="${s.name}" aria-describedby="${id}-hint">` : `<input type="${s.type}" id="${id}" data-setting="${s.name}" class="InputLarge" aria-describedby="${id}-hint"${s.type === "url" ? ' placeholder="https://"' : ""}>`;
+  return `  <div class="PanelField Left">
+    <label for="${id}">${escapeHtml(s.label)}</label>
+    <div class="PanelFieldValue">${input}
+      <span class="Description" id="${id}-hint">${escapeHtml(s.hint)}</span>
+    </div>
+  </div>`;
+};
+var CONFIGURATION_HTML = `<fieldset class="gift-entry-settings">
+  <legend>Gift entry settings for this placement</legend>
+  <p class="gift-entry-settings-status" role="status"></p>
+${IPART_SETTINGS.map(settingField).join("\n")}
+</fieldset>
+<script type="module" src="${IPART_ROOT}ipart-configure.js"></script>
+`;
+var ATTRIBUTES = JSON.stringify(IPART_SETTINGS.map(({ name, attribute, type }) => ({ name, attribute, flag: type === "checkbox" })));
+var DISPLAY_JS = `// Gift entry iPart: gives each placed <gift-entry> the settings saved with its content item, then loads the widget.
+const field = (id) => document.getElementById(id)?.value ?? '';
+let context = {};
+try { context = JSON.parse(field('__ClientContext') || '{}'); } catch { /* not an iMIS page: no settings to read */ }
+const base = String(context.baseUrl || '/').replace(/\\/*$/, '/');
+const ATTRIBUTES = ${ATTRIBUTES};
+
+async function placementSettings(element) {
+  const query = new URLSearchParams({ contentKey: element.dataset.contentKey, contentItemKey: element.dataset.contentItemKey });
+  const response = await fetch(base + '${IMIS_API.contentItem}?' + query, {
+    headers: { '${IMIS_VERIFICATION_HEADER}': field('__RequestVerificationToken'), Accept: 'application/json' },
+    credentials: 'same-origin',
+  });
+  if (!response.ok) throw new Error('iMIS answered ' + response.status + ' when asked for them');
+  const body = await response.json();
+  const item = (Array.isArray(body.Items) ? body.Items : (body.Items?.$values ?? [body]))[0] ?? {};
+  let settings = item.Data?.Settings ?? item.Settings ?? {};
+  if (typeof settings === 'string') settings = settings.trim() ? JSON.parse(settings) : {};
+  return settings;
+}
+
+function replaceWithNotice(element, text) {
+  const notice = document.createElement('p');
+  notice.className = 'AsiError';
+  notice.setAttribute('role', 'alert');
+  notice.textContent = text;
+  element.replaceWith(notice);
+}
+
+for (const element of document.querySelectorAll('gift-entry[data-content-item-key]')) {
+  let settings;
+  try {
+    settings = await placementSettings(element);
+  } catch (error) {
+    replaceWithNotice(element, 'Gift entry could not read this content item\u2019s settings (' + error.message + '). Reload the page; if this persists, sign in again or check the item in RiSE.');
+    continue;
+  }
+  for (const { name, attribute, flag } of ATTRIBUTES) {
+    const value = settings[name];
+    if (flag ? value === true : typeof value === 'string' && value.trim()) element.setAttribute(attribute, flag ? '' : value.trim());
+  }
+  if (!element.getAttribute('endpoint')) {
+    replaceWithNotice(element, 'Gift entry is not set up on this page yet: edit this content item in RiSE and fill in the gift proxy address and caller key.');
+  }
+}
+await import('./gift-entry.js');
+`;
+var IPART_ZIP_URL = new URL(`../../ipart/${IPART_ZIP_NAME}.zip`, import.meta.url);
+
+// src/proxy/routes/static-files.ts
+import { Hono as Hono2 } from "hono";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { dirname, extname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+// src/proxy/http-problem.ts
+function problem(c, status, message, extra = {}) {
+  return c.json({ message, ...extra }, status);
+}
+
+// src/proxy/routes/static-files.ts
+function packageRoot(from) {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "package.json"))) return dir;
+    if (dirname(dir) === dir) return from;
+  }
+}
+var ROOT = packageRoot(dirname(fileURLToPath(import.meta.url)));
+var DEMO_DIR = join(ROOT, "src", "demo");
+var WIDGET_BUNDLE = join(ROOT, "dist", "gift-entry.js");
+var CONTENT_TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".json": "application/json; charset=utf-8"
+};
+var DEMO_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+var PLACEHOLDER = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Gift entry proxy</title></head>
+<body><h1>Gift entry proxy</h1><p>The proxy is running. The demo page is not installed in this checkout.</p></body></html>`;
+async function readOrUndefined(path) {
+  try {
+    return await readFile(path);
+  } catch {
+    return void 0;
+  }
+}
+function staticRoutes() {
+  const app = new Hono2();
+  app.use("*", async (c, next) => {
+    await next();
+    c.header("Content-Security-Policy", DEMO_CSP);
+    c.header("X-Content-Type-Options", "nosniff");
+  });
+  app.get("/", async (c) => {
+    const page = await readOrUndefined(join(DEMO_DIR, "index.html"));
+    c.header("Cache-Control", "no-cache");
+    return c.html(page ? page.toString("utf8") : PLACEHOLDER);
+  });
+  app.get("/demo/:file{[A-Za-z0-9_-]+\\.[a-z]+}", async (c) => {
+    const file = c.req.param("file");
+    const type = CONTENT_TYPES[extname(file)];
+    const content = type && await readOrUndefined(join(DEMO_DIR, file));
+    if (!type || !content) return problem(c, 404, `No demo file named ${file}.`);
+    c.header("Content-Type", type);
+    c.header("Cache-Control", "no-cache");
+    return c.body(new Uint8Array(content));
+  });
+  app.get("/gift-entry.js", async (c) => {
+    const bundle = await readOrUndefined(WIDGET_BUNDLE);
+    if (!bundle) return problem(c, 404, "The widget bundle is missing: run npm run build.");
+    c.header("Content-Type", CONTENT_TYPES[".js"]);
+    c.header("Cache-Control", "no-cache");
+    c.header("Access-Control-Allow-Origin", "*");
+    return c.body(new Uint8Array(bundle));
+  });
+  return app;
+}
+
+// src/imis-standin/content-items.ts
+import { randomUUID } from "node:crypto";
+var ContentItems = class {
+  /** The staff page's own content record. */
+  pageContentKey = randomUUID();
+  types = /* @__PURE__ */ new Map();
+  placed = [];
+  registerType(name, displayUrl, configurationUrl) {
+    const type = { key: randomUUID(), name, displayUrl, configurationUrl };
+    this.types.set(type.key, type);
+    return type;
+  }
+  place(contentTypeKey) {
+    const contentType = this.types.get(contentTypeKey);
+    if (!contentType) return void 0;
+    const item = { contentKey: this.pageContentKey, contentItemKey: randomUUID(), contentType, settings: "" };
+    this.placed.push(item);
+    return item;
+  }
+  find(contentKey, contentItemKey) {
+    return this.placed.find(
+      (item) => item.contentItemKey === contentItemKey && (contentKey === void 0 || item.contentKey === contentKey)
+    );
+  }
+};
+
+// src/imis-standin/document-system.ts
+var BadUpload = class extends Error {
+};
+var DocumentSystem = class {
+  files = /* @__PURE__ */ new Map();
+  async installZip(fileName, zip) {
+    const match = /^([A-Za-z0-9._-]+)\.zip$/i.exec(fileName);
+    if (!match) throw new BadUpload(`"${fileName}" is not a zip file name (letters, digits, . _ - and ending in .zip).`);
+    const { unzipSync } = await import("fflate");
+    let entries;
+    try {
+      entries = unzipSync(zip);
+    } catch {
+      throw new BadUpload(`${fileName} could not be unpacked: it is not a valid zip file.`);
+    }
+    const folder = `iPartSource/${match[1]}/`;
+    const result = { folder, installed: [], dropped: [] };
+    for (const [path, data] of Object.entries(entries)) {
+      if (path.endsWith("/")) continue;
+      const safe = path.split("/").every((part) => part && part !== ".." && part !== ".");
+      const extension = /\.[^./]+$/.exec(path)?.[0].toLowerCase() ?? "";
+      if (!safe || !IMIS_ALLOWED_EXTENSIONS.includes(extension)) {
+        result.dropped.push(path);
+        continue;
+      }
+      this.files.set((folder + path).toLowerCase(), data);
+      result.installed.push(folder + path);
+    }
+    return result;
+  }
+  /** A file by its path under the application root ("iPartSource/…"), as IIS would, case-insensitively. */
+  read(path) {
+    return this.files.get(path.replace(/^~?\/+/, "").toLowerCase());
+  }
+};
+
+// src/imis-standin/page-assembly.ts
+function pasteFragment(html, appPath, placement) {
+  return html.replace(/(<script\b[^>]*?\ssrc\s*=\s*["']?)~\//gi, `$1${appPath}`).replace(/(<link\b[^>]*?\shref\s*=\s*["']?)~\//gi, `$1${appPath}`).replaceAll("[x-contentKey]", placement.contentKey).replaceAll("[x-contentItemKey]", placement.contentItemKey);
+}
+var escapeHtml2 = (text3) => text3.replace(/[&<>"']/g, (c) => `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "#39" }[c]};`);
+function imisPage(parts) {
+  const { appPath, title } = parts;
+  return `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>${escapeHtml2(title)} \u2013 iMIS (stand-in)</title>
+  <link rel="stylesheet" href="${appPath}App_Themes/Default/theme.css">
+</head>
+<body>
+<form method="post" action="${escapeHtml2(parts.action)}" id="aspnetForm">
+  <input type="hidden" name="__RequestVerificationToken" id="__RequestVerificationToken" value="${escapeHtml2(parts.token)}">
+  <input type="hidden" name="__ClientContext" id="__ClientContext" value="${escapeHtml2(JSON.stringify(parts.clientContext))}">
+  <header class="SiteHeader">
+    <span class="SiteName">iMIS <span class="demo-badge">stand-in</span></span>
+    <span class="SiteUser">Signed in as Staff User</span>
+  </header>
+  <div class="PageLayout">
+    <main id="main" class="ContentArea">
+      <h1>${escapeHtml2(title)}</h1>
+${parts.body}
+    </main>
+  </div>
+</form>
+</body>
+</html>
+`;
+}
+function contentItemContainer(inner) {
+  return `      <div class="ContentItemContainer">
+        <div class="iMIS-WebPart">
+          <div class="ContentItem">
+${inner}
+          </div>
+        </div>
+      </div>`;
+}
+
+// src/imis-standin/site-routes.ts
+var STAFF_USER = "STAFF1";
+var STAFF_PAGE = "Staff/Record_a_gift.aspx";
+var CONTENT_ITEM_PAGE = "RiSE/ContentItem.aspx";
+var UPLOAD_PATH = "RiSE/DocumentSystem/iPartSource";
+var CONTENT_TYPES_PATH = "RiSE/ContentTypes";
+var PLACE_PATH = "RiSE/Staff/Record_a_gift/ContentItems";
+var SITE_CSP = "script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'";
+var FILE_TYPES = {
+  ".js": "text/javascript; charset=utf-8",
+  ".html": "text/html; charset=utf-8",
+  ".htm": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".map": "application/json; charset=utf-8",
+  ".ts": "text/plain; charset=utf-8"
+};
+function imisSiteRoutes(options) {
+  const { appPath } = options;
+  const documents = new DocumentSystem();
+  const content = new ContentItems();
+  const app = new Hono3();
+  const html = (c, page) => {
+    c.header("Content-Security-Policy", SITE_CSP);
+    c.header("Cache-Control", "no-store");
+    return c.html(page);
+  };
+  const staff = (c) => c.req.header(IMIS_VERIFICATION_HEADER) === DEMO_VERIFICATION_TOKEN;
+  const denied2 = (c) => c.json({ Message: "Sign in to iMIS as staff: this request carries no valid RequestVerificationToken." }, 401);
+  let autoInstall;
+  const ensureDemoInstalled = () => autoInstall ??= (async () => {
+    const zip = await readFile2(fileURLToPath2(IPART_ZIP_URL)).catch(() => void 0);
+    if (!zip) {
+      autoInstall = void 0;
+      return;
+    }
+    await documents.installZip(`${IPART_ZIP_NAME}.zip`, new Uint8Array(zip));
+    content.place(content.registerType("Gift entry", IPART_DISPLAY_URL, IPART_CONFIGURATION_URL).key);
+  })();
+  const fragment = (url, item) => {
+    const file = url?.startsWith("~/") ? documents.read(url) : void 0;
+    if (!file) return `<p class="AsiError">The content type's file ${escapeHtml2(url ?? "(none)")} is not in the document system.</p>`;
+    return pasteFragment(new TextDecoder().decode(file), appPath, item);
+  };
+  app.get(`/${STAFF_PAGE}`, async (c) => {
+    if (options.autoInstall && content.placed.length === 0) await ensureDemoInstalled();
+    const loggedInPartyId = STAFF_USER;
+    const selectedPartyId = c.req.query("ID")?.trim() || loggedInPartyId;
+    const items = content.placed.map(
+      (item) => contentItemContainer(`${fragment(item.contentType.displayUrl, item)}
+            <p class="EditLink"><a href="${appPath}${CONTENT_ITEM_PAGE}?contentItemKey=${item.contentItemKey}">Edit this content item's settings</a></p>`)
+    );
+    const empty = `<p class="AsiWarning">No content item on this page yet. For the demo, run <code>npm run package</code> and reload.</p>`;
+    return html(
+      c,
+      imisPage({
+        appPath,
+        title: "Record a gift",
+        token: DEMO_VERIFICATION_TOKEN,
+        clientContext: { baseUrl: appPath, loggedInPartyId, selectedPartyId, isAnonymous: false },
+        action: new URL(c.req.url).pathname + new URL(c.req.url).search,
+        body: items.join("\n") || empty
+      })
+    );
+  });
+  app.get(`/${CONTENT_ITEM_PAGE}`, (c) => {
+    const item = content.find(void 0, c.req.query("contentItemKey"));
+    if (!item) return c.text("No such content item.", 404);
+    const body = `${contentItemContainer(`            <input type="hidden" name="JsonSettings" id="JsonSettings" value="${escapeHtml2(item.settings)}">
+${fragment(item.contentType.configurationUrl, item)}`)}
+      <div class="CommandBar"><button type="submit" class="TextButton PrimaryButton">Save &amp; Publish</button></div>`;
+    return html(
+      c,
+      imisPage({
+        appPath,
+        title: `Edit content item: ${item.contentType.name}`,
+        token: DEMO_VERIFICATION_TOKEN,
+        clientContext: { baseUrl: appPath, loggedInPartyId: STAFF_USER, selectedPartyId: STAFF_USER, isAnonymous: false },
+        action: `${appPath}${CONTENT_ITEM_PAGE}?contentItemKey=${item.contentItemKey}`,
+        body
+      })
+    );
+  });
+  app.post(`/${CONTENT_ITEM_PAGE}`, async (c) => {
+    const item = content.find(void 0, c.req.query("contentItemKey"));
+    if (!item) return c.text("No such content item.", 404);
+    const form = await c.req.parseBody();
+    if (form.__RequestVerificationToken !== DEMO_VERIFICATION_TOKEN) return c.text("Your iMIS session has expired: sign in again.", 401);
+    const settings = typeof form.JsonSettings === "string" ? form.JsonSettings.trim() : "";
+    try {
+      const parsed = settings ? JSON.parse(settings) : {};
+      if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error("not an object");
+    } catch {
+      return c.text("JsonSettings must hold a JSON object; nothing was saved.", 400);
+    }
+    item.settings = settings;
+    return c.redirect(`${appPath}${STAFF_PAGE}`, 303);
+  });
+  app.post(`/${UPLOAD_PATH}`, async (c) => {
+    if (!staff(c)) return denied2(c);
+    const name = c.req.query("name") ?? "";
+    try {
+      return c.json(await documents.installZip(name, new Uint8Array(await c.req.arrayBuffer())), 201);
+    } catch (error) {
+      if (error instanceof BadUpload) return c.json({ Message: error.message }, 400);
+      throw error;
+    }
+  });
+  app.post(`/${CONTENT_TYPES_PATH}`, async (c) => {
+    if (!staff(c)) return denied2(c);
+    const body = await c.req.json().catch(() => ({}));
+    if (typeof body.name !== "string" || typeof body.displayUrl !== "string") {
+      return c.json({ Message: "A client-based content type needs a name and a displayUrl." }, 400);
+    }
+    const type = content.registerType(
+      body.name,
+      body.displayUrl,
+      typeof body.configurationUrl === "string" ? body.configurationUrl : void 0
+    );
+    return c.json({ contentTypeKey: type.key }, 201);
+  });
+  app.post(`/${PLACE_PATH}`, async (c) => {
+    if (!staff(c)) return denied2(c);
+    const body = await c.req.json().catch(() => ({}));
+    const item = typeof body.contentTypeKey === "string" ? content.place(body.contentTypeKey) : void 0;
+    if (!item) return c.json({ Message: "No content type with that contentTypeKey." }, 400);
+    return c.json({ contentKey: item.contentKey, contentItemKey: item.contentItemKey }, 201);
+  });
+  app.get("/App_Themes/Default/theme.css", async (c) => {
+    c.header("Content-Type", FILE_TYPES[".css"]);
+    return c.body(await readFile2(join2(DEMO_DIR, "imis-theme.css"), "utf8"));
+  });
+  app.get("/iPartSource/*", (c) => {
+    const path = decodeURIComponent(new URL(c.req.url).pathname.slice(appPath.length - 1));
+    const file = documents.read(path);
+    const type = FILE_TYPES[/\.[^./]+$/.exec(path)?.[0].toLowerCase() ?? ""];
+    if (!file || !type) return c.text(`Nothing at ${path}.`, 404);
+    c.header("Content-Type", type);
+    c.header("Cache-Control", "no-cache");
+    return c.body(new Uint8Array(file));
+  });
+  app.route("/", imisRestRoutes(content));
+  return app;
+}
+
+// src/imis-standin/routes.ts
+var IMIS_SITE_PATH = "/imis/";
+function imisStandInRoutes(options = {}) {
+  const app = new Hono4();
+  app.route("/", imisRestRoutes());
+  app.route(IMIS_SITE_PATH.slice(0, -1), imisSiteRoutes({ appPath: IMIS_SITE_PATH, autoInstall: options.autoInstall ?? true }));
+  return app;
+}
+
+// src/proxy/caller-checks.ts
+init_contract();
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { timingSafeEqual } from "node:crypto";
+
+// src/proxy/key-failures.ts
+var DEFAULT_KEY_FAILURE_POLICY = {
+  freeFailures: 3,
+  firstDelayMs: 250,
+  maxDelayMs: 5e3,
+  forgetAfterMs: 15 * 6e4
+};
+var MAX_TRACKED = 1e4;
+var KeyFailures = class {
+  constructor(policy = DEFAULT_KEY_FAILURE_POLICY) {
+    this.policy = policy;
+  }
+  policy;
+  byAddress = /* @__PURE__ */ new Map();
+  /** Records a wrong key from `address`; returns how long to wait before answering, and the running count. */
+  fail(address, now = Date.now()) {
+    const previous = this.byAddress.get(address);
+    const count = previous && now - previous.lastAt < this.policy.forgetAfterMs ? previous.count + 1 : 1;
+    this.byAddress.delete(address);
+    this.byAddress.set(address, { count, lastAt: now });
+    if (this.byAddress.size > MAX_TRACKED) this.byAddress.delete(this.byAddress.keys().next().value);
+    const over = count - this.policy.freeFailures;
+    const delayMs = over <= 0 ? 0 : Math.min(this.policy.maxDelayMs, this.policy.firstDelayMs * 2 ** (over - 1));
+    return { delayMs, count };
+  }
+  succeed(address) {
+    this.byAddress.delete(address);
+  }
+};
+
+// src/proxy/caller-checks.ts
+function sameSecret(given, expected) {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+function clientAddress(c) {
+  try {
+    return getConnInfo(c).remote.address ?? "unknown";
+  } catch {
+    return "unknown";
+  }
+}
+var ALLOWED_REQUEST_HEADERS = `Content-Type, ${CALLER_KEY_HEADER}, If-None-Match, ${RESPOND_ASYNC.header}`;
+function callerChecks(config, log = () => {
+}, failures = new KeyFailures()) {
+  return async (c, next) => {
+    const origin = c.req.header("Origin");
+    const ownOrigin = new URL(c.req.url).origin;
+    const originAllowed = origin === void 0 || origin === ownOrigin || config.allowedOrigins.includes(origin);
+    if (!originAllowed) {
+      return problem(c, 403, `Pages on ${origin} may not use this gift proxy. Add that origin to ALLOWED_ORIGINS on the proxy.`);
+    }
+    if (origin !== void 0 && origin !== ownOrigin) {
+      c.header("Access-Control-Allow-Origin", origin);
+      c.header("Vary", "Origin");
+      c.header("Access-Control-Expose-Headers", "ETag");
+    }
+    if (c.req.method === "OPTIONS") {
+      c.header("Access-Control-Allow-Methods", "GET, POST");
+      c.header("Access-Control-Allow-Headers", ALLOWED_REQUEST_HEADERS);
+      c.header("Access-Control-Max-Age", "600");
+      return c.body(null, 204);
+    }
+    if (!config.callerChecksOff) {
+      const key = c.req.header(CALLER_KEY_HEADER);
+      const address = clientAddress(c);
+      const refuse = async (reason, message) => {
+        const { delayMs, count } = failures.fail(address);
+        log("warn", "caller_key_refused", {
+          client: address,
+          reason,
+          failuresInARow: count,
+          delayMs,
+          origin,
+          path: new URL(c.req.url).pathname
+        });
+        if (delayMs > 0) await new Promise((resolve2) => setTimeout(resolve2, delayMs));
+        return problem(c, 401, message);
+      };
+      if (key === void 0 || key === "") {
+        return refuse(
+          "missing",
+          `This page has no gift entry key. Set the widget's key attribute (sent as the ${CALLER_KEY_HEADER} header).`
+        );
+      }
+      if (!config.callerKeys.some((expected) => sameSecret(key, expected))) {
+        return refuse(
+          "unknown",
+          "The gift entry key is not recognised (it may have been rotated). Ask your administrator for the current key."
+        );
+      }
+      failures.succeed(address);
+    }
+    await next();
+  };
+}
+
+// src/proxy/http-hygiene.ts
+function securityHeaders() {
+  return async (c, next) => {
+    await next();
+    c.res.headers.set("X-Content-Type-Options", "nosniff");
+    c.res.headers.set("Referrer-Policy", "no-referrer");
+    if (!c.res.headers.has("Cache-Control")) c.res.headers.set("Cache-Control", "no-store");
+  };
+}
+function hasBody(request) {
+  const length = request.headers.get("Content-Length");
+  return length !== null && length !== "0" || request.headers.has("Transfer-Encoding");
+}
+function closeAfterEarlyAnswer() {
+  return async (c, next) => {
+    await next();
+    if (c.res.status >= 400 && hasBody(c.req.raw) && (c.res.status === 413 || !c.req.raw.bodyUsed)) {
+      c.res.headers.set("Connection", "close");
+    }
+  };
+}
+function refuseWhileStopping(stopping) {
+  return async (c, next) => {
+    if (!stopping()) return next();
+    c.header("Connection", "close");
+    c.header("Retry-After", "5");
+    return c.json({ message: "The gift proxy is restarting; try again in a few seconds. Gifts it already acknowledged are kept." }, 503);
+  };
+}
+
+// src/proxy/routes/admin.ts
+import Database from "better-sqlite3";
+import { randomBytes, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
+import { open, rm, writeFile } from "node:fs/promises";
+import { join as join3 } from "node:path";
+import { Readable } from "node:stream";
+import { Hono as Hono6 } from "hono";
+
+// src/proxy/admin-api.ts
+var ADMIN_PATHS = { backup: "/admin/backup", metrics: "/metrics" };
+var BACKUP_GIFT_COUNT_HEADER = "X-Gift-Count";
+
+// src/proxy/routes/metrics.ts
+import { Hono as Hono5 } from "hono";
+function metricsRoutes(metrics) {
+  const app = new Hono5();
+  app.get("/", async (c) => {
+    const text3 = await metrics.registry.metrics();
+    c.header("Content-Type", metrics.registry.contentType);
+    c.header("Cache-Control", "no-store");
+    return c.body(text3);
+  });
+  return app;
+}
+
+// src/proxy/routes/admin.ts
+function sameSecret2(given, expected) {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual2(a, b);
+}
+function requireAdminToken(adminToken, log) {
+  return async (c, next) => {
+    const path = new URL(c.req.url).pathname;
+    if (adminToken === void 0) {
+      return problem(c, 403, `${path} is off: set GIFT_ADMIN_TOKEN (16 characters or more) in the proxy's environment and restart it.`);
+    }
+    const given = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header("Authorization") ?? "")?.[1];
+    if (given === void 0) {
+      c.header("WWW-Authenticate", 'Bearer realm="gift-proxy-admin"');
+      return problem(c, 401, `${path} needs the admin token: send Authorization: Bearer <GIFT_ADMIN_TOKEN>.`);
+    }
+    if (!sameSecret2(given, adminToken)) {
+      log("warn", "admin_token_refused", { path });
+      c.header("WWW-Authenticate", 'Bearer realm="gift-proxy-admin", error="invalid_token"');
+      return problem(c, 401, "The admin token is not recognised (it may have been rotated): use the current GIFT_ADMIN_TOKEN.");
+    }
+    await next();
+  };
+}
+function finishCopy(file) {
+  const copy = new Database(file);
+  try {
+    const check = copy.pragma("integrity_check", { simple: true });
+    if (check !== "ok") throw new Error(`the copy failed SQLite's integrity check (${String(check)})`);
+    copy.pragma("journal_mode = DELETE");
+    return copy.prepare("SELECT COUNT(*) AS n FROM gifts").get().n;
+  } finally {
+    copy.close();
+  }
+}
+function adminRoutes(deps) {
+  const app = new Hono6();
+  const guard = requireAdminToken(deps.config.adminToken, deps.log);
+  app.use(ADMIN_PATHS.backup, guard);
+  app.use(ADMIN_PATHS.metrics, guard);
+  app.post(ADMIN_PATHS.backup, async (c) => {
+    const started = Date.now();
+    const file = join3(deps.config.dataDir, `backup-${started}-${randomBytes(4).toString("hex")}.db`);
+    const discard = () => Promise.all(["", "-journal", "-wal", "-shm"].map((suffix) => rm(`${file}${suffix}`, { force: true })));
+    try {
+      await writeFile(file, "", { mode: 384, flag: "wx" });
+      await deps.outbox.backupTo(file);
+      const gifts = finishCopy(file);
+      const handle = await open(file, "r");
+      const { size } = await handle.stat();
+      await discard();
+      deps.log("info", "backup_taken", { gifts, bytes: size, durationMs: Date.now() - started });
+      const stamp = new Date(started).toISOString().replace(/[-:]|\.\d+/g, "");
+      return new Response(Readable.toWeb(handle.createReadStream()), {
+        headers: {
+          "Content-Type": "application/vnd.sqlite3",
+          "Content-Length": String(size),
+          "Content-Disposition": `attachment; filename="gifts-${stamp}.db"`,
+          "Cache-Control": "no-store",
+          [BACKUP_GIFT_COUNT_HEADER]: String(gifts)
+        }
+      });
+    } catch (error) {
+      await discard();
+      const reason = error instanceof Error ? error.message : String(error);
+      deps.log("error", "backup_failed", { reason });
+      return problem(c, 500, `The backup could not be taken (${reason}). The journal itself is untouched; gifts keep flowing.`);
+    }
+  });
+  if (deps.metrics) app.route(ADMIN_PATHS.metrics, metricsRoutes(deps.metrics));
+  return app;
+}
+
+// src/proxy/routes/gifts.ts
+init_contract();
+import { Hono as Hono7 } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import * as z8 from "zod/mini";
+
+// src/proxy/gift-verdict.ts
+init_contract();
+import * as z7 from "zod/mini";
+function retryDelay(attempts, policy) {
+  return Math.min(policy.retryMaxMs, policy.retryBaseMs * 2 ** Math.max(0, attempts - 1));
+}
+var REQUEUED_MESSAGE = "Put back in the queue by staff; it will be sent again shortly";
+function verdictFor(gift, outcome, now, policy) {
+  switch (outcome.kind) {
+    case "accepted":
+      return { status: "accepted", uncertain: false, failures: 0, failingSince: null };
+    case "unauthorized":
+      return { status: "held", message: HELD_MESSAGE, uncertain: gift.uncertain };
+    case "rejected": {
+      const explained = explainUpstreamRejection(outcome.upstreamMessage);
+      if (explained.kind === "duplicate" && gift.uncertain) {
+        return {
+          status: "accepted",
+          message: "Recorded: the gift service already had this gift from an earlier attempt",
+          upstreamMessage: outcome.upstreamMessage,
+          uncertain: false,
+          failures: 0,
+          failingSince: null
+        };
+      }
+      return {
+        status: "rejected",
+        message: explained.message,
+        field: explained.field,
+        upstreamMessage: outcome.upstreamMessage,
+        uncertain: gift.uncertain,
+        failures: 0,
+        failingSince: null
+      };
+    }
+    case "retry": {
+      const failures = gift.failures + (outcome.giftFault ? 1 : 0);
+      const failingSince = gift.failingSince ?? now;
+      if (failures >= policy.stuckAfterAttempts || now - failingSince >= policy.stuckAfterMs) {
+        return {
+          status: "stuck",
+          message: `Needs attention: the gift service has not taken this gift after ${gift.record.attempts} attempt${gift.record.attempts === 1 ? "" : "s"} (last answer: ${outcome.reason}). It was set aside so the gifts behind it can go; once the cause is fixed, put it back in the queue.`,
+          uncertain: true,
+          failures,
+          failingSince
+        };
+      }
+      const delay = retryDelay(gift.record.attempts, policy);
+      return {
+        status: "queued",
+        message: `Not recorded yet: ${outcome.reason}. Trying again in ${Math.max(1, Math.round(delay / 1e3))} s; the gift is kept.`,
+        uncertain: true,
+        nextAttemptAt: now + delay,
+        failures,
+        failingSince
+      };
+    }
+  }
+}
+function refusedBeforeSending(request) {
+  const parsed = z7.safeParse(giftImportRequestSchema, request);
+  if (parsed.success) return void 0;
+  const issue = parsed.error.issues[0];
+  const field = GIFT_FIELDS.includes(issue.path[0]) ? issue.path[0] : void 0;
+  return { status: "rejected", message: issue.message, field, uncertain: false, failures: 0, failingSince: null };
+}
+
+// src/proxy/outbox.ts
+init_contract();
+import Database2 from "better-sqlite3";
+import { accessSync, chmodSync, closeSync, constants, existsSync as existsSync2, mkdirSync, openSync } from "node:fs";
+import { join as join4 } from "node:path";
+var RETAINED_FIELDS = /* @__PURE__ */ new Set([
+  "transactionId",
+  "amount",
+  "financialAccountId",
+  "distribution",
+  "campaignCode",
+  "appealCode",
+  "receivedDate"
+]);
+var OutboxLockedError = class extends Error {
+  constructor(dataDir) {
+    super(`Another gift proxy is already using ${dataDir}. Stop it, or give this one its own DATA_DIR.`);
+  }
+};
+var DataDirError = class extends Error {
+};
+function prepareDataDir(dataDir) {
+  try {
+    mkdirSync(dataDir, { recursive: true, mode: 448 });
+    accessSync(dataDir, constants.W_OK);
+  } catch (error) {
+    const code = error && typeof error === "object" && "code" in error ? String(error.code) : "unknown error";
+    const why = code === "EACCES" || code === "EROFS" || code === "EPERM" ? "is not writable by this process" : "cannot be created or used";
+    throw new DataDirError(`DATA_DIR ${dataDir} ${why} (${code}): the gift journal must live in a directory the proxy can write.`);
+  }
+  const file = join4(dataDir, "gifts.db");
+  if (!existsSync2(file)) closeSync(openSync(file, "a", 384));
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) if (existsSync2(path)) chmodSync(path, 384);
+  return file;
+}
+var Outbox = class {
+  db;
+  constructor(dataDir) {
+    this.db = new Database2(prepareDataDir(dataDir), { timeout: 1e3 });
+    this.db.pragma("locking_mode = EXCLUSIVE");
+    try {
+      this.db.exec("BEGIN EXCLUSIVE; COMMIT;");
+    } catch (error) {
+      this.db.close();
+      if (error instanceof Error && "code" in error && String(error.code).startsWith("SQLITE_BUSY")) {
+        throw new OutboxLockedError(dataDir);
+      }
+      throw error;
+    }
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("synchronous = FULL");
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS gifts (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        transaction_id TEXT NOT NULL UNIQUE,
+        status TEXT NOT NULL,
+        request TEXT NOT NULL,
+        message TEXT,
+        field TEXT,
+        upstream_message TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        uncertain INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS gifts_pending ON gifts (status, seq);
+      CREATE INDEX IF NOT EXISTS gifts_created ON gifts (created_at);
+    `);
+    const columns = new Set(this.db.pragma("table_info(gifts)").map((c) => c.name));
+    if (!columns.has("entered_by")) this.db.exec("ALTER TABLE gifts ADD COLUMN entered_by TEXT");
+    if (!columns.has("redacted")) this.db.exec("ALTER TABLE gifts ADD COLUMN redacted INTEGER NOT NULL DEFAULT 0");
+    if (!columns.has("donor_name")) this.db.exec("ALTER TABLE gifts ADD COLUMN donor_name TEXT");
+    if (!columns.has("failures")) this.db.exec("ALTER TABLE gifts ADD COLUMN failures INTEGER NOT NULL DEFAULT 0");
+    if (!columns.has("failing_since")) this.db.exec("ALTER TABLE gifts ADD COLUMN failing_since INTEGER");
+    this.db.exec("CREATE TABLE IF NOT EXISTS write_probe (id INTEGER PRIMARY KEY, at TEXT NOT NULL)");
+  }
+  /**
+   * Whether the journal takes a write right now (disk full, read-only file system or a
+   * broken disk all fail here), so /healthz can say so before a gift is refused.
+   */
+  checkWritable() {
+    try {
+      this.db.prepare("INSERT INTO write_probe (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at").run((/* @__PURE__ */ new Date()).toISOString());
+      return { writable: true };
+    } catch (error) {
+      return { writable: false, reason: storageFailure(error) };
+    }
+  }
+  close() {
+    this.db.close();
+  }
+  get(transactionId) {
+    const row = this.db.prepare("SELECT * FROM gifts WHERE transaction_id = ?").get(transactionId);
+    return row && toStored(row);
+  }
+  /** Stores a new gift, or replaces a rejected one that staff corrected and resent. */
+  enqueue(request, status, message, metadata = {}) {
+    const now = (/* @__PURE__ */ new Date()).toISOString();
+    const json = JSON.stringify(request);
+    this.db.prepare(
+      `INSERT INTO gifts (transaction_id, status, request, message, entered_by, donor_name, created_at, updated_at)
+         VALUES (@id, @status, @json, @message, @enteredBy, @donorName, @now, @now)
+         ON CONFLICT (transaction_id) DO UPDATE SET
+           status = @status, request = @json, message = @message, field = NULL, upstream_message = NULL,
+           uncertain = 0, next_attempt_at = 0, failures = 0, failing_since = NULL,
+           entered_by = @enteredBy, donor_name = @donorName, updated_at = @now
+         WHERE gifts.status = 'rejected'`
+    ).run({
+      id: request.transactionId,
+      status,
+      json,
+      message: message ?? null,
+      enteredBy: metadata.enteredBy ?? null,
+      donorName: metadata.donorName ?? null,
+      now
+    });
+    return this.get(request.transactionId);
+  }
+  /** The oldest gift still waiting to go upstream: strict arrival order. */
+  head() {
+    const row = this.db.prepare(`SELECT * FROM gifts WHERE status IN ('queued', 'sending') ORDER BY seq LIMIT 1`).get();
+    return row && toStored(row);
+  }
+  /**
+   * Recorded (synchronously, on disk) before the upstream call: from here on the upstream
+   * may hold the gift, so if anything fails before the verdict is stored — a crash, a full
+   * disk — the resend's "duplicate" answer reads as recorded, never as rejected.
+   */
+  markSending(transactionId) {
+    this.db.prepare(`UPDATE gifts SET status = 'sending', attempts = attempts + 1, uncertain = 1, updated_at = ? WHERE transaction_id = ?`).run((/* @__PURE__ */ new Date()).toISOString(), transactionId);
+  }
+  settle(transactionId, outcome) {
+    this.db.prepare(
+      `UPDATE gifts SET status = @status, message = @message, field = @field, upstream_message = @upstream,
+           uncertain = CASE WHEN @uncertain IS NULL THEN uncertain ELSE @uncertain END,
+           failures = CASE WHEN @failures IS NULL THEN failures ELSE @failures END,
+           failing_since = CASE WHEN @keepFailingSince = 1 THEN failing_since ELSE @failingSince END,
+           next_attempt_at = @next, updated_at = @now
+         WHERE transaction_id = @id`
+    ).run({
+      id: transactionId,
+      status: outcome.status,
+      message: outcome.message ?? null,
+      field: outcome.field ?? null,
+      upstream: outcome.upstreamMessage ?? null,
+      uncertain: outcome.uncertain === void 0 ? null : outcome.uncertain ? 1 : 0,
+      failures: outcome.failures ?? null,
+      keepFailingSince: outcome.failingSince === void 0 ? 1 : 0,
+      failingSince: outcome.failingSince ?? null,
+      next: outcome.nextAttemptAt ?? 0,
+      now: (/* @__PURE__ */ new Date()).toISOString()
+    });
+    return this.get(transactionId);
+  }
+  /**
+   * Puts a stuck gift back in the queue, in its original place, once someone has fixed
+   * the cause. It stays uncertain: one of its attempts may have landed upstream.
+   */
+  requeue(transactionId, message) {
+    const changed = this.db.prepare(
+      `UPDATE gifts SET status = 'queued', message = ?, failures = 0, failing_since = NULL, next_attempt_at = 0, updated_at = ?
+         WHERE transaction_id = ? AND status = 'stuck'`
+    ).run(message, (/* @__PURE__ */ new Date()).toISOString(), transactionId).changes;
+    return changed === 1 ? this.get(transactionId) : void 0;
+  }
+  /** Moves every gift waiting to go from one state to another (hold and release on a 401). */
+  moveWaiting(from, to, message) {
+    const states = from === "queued" ? `('queued', 'sending')` : `('held')`;
+    return this.db.prepare(`UPDATE gifts SET status = ?, message = ?, updated_at = ? WHERE status IN ${states}`).run(to, message, (/* @__PURE__ */ new Date()).toISOString()).changes;
+  }
+  /**
+   * After a crash or restart: a gift caught mid-send may have reached the upstream,
+   * so it goes back to the queue marked uncertain; held and backing-off gifts get a
+   * fresh try at once, since a restart is usually someone fixing the cause.
+   */
+  recover() {
+    const now = (/* @__PURE__ */ new Date()).toISOString();
+    this.db.prepare(`UPDATE gifts SET uncertain = 1 WHERE status = 'sending'`).run();
+    return this.db.prepare(
+      `UPDATE gifts SET status = 'queued', message = CASE WHEN status = 'held' THEN NULL ELSE message END,
+           next_attempt_at = 0, updated_at = ? WHERE status IN ('queued', 'sending', 'held')`
+    ).run(now).changes;
+  }
+  depth() {
+    const row = this.db.prepare(`SELECT COUNT(*) AS n FROM gifts WHERE status IN ('queued', 'sending', 'held')`).get();
+    return row.n;
+  }
+  stuckCount() {
+    return this.db.prepare(`SELECT COUNT(*) AS n FROM gifts WHERE status = 'stuck'`).get().n;
+  }
+  /**
+   * Retention: settled gifts entered before `cutoff` keep only what finance reconciles
+   * (transactionId, amount, fund codes, dates, status); names, contact details and
+   * notes are blanked. Gifts still waiting to be sent keep everything they need.
+   */
+  redactSettledBefore(cutoff) {
+    const rows = this.db.prepare(`SELECT transaction_id, request FROM gifts WHERE redacted = 0 AND status IN ('accepted', 'rejected') AND created_at < ?`).all(cutoff);
+    const update = this.db.prepare(`UPDATE gifts SET request = ?, donor_name = NULL, redacted = 1 WHERE transaction_id = ?`);
+    this.db.transaction(() => {
+      for (const row of rows) {
+        const request = JSON.parse(row.request);
+        const kept = {};
+        for (const [field, value] of Object.entries(request)) kept[field] = RETAINED_FIELDS.has(field) ? value : "";
+        update.run(JSON.stringify(kept), row.transaction_id);
+      }
+    })();
+    return rows.length;
+  }
+  /** Recent gifts, newest first, each with the fields sent upstream (for reconciliation and CSV). */
+  journal(since, limit) {
+    const rows = this.db.prepare("SELECT * FROM gifts WHERE created_at >= ? ORDER BY seq DESC LIMIT ?").all(since, limit);
+    return rows.map((row) => {
+      const { record: record2, request } = toStored(row);
+      return { ...record2, gift: request };
+    });
+  }
+  /** How many gifts the journal holds in each status (for /metrics). */
+  countByStatus() {
+    return this.db.prepare("SELECT status, COUNT(*) AS count FROM gifts GROUP BY status").all();
+  }
+  /**
+   * A consistent copy of the journal in `file`, by SQLite's online backup through this
+   * connection: the EXCLUSIVE lock keeps every other process out, so only the proxy can
+   * take it. Gifts written meanwhile go through this same connection and SQLite carries
+   * them into the copy, so the copy is never torn.
+   */
+  async backupTo(file) {
+    await this.db.backup(file, { progress: () => 64 });
+  }
+};
+function storageFailure(error) {
+  const code = error && typeof error === "object" && "code" in error ? String(error.code) : void 0;
+  const what = code === "SQLITE_FULL" ? "the disk is full" : code === "SQLITE_READONLY" ? "the journal is read-only" : "the journal could not be written";
+  return `${what}${code ? ` (${code})` : ""}`;
+}
+function donorOf(row, request) {
+  if (row.redacted === 1) return REDACTED_DONOR;
+  if (row.donor_name !== null && request.imisId) return donorWithName(row.donor_name, request.imisId);
+  return donorDisplayName(request);
+}
+function toStored(row) {
+  const request = JSON.parse(row.request);
+  const record2 = {
+    transactionId: row.transaction_id,
+    status: row.status,
+    amount: request.amount,
+    donor: donorOf(row, request),
+    distribution: request.distribution || request.campaignCode || "",
+    attempts: row.attempts,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at
+  };
+  if (row.message !== null) record2.message = row.message;
+  if (row.field !== null) record2.field = row.field;
+  if (row.upstream_message !== null) record2.upstreamMessage = row.upstream_message;
+  if (row.entered_by !== null) record2.enteredBy = row.entered_by;
+  return {
+    record: record2,
+    request,
+    uncertain: row.uncertain === 1,
+    nextAttemptAt: row.next_attempt_at,
+    failures: row.failures,
+    failingSince: row.failing_since ?? void 0
+  };
+}
+
+// src/proxy/routes/gifts.ts
+var MAX_GIFT_BODY_BYTES = 16 * 1024;
+function asField(segment) {
+  return GIFT_FIELDS.includes(segment) ? segment : void 0;
+}
+function sameGift(stored, incoming, incomingHadDate) {
+  return GIFT_FIELDS.every((field) => field === "receivedDate" && !incomingHadDate || stored[field] === incoming[field]);
+}
+function answer(record2) {
+  return [record2, isFinal(record2.status) ? 200 : 202];
+}
+function prefersAsync(prefer) {
+  return (prefer ?? "").split(",").some((token) => token.trim().toLowerCase() === RESPOND_ASYNC.value);
+}
+var notStored = (reason) => `The proxy cannot store gifts right now: ${reason}. This gift was NOT recorded and nothing was sent; try again once an administrator has fixed the proxy's storage.`;
+function giftRoutes({ config, outbox, dispatcher, log }) {
+  const app = new Hono7();
+  app.post(
+    "/",
+    // The type is checked before the size: a header says it, and nothing of the body need be read.
+    async (c, next) => {
+      if (!/^application\/json\b/i.test(c.req.header("Content-Type") ?? "")) {
+        return problem(c, 415, "Send the gift as JSON with the header Content-Type: application/json.");
+      }
+      await next();
+    },
+    bodyLimit({
+      maxSize: MAX_GIFT_BODY_BYTES,
+      onError: (c) => problem(c, 413, `A gift must be under ${MAX_GIFT_BODY_BYTES / 1024} KB of JSON; this one is larger.`)
+    }),
+    async (c) => {
+      let body;
+      try {
+        body = JSON.parse(await c.req.text());
+      } catch {
+        return problem(c, 400, "The request body is not valid JSON.");
+      }
+      if (typeof body !== "object" || body === null || Array.isArray(body)) {
+        return problem(c, 400, "Send one gift as a JSON object.");
+      }
+      const { enteredBy: reportedBy, donorName: shownName, ...giftBody } = body;
+      const enteredBy = z8.safeParse(enteredBySchema, reportedBy);
+      if (!enteredBy.success) return problem(c, 400, ENTERED_BY_MESSAGE);
+      const donorName = z8.safeParse(donorNameSchema, shownName);
+      if (!donorName.success) return problem(c, 400, donorName.error.issues[0]?.message ?? DONOR_NAME_MESSAGES.type);
+      if ("financialAccountId" in body) {
+        return problem(c, 400, "Leave out financialAccountId: the proxy adds the account configured for this organisation.", {
+          field: "financialAccountId"
+        });
+      }
+      const parsed = z8.safeParse(giftSubmissionSchema, giftBody);
+      if (!parsed.success) {
+        const problems = parsed.error.issues.map((issue) => ({ message: issue.message, field: asField(issue.path[0]) }));
+        return problem(c, 400, problems[0].message, { field: problems[0].field, problems });
+      }
+      const gift = parsed.data;
+      if (!gift.transactionId.startsWith(config.transactionIdPrefix)) {
+        return problem(c, 400, `Transaction ID must start with this organisation's prefix "${config.transactionIdPrefix}".`, {
+          field: "transactionId"
+        });
+      }
+      const request = toImportRequest(gift, config.financialAccountId, /* @__PURE__ */ new Date());
+      const existing = outbox.get(gift.transactionId);
+      if (existing && existing.record.status !== "rejected") {
+        if (!sameGift(existing.request, request, gift.receivedDate !== void 0)) {
+          return problem(
+            c,
+            409,
+            `Transaction ID ${gift.transactionId} already belongs to a different gift. Start a new gift to get a new ID.`,
+            {
+              field: "transactionId"
+            }
+          );
+        }
+        log("info", "gift_repeated", { transactionId: gift.transactionId, status: existing.record.status });
+        return c.json(...answer(existing.record));
+      }
+      const held = dispatcher.held;
+      let stored;
+      try {
+        stored = outbox.enqueue(request, held ? "held" : "queued", held ? HELD_MESSAGE : void 0, {
+          enteredBy: enteredBy.data,
+          donorName: donorName.data || void 0
+        }).record;
+      } catch (error) {
+        const reason = storageFailure(error);
+        log("error", "journal_write_failed", { transactionId: gift.transactionId, reason });
+        return problem(c, 503, notStored(reason));
+      }
+      log("info", existing ? "gift_resubmitted" : "gift_received", { transactionId: gift.transactionId, held });
+      dispatcher.wake();
+      if (prefersAsync(c.req.header(RESPOND_ASYNC.header))) {
+        c.header("Preference-Applied", RESPOND_ASYNC.value);
+        return c.json(stored, 202);
+      }
+      const record2 = await dispatcher.waitForVerdict(gift.transactionId, config.answerWaitMs);
+      return c.json(...answer(record2));
+    }
+  );
+  app.post("/:transactionId/retry", (c) => {
+    const id = c.req.param("transactionId");
+    const stored = outbox.get(id);
+    if (!stored) return problem(c, 404, `No gift with transaction ID ${id} has reached this proxy.`, { field: "transactionId" });
+    if (stored.record.status !== "stuck") {
+      return problem(c, 409, `Only a gift that needs attention can be put back in the queue; this one is ${stored.record.status}.`, {
+        field: "transactionId"
+      });
+    }
+    let requeued;
+    try {
+      requeued = outbox.requeue(id, REQUEUED_MESSAGE)?.record;
+    } catch (error) {
+      return problem(
+        c,
+        503,
+        `The gift could not be put back in the queue: ${storageFailure(error)}. Try again once an administrator has fixed the proxy's storage.`
+      );
+    }
+    if (!requeued) return problem(c, 409, "The gift changed meanwhile; look at its status again.", { field: "transactionId" });
+    log("info", "gift_requeued", { transactionId: id });
+    dispatcher.wake();
+    return c.json(requeued, 202);
+  });
+  app.get("/:transactionId", (c) => {
+    const id = c.req.param("transactionId");
+    const stored = outbox.get(id);
+    if (!stored) return problem(c, 404, `No gift with transaction ID ${id} has reached this proxy.`, { field: "transactionId" });
+    return c.json(stored.record);
+  });
+  app.get("/", (c) => {
+    const sinceParam = c.req.query("since");
+    const since = sinceParam === void 0 ? new Date(Date.now() - 24 * 36e5) : new Date(sinceParam);
+    if (Number.isNaN(since.getTime())) {
+      return problem(c, 400, `"since" must be a date or date-time, like 2026-11-23 or 2026-11-23T09:00:00Z (got "${sinceParam}").`);
+    }
+    const limitParam = c.req.query("limit") ?? "500";
+    const limit = Number(limitParam);
+    if (!/^\d+$/.test(limitParam) || limit < 1 || limit > 5e3) {
+      return problem(c, 400, `"limit" must be a whole number from 1 to 5000 (got "${limitParam}").`);
+    }
+    return c.json({ gifts: outbox.journal(since.toISOString(), limit) });
+  });
+  return app;
+}
+
+// src/proxy/routes/health.ts
+import { Hono as Hono8 } from "hono";
+function healthRoutes(outbox, dispatcher, simulated, stopping = () => false) {
+  const app = new Hono8();
+  app.get("/", (c) => {
+    const journal = outbox.checkWritable();
+    const health = {
+      ok: true,
+      ready: journal.writable && !stopping(),
+      queueDepth: outbox.depth(),
+      stuck: outbox.stuckCount(),
+      upstream: { ...dispatcher.upstream, simulated }
+    };
+    if (!journal.writable) health.message = `Gifts cannot be stored: ${journal.reason}. New gifts are refused (503) until this is fixed.`;
+    else if (stopping()) health.message = "The proxy is shutting down.";
+    c.header("Cache-Control", "no-store");
+    return c.json(health, health.ready ? 200 : 503);
+  });
+  return app;
+}
+
+// src/proxy/routes/lookups.ts
+import { Hono as Hono9 } from "hono";
+function lookupRoutes(cache) {
+  const app = new Hono9();
+  app.get("/", async (c) => {
+    const result = await cache.get();
+    if (result.kind === "unauthorized") {
+      return problem(
+        c,
+        502,
+        "The gift service rejected the proxy\u2019s credentials, so funds, appeals and campaigns cannot be loaded. Ask your administrator to check GIFT_API_TOKEN."
+      );
+    }
+    if (result.kind === "failed") {
+      return problem(c, 502, `Funds, appeals and campaigns could not be loaded: ${result.reason}. Try again in a moment.`);
+    }
+    const { body, etag, stale } = result.lookups;
+    c.header("ETag", etag);
+    c.header("Cache-Control", "private, no-cache");
+    if (stale) c.header("Warning", '110 - "Response is stale: the gift service could not be reached"');
+    if (c.req.header("If-None-Match") === etag) return c.body(null, 304);
+    c.header("Content-Type", "application/json; charset=utf-8");
+    return c.body(body, 200);
+  });
+  return app;
+}
+
+// src/proxy/app.ts
+function allowedMethods(app) {
+  const byPattern = /* @__PURE__ */ new Map();
+  for (const { method, path } of app.routes) {
+    if (method === "ALL" || path.includes("*")) continue;
+    const source = `^${path.replace(/\/+$/, "").replace(/:[^/{]+(\{[^}]*\})?/g, "[^/]+")}/?$`;
+    const verbs = byPattern.get(source) ?? /* @__PURE__ */ new Set();
+    verbs.add(method);
+    byPattern.set(source, verbs);
+  }
+  return [...byPattern].map(([source, verbs]) => [new RegExp(source), [...verbs].sort().join(", ")]);
+}
+function createApp(deps) {
+  const app = new Hono10();
+  const stopping = deps.stopping ?? (() => false);
+  app.use("*", securityHeaders(), closeAfterEarlyAnswer());
+  app.use("/api/*", refuseWhileStopping(stopping));
+  if (deps.simulated) app.route("/", imisStandInRoutes());
+  app.use("/api/*", callerChecks(deps.config, deps.log));
+  app.route(PROXY_PATHS.lookups, lookupRoutes(deps.lookups));
+  app.route(PROXY_PATHS.gifts, giftRoutes(deps));
+  app.route(PROXY_PATHS.health, healthRoutes(deps.outbox, deps.dispatcher, deps.simulated, stopping));
+  app.route("/", adminRoutes(deps));
+  app.route("/", staticRoutes());
+  let known;
+  app.notFound((c) => {
+    const path = new URL(c.req.url).pathname;
+    known ??= allowedMethods(app);
+    const allowed = known.find(([pattern]) => pattern.test(path))?.[1];
+    if (allowed) {
+      c.header("Allow", allowed);
+      return problem(c, 405, `${path} does not take ${c.req.method}; use ${allowed}.`);
+    }
+    return problem(c, 404, `Nothing at ${c.req.method} ${path}.`);
+  });
+  app.onError((error, c) => {
+    deps.log("error", "request_failed", { path: new URL(c.req.url).pathname, reason: error.message });
+    return problem(c, 500, "The proxy hit an unexpected problem. Anything it acknowledged is kept; try again.");
+  });
+  return app;
+}
+
+// src/proxy/dispatcher.ts
+init_contract();
+
+// src/proxy/logger.ts
+var NEVER_LOGGED = /token|authorization|key|password|secret|email|name|address|phone|company|notes|city|zip|imisid|softcredit/i;
+function createLogger(secrets, write = (line) => process.stdout.write(`${line}
+`)) {
+  const masks = secrets.filter((secret) => secret.length >= 4);
+  return (level, event, fields = {}) => {
+    const entry = { time: (/* @__PURE__ */ new Date()).toISOString(), level, event };
+    for (const [name, value] of Object.entries(fields)) {
+      if (value === void 0) continue;
+      entry[name] = NEVER_LOGGED.test(name) ? "[redacted]" : value;
+    }
+    let line = JSON.stringify(entry);
+    for (const secret of masks) line = line.split(secret).join("[redacted]");
+    write(line);
+  };
+}
+function maskValues(text3, values) {
+  let masked = text3;
+  for (const value of [...new Set(values.map((v) => v.trim()))].filter((v) => v.length >= 3).sort((a, b) => b.length - a.length)) {
+    masked = masked.split(value).join("[redacted]");
+  }
+  return masked;
+}
+
+// src/proxy/dispatcher.ts
+var NOT_DONOR_DETAILS = /* @__PURE__ */ new Set([
+  "transactionId",
+  "distribution",
+  "campaignCode",
+  "appealCode",
+  "receivedDate",
+  "amount",
+  "financialAccountId"
+]);
+function loggable(text3, request) {
+  if (text3 === void 0) return void 0;
+  const values = Object.entries(request).filter(([field, value]) => !NOT_DONOR_DETAILS.has(field) && typeof value === "string").map(([, value]) => value);
+  return maskValues(text3, values);
+}
+var Dispatcher = class {
+  constructor(outbox, client, timing, log) {
+    this.outbox = outbox;
+    this.client = client;
+    this.timing = timing;
+    this.log = log;
+  }
+  outbox;
+  client;
+  timing;
+  log;
+  running = false;
+  loop;
+  stopSignal = new AbortController();
+  wakeCurrent;
+  waiters = /* @__PURE__ */ new Map();
+  upstream = { state: "ok" };
+  get held() {
+    return this.upstream.state === "held";
+  }
+  start() {
+    if (this.running) return;
+    this.running = true;
+    this.stopSignal = new AbortController();
+    this.loop = this.run();
+  }
+  /** Finishes the call in flight (its outcome is recorded), then stops. */
+  async stop() {
+    this.running = false;
+    this.stopSignal.abort();
+    this.wakeCurrent?.();
+    await this.loop;
+  }
+  /** A new gift is waiting: stop idling. */
+  wake() {
+    this.wakeCurrent?.();
+  }
+  /** Resolves with the gift's record once it no longer moves on its own (final, held, stuck), or as it stands after `ms`. */
+  waitForVerdict(transactionId, ms) {
+    const current = this.outbox.get(transactionId)?.record;
+    if (!current || !isWaiting(current.status) || ms <= 0 || !this.running) return Promise.resolve(current);
+    return new Promise((resolve2) => {
+      const set = this.waiters.get(transactionId) ?? /* @__PURE__ */ new Set();
+      this.waiters.set(transactionId, set);
+      const done = (record2) => {
+        clearTimeout(timer);
+        set.delete(done);
+        if (set.size === 0) this.waiters.delete(transactionId);
+        resolve2(record2);
+      };
+      const timer = setTimeout(() => done(this.outbox.get(transactionId).record), ms);
+      set.add(done);
+    });
+  }
+  notify(record2) {
+    if (isWaiting(record2.status)) return;
+    for (const done of [...this.waiters.get(record2.transactionId) ?? []]) done(record2);
+  }
+  /** Shutting down: every caller still waiting hears the gift's status as it stands now. */
+  releaseWaiters() {
+    for (const [transactionId, set] of [...this.waiters]) {
+      const record2 = this.outbox.get(transactionId)?.record;
+      if (record2) for (const done of [...set]) done(record2);
+    }
+  }
+  sleep(ms, wakeable) {
+    return new Promise((resolve2) => {
+      if (this.stopSignal.signal.aborted) return resolve2();
+      const finish = () => {
+        clearTimeout(timer);
+        this.stopSignal.signal.removeEventListener("abort", finish);
+        if (this.wakeCurrent === finish) this.wakeCurrent = void 0;
+        resolve2();
+      };
+      const timer = setTimeout(finish, ms);
+      this.stopSignal.signal.addEventListener("abort", finish);
+      if (wakeable) this.wakeCurrent = finish;
+    });
+  }
+  async run() {
+    while (this.running) {
+      try {
+        if (this.held) await this.recheckCredentials();
+        else await this.sendNext();
+      } catch (error) {
+        this.log("error", "dispatcher_error", { reason: error instanceof Error ? error.message : String(error) });
+        await this.sleep(this.timing.retryBaseMs, false);
+      }
+    }
+  }
+  async sendNext() {
+    const gift = this.outbox.head();
+    if (!gift) {
+      if (this.upstream.state === "retrying") this.upstream = { state: "ok" };
+      await this.sleep(6e4, true);
+      return;
+    }
+    const wait = gift.nextAttemptAt - Date.now();
+    if (wait > 0) {
+      await this.sleep(wait, false);
+      return;
+    }
+    const id = gift.record.transactionId;
+    const refused = gift.uncertain ? void 0 : refusedBeforeSending(gift.request);
+    if (refused) {
+      this.notify(this.outbox.settle(id, refused).record);
+      this.log("warn", "gift_refused_before_sending", { transactionId: id, field: refused.field });
+      return;
+    }
+    this.outbox.markSending(id);
+    const sending = this.outbox.get(id);
+    const started = Date.now();
+    const outcome = await this.client.importGift(sending.request);
+    const verdict = verdictFor({ ...sending, uncertain: gift.uncertain }, outcome, Date.now(), this.timing);
+    const settled = this.outbox.settle(id, verdict);
+    this.log(verdict.status === "queued" || verdict.status === "stuck" ? "warn" : "info", "gift_import", {
+      transactionId: id,
+      attempt: settled.record.attempts,
+      outcome: outcome.kind,
+      status: settled.record.status,
+      durationMs: Date.now() - started,
+      reason: outcome.kind === "retry" ? loggable(outcome.reason, sending.request) : void 0,
+      upstreamMessage: outcome.kind === "rejected" ? loggable(outcome.upstreamMessage, sending.request) : void 0
+    });
+    if (outcome.kind === "unauthorized") {
+      this.outbox.moveWaiting("queued", "held", HELD_MESSAGE);
+      this.upstream = { state: "held", message: HELD_MESSAGE };
+      this.log("error", "upstream_credentials_rejected", { heldGifts: this.outbox.depth() });
+      for (const waiting of [...this.waiters.keys()]) {
+        const record2 = this.outbox.get(waiting)?.record;
+        if (record2) this.notify(record2);
+      }
+      return;
+    }
+    this.upstream = outcome.kind === "retry" ? { state: "retrying", message: outcome.reason } : { state: "ok" };
+    this.notify(settled.record);
+    await this.sleep(this.timing.upstreamSpacingMs, false);
+  }
+  async recheckCredentials() {
+    await this.sleep(this.timing.holdRecheckMs, false);
+    if (!this.running) return;
+    const probe = await this.client.lookup("distributions", distributionListSchema);
+    if (probe.kind === "unauthorized") {
+      this.log("warn", "upstream_still_unauthorized", { heldGifts: this.outbox.depth() });
+      return;
+    }
+    const released = this.outbox.moveWaiting("held", "queued", null);
+    this.upstream = { state: "ok" };
+    this.log("info", "upstream_credentials_accepted", { releasedGifts: released });
+  }
+};
+
+// src/proxy/lookups-cache.ts
+init_contract();
+import { createHash } from "node:crypto";
+var LookupsCache = class {
+  constructor(client, ttlMs, transactionIdPrefix) {
+    this.client = client;
+    this.ttlMs = ttlMs;
+    this.transactionIdPrefix = transactionIdPrefix;
+  }
+  client;
+  ttlMs;
+  transactionIdPrefix;
+  cached;
+  inFlight;
+  async get() {
+    if (this.cached && Date.now() - this.cached.fetchedAtMs < this.ttlMs) return { kind: "ok", lookups: { ...this.cached, stale: false } };
+    this.inFlight ??= this.refresh().finally(() => {
+      this.inFlight = void 0;
+    });
+    const result = await this.inFlight;
+    if (result.kind === "failed" && this.cached) return { kind: "ok", lookups: { ...this.cached, stale: true } };
+    return result;
+  }
+  async refresh() {
+    const [distributions, appeals, campaigns] = await Promise.all([
+      this.client.lookup("distributions", distributionListSchema),
+      this.client.lookup("appeals", codeDescriptionListSchema),
+      this.client.lookup("campaigns", codeDescriptionListSchema)
+    ]);
+    if (distributions.kind !== "ok") return distributions;
+    if (appeals.kind !== "ok") return appeals;
+    if (campaigns.kind !== "ok") return campaigns;
+    const now = Date.now();
+    const response = {
+      distributions: distributions.data,
+      appeals: appeals.data,
+      campaigns: campaigns.data,
+      transactionIdPrefix: this.transactionIdPrefix,
+      fetchedAt: new Date(now).toISOString()
+    };
+    const etag = `"${createHash("sha256").update(JSON.stringify([response.distributions, response.appeals, response.campaigns, response.transactionIdPrefix])).digest("base64url").slice(0, 27)}"`;
+    this.cached = { body: JSON.stringify(response), etag, fetchedAtMs: now };
+    return { kind: "ok", lookups: { ...this.cached, stale: false } };
+  }
+};
+
+// src/proxy/metrics.ts
+init_contract();
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+var UPSTREAM_STATES2 = ["ok", "retrying", "held"];
+var OUTCOMES = ["accepted", "rejected", "unauthorized", "retry"];
+function createMetrics(sources) {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  new Gauge({
+    name: "gift_proxy_queue_depth",
+    help: "Gifts waiting to go upstream (queued, sending or held).",
+    registers: [registry],
+    collect() {
+      this.set(sources.outbox.depth());
+    }
+  });
+  new Gauge({
+    name: "gift_proxy_gifts",
+    help: "Gifts in the journal by status; stuck gifts need someone to look at them.",
+    labelNames: ["status"],
+    registers: [registry],
+    collect() {
+      const counts = new Map(sources.outbox.countByStatus().map(({ status, count }) => [status, count]));
+      for (const status of GIFT_STATUSES) this.set({ status }, counts.get(status) ?? 0);
+    }
+  });
+  new Gauge({
+    name: "gift_proxy_upstream_state",
+    help: "The upstream as the dispatcher sees it: 1 for the current state (held means the credentials were refused).",
+    labelNames: ["state"],
+    registers: [registry],
+    collect() {
+      const current = sources.upstreamState();
+      for (const state of UPSTREAM_STATES2) this.set({ state }, current === state ? 1 : 0);
+    }
+  });
+  const imports = new Counter({
+    name: "gift_proxy_upstream_imports_total",
+    help: "Upstream import calls by outcome (retry: no verdict, the same gift will be sent again).",
+    labelNames: ["outcome"],
+    registers: [registry]
+  });
+  const retries = new Counter({
+    name: "gift_proxy_upstream_retries_total",
+    help: "Import calls that ended without a verdict (5xx, timeout, network), so the gift is retried.",
+    registers: [registry]
+  });
+  const latency = new Histogram({
+    name: "gift_proxy_upstream_import_duration_seconds",
+    help: "Time one upstream import call took, by outcome.",
+    labelNames: ["outcome"],
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 8, 13, 21, 34, 60],
+    registers: [registry]
+  });
+  for (const outcome of OUTCOMES) {
+    imports.inc({ outcome }, 0);
+    latency.zero({ outcome });
+  }
+  return {
+    registry,
+    instrument(client) {
+      return {
+        lookup: (name, schema) => client.lookup(name, schema),
+        async importGift(request) {
+          const stop = latency.startTimer();
+          const outcome = await client.importGift(request);
+          stop({ outcome: outcome.kind });
+          imports.inc({ outcome: outcome.kind });
+          if (outcome.kind === "retry") retries.inc();
+          return outcome;
+        }
+      };
+    }
+  };
+}
+
+// src/proxy/upstream-client.ts
+init_contract();
+import * as z9 from "zod/mini";
+var IMPORT_ANSWER_CAP_BYTES = 64 * 1024;
+var LOOKUP_ANSWER_CAP_BYTES = 4 * 1024 * 1024;
+var UPSTREAM_MESSAGE_MAX_CHARS = 500;
+function cutMessage(text3) {
+  const flat = text3.replace(/\s+/g, " ").trim();
+  return flat.length <= UPSTREAM_MESSAGE_MAX_CHARS ? flat : `${flat.slice(0, UPSTREAM_MESSAGE_MAX_CHARS - 1)}\u2026`;
+}
+function upstreamMessage(bodyText) {
+  try {
+    const parsed = z9.safeParse(upstreamErrorSchema, JSON.parse(bodyText));
+    return parsed.success ? cutMessage(parsed.data.Message) : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function classifyImportResponse(status, bodyText) {
+  if (status === 202) return { kind: "accepted" };
+  if (status === 401 || status === 403) return { kind: "unauthorized" };
+  const message = upstreamMessage(bodyText);
+  const said = message ? ` (${message})` : "";
+  if (status === 400) return { kind: "rejected", upstreamMessage: message ?? (cutMessage(bodyText) || "Bad request") };
+  if (status >= 300 && status < 400) {
+    return {
+      kind: "retry",
+      reason: `the gift service redirected the call (${status}) instead of answering; redirects are never followed, check GIFT_API_BASE_URL`,
+      giftFault: false
+    };
+  }
+  if (status >= 200 && status < 300) {
+    return {
+      kind: "retry",
+      reason: `the gift service answered ${status} rather than 202 Accepted, so it is not certain the gift was recorded`,
+      giftFault: true
+    };
+  }
+  if (status === 502 || status === 503 || status === 504) {
+    return { kind: "retry", reason: `the gift service is unavailable (${status})${said}`, giftFault: false };
+  }
+  if (status >= 500) return { kind: "retry", reason: `the gift service answered ${status}${said}`, giftFault: true };
+  return { kind: "retry", reason: `the gift service answered ${status}${said}; check GIFT_API_BASE_URL`, giftFault: false };
+}
+function describeFailure(error, timeoutMs) {
+  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
+    return `no answer from the gift service within ${Math.round(timeoutMs / 1e3)} s`;
+  }
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const code = cause && typeof cause === "object" && "code" in cause ? String(cause.code) : void 0;
+  return `could not reach the gift service${code ? ` (${code})` : ""}`;
+}
+async function readCapped(response, cap) {
+  if (!response.body) return { text: "", truncated: false };
+  const reader = response.body.getReader();
+  const chunks = [];
+  let size = 0;
+  let truncated = false;
+  for (; ; ) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const room = cap - size;
+    chunks.push(value.byteLength > room ? value.subarray(0, room) : value);
+    size += Math.min(value.byteLength, room);
+    if (value.byteLength >= room) {
+      truncated = true;
+      await reader.cancel().catch(() => void 0);
+      break;
+    }
+  }
+  return { text: Buffer.concat(chunks).toString("utf8"), truncated };
+}
+function createUpstreamClient(baseUrl, token, timeoutMs) {
+  const headers = {
+    Authorization: `Bearer ${token}`,
+    Accept: "application/json",
+    "Accept-Encoding": "gzip, deflate"
+  };
+  async function call(path, init, cap) {
+    const response = await fetch(`${baseUrl}${path}`, { ...init, redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
+    return { status: response.status, ...await readCapped(response, cap) };
+  }
+  return {
+    async importGift(request) {
+      try {
+        const { status, text: text3 } = await call(
+          UPSTREAM_IMPORT_PATH,
+          { method: "POST", headers: { ...headers, "Content-Type": "application/json" }, body: importRequestBody(request) },
+          IMPORT_ANSWER_CAP_BYTES
+        );
+        return classifyImportResponse(status, text3);
+      } catch (error) {
+        return { kind: "retry", reason: describeFailure(error, timeoutMs), giftFault: false };
+      }
+    },
+    async lookup(name, schema) {
+      try {
+        const { status, text: text3, truncated } = await call(UPSTREAM_LOOKUP_PATHS[name], { method: "GET", headers }, LOOKUP_ANSWER_CAP_BYTES);
+        if (status === 401 || status === 403) return { kind: "unauthorized" };
+        if (status !== 200) return { kind: "failed", reason: `the gift service answered ${status} for ${name}` };
+        if (truncated)
+          return { kind: "failed", reason: `the gift service sent ${name} larger than ${LOOKUP_ANSWER_CAP_BYTES / 1024 / 1024} MB` };
+        const parsed = z9.safeParse(schema, JSON.parse(text3));
+        if (!parsed.success) return { kind: "failed", reason: `the gift service sent ${name} in an unexpected shape` };
+        return { kind: "ok", data: parsed.data };
+      } catch (error) {
+        if (error instanceof SyntaxError) return { kind: "failed", reason: `the gift service sent ${name} that is not JSON` };
+        return { kind: "failed", reason: describeFailure(error, timeoutMs) };
+      }
+    }
+  };
+}
+
+// src/proxy/server.ts
+var RETENTION_SWEEP_MS = 36e5;
+function scheduleRetention(outbox, days, log) {
+  if (days === void 0) return void 0;
+  const sweep = () => {
+    const redacted = outbox.redactSettledBefore(new Date(Date.now() - days * 864e5).toISOString());
+    if (redacted > 0) log("info", "journal_retention", { redactedGifts: redacted, retentionDays: days });
+  };
+  sweep();
+  const timer = setInterval(sweep, RETENTION_SWEEP_MS);
+  timer.unref();
+  return timer;
+}
+var SHUTDOWN_GRACE_MS = 2e3;
+function listen(fetch2, host, port, requestTimeoutMs) {
+  return new Promise((resolve2, reject) => {
+    const serverOptions = {
+      requestTimeout: requestTimeoutMs,
+      headersTimeout: requestTimeoutMs,
+      connectionsCheckingInterval: Math.max(50, Math.min(1e3, Math.floor(requestTimeoutMs / 4)))
+    };
+    const server = serve({ fetch: fetch2, hostname: host, port, serverOptions }, () => resolve2(server));
+    server.once("error", reject);
+  });
+}
+function closeServer(server) {
+  return new Promise((resolve2) => {
+    const idle = "closeIdleConnections" in server ? () => server.closeIdleConnections() : () => {
+    };
+    const sweep = setInterval(idle, 50);
+    const cut = setTimeout(() => {
+      if ("closeAllConnections" in server) server.closeAllConnections();
+    }, SHUTDOWN_GRACE_MS);
+    server.close(() => {
+      clearInterval(sweep);
+      clearTimeout(cut);
+      resolve2();
+    });
+    idle();
+  });
+}
+async function startProxy(env, options = {}) {
+  const config = readConfig(env);
+  const log = createLogger([config.upstreamToken, ...config.callerKeys, config.adminToken ?? ""], options.log);
+  let upstreamBaseUrl = config.upstreamBaseUrl ?? "";
+  let closeSimulator;
+  if (config.upstreamBaseUrl === void 0) {
+    const { startSimulator: startSimulator2 } = await Promise.resolve().then(() => (init_server(), server_exports));
+    const simulator = await startSimulator2({ token: config.upstreamToken, processingDelayMs: config.simulatorDelay });
+    upstreamBaseUrl = simulator.url;
+    closeSimulator = () => simulator.close();
+    log("warn", "simulator_in_use", {
+      upstream: simulator.url,
+      note: "GIFT_API_BASE_URL is not set: gifts go to the built-in simulator, NOT to iMIS"
+    });
+  }
+  let outbox;
+  try {
+    outbox = new Outbox(config.dataDir);
+  } catch (error) {
+    await closeSimulator?.();
+    throw error;
+  }
+  const resumed = outbox.recover();
+  const metrics = createMetrics({ outbox, upstreamState: () => dispatcher.upstream.state });
+  const client = metrics.instrument(createUpstreamClient(upstreamBaseUrl, config.upstreamToken, config.upstreamTimeoutMs));
+  const dispatcher = new Dispatcher(outbox, client, config, log);
+  const lookups = new LookupsCache(client, config.lookupsTtlMs, config.transactionIdPrefix);
+  let stopping = false;
+  const app = createApp({
+    config,
+    outbox,
+    dispatcher,
+    lookups,
+    log,
+    simulated: closeSimulator !== void 0,
+    stopping: () => stopping,
+    metrics
+  });
+  let server;
+  try {
+    server = await listen(app.fetch, config.host, config.port, config.requestTimeoutMs);
+  } catch (error) {
+    outbox.close();
+    await closeSimulator?.();
+    const code = error && typeof error === "object" && "code" in error ? String(error.code) : "";
+    throw new Error(
+      code === "EADDRINUSE" ? `Port ${config.port} on ${config.host} is already in use: stop the other process or set PORT.` : `The proxy could not listen on ${config.host}:${config.port} (${code || "unknown error"}).`,
+      { cause: error }
+    );
+  }
+  dispatcher.start();
+  const retention = scheduleRetention(outbox, config.retentionDays, log);
+  const address = server.address();
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+  log("info", "proxy_started", {
+    url,
+    dataDir: config.dataDir,
+    resumedGifts: resumed,
+    queueDepth: outbox.depth(),
+    allowedOrigins: config.allowedOrigins.join(",") || "(none)",
+    callerChecks: config.callerChecksOff ? "OFF (loopback host, no GIFT_ENTRY_KEYS): local development only" : "on"
+  });
+  return {
+    url,
+    config,
+    simulatorUrl: closeSimulator ? upstreamBaseUrl : void 0,
+    outbox,
+    async close() {
+      stopping = true;
+      const closed = closeServer(server);
+      clearInterval(retention);
+      const stopped = dispatcher.stop();
+      dispatcher.releaseWaiters();
+      await stopped;
+      await closed;
+      outbox.close();
+      await closeSimulator?.();
+    }
+  };
+}
+
+// src/proxy/main.ts
+try {
+  const proxy = await startProxy(process.env);
+  const lines = [`Gift entry proxy listening on ${proxy.url}`, `  demo page: ${proxy.url}/`];
+  if (proxy.simulatorUrl) {
+    lines.push(
+      "",
+      "  *** SIMULATOR MODE: GIFT_API_BASE_URL is not set. Gifts go to the built-in simulator, not to iMIS. ***",
+      "  Set GIFT_API_BASE_URL, GIFT_API_TOKEN and GIFT_FINANCIAL_ACCOUNT_ID to talk to the real External Gift API."
+    );
+  }
+  if (proxy.config.callerChecksOff) {
+    lines.push("", "  Caller checks are OFF (loopback host and no GIFT_ENTRY_KEYS): fine for local use, never for a shared server.");
+  }
+  process.stderr.write(`${lines.join("\n")}
+
+`);
+  const shutdown = () => {
+    proxy.close().then(
+      () => process.exit(0),
+      () => process.exit(1)
+    );
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+} catch (error) {
+  process.stderr.write(`${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}
+`);
+  process.exit(1);
+}
