@@ -35,9 +35,18 @@ export class BatchController implements ReactiveController {
   }
 
   hostConnected(): void {
-    const saved = load<SavedBatch>(this.storageKey());
-    this.entries = saved?.entries?.filter((entry) => entry.sent) ?? [];
-    this.expected = saved?.expected ?? { count: '', total: '' };
+    const saved = load<SavedBatch | BatchEntry[]>(this.storageKey());
+    // The release before kept a bare list of entries, each with its typed draft alone: carried over, not dropped.
+    const entries = Array.isArray(saved) ? saved : (saved?.entries ?? []);
+    this.entries = entries.map((entry: BatchEntry & { draft?: BatchEntry['sent']['draft'] }) =>
+      entry.sent || !entry.draft
+        ? entry
+        : {
+            ...entry,
+            sent: { draft: entry.draft, transactionId: entry.transactionId, sentAt: entry.at, donor: undefined, softCredit: undefined },
+          },
+    );
+    this.expected = (!Array.isArray(saved) && saved?.expected) || { count: '', total: '' };
     for (const entry of this.entries) if (!isFinal(entry.status)) this.follow(entry.transactionId);
   }
 

@@ -112,7 +112,9 @@ export class DraftController implements ReactiveController {
 
   /** Reopens a gift from the batch to correct it, with the verdict that sent it back. */
   reopen(state: Pick<DraftState, 'draft' | 'transactionId' | 'sentAt' | 'donor' | 'softCredit'>, serverErrors: FieldErrors): void {
-    this.state = { ...fresh(state.draft, [], state.transactionId), ...state, serverErrors, submitted: true };
+    // Stored drafts may come from an older release: every field present, whatever it kept.
+    const draft = { ...emptyDraft(), ...state.draft };
+    this.state = { ...fresh(draft, [], state.transactionId), ...state, draft, serverErrors, submitted: true };
     this.dirty.clear();
     this.touched.clear();
     this.shown = {};

@@ -264,7 +264,7 @@ export class GiftEntry extends LightElement {
   }
 
   private shortcut(event: KeyboardEvent): void {
-    if (event.defaultPrevented || (event.key !== 'Enter' && !(event.altKey && event.key.toLowerCase() === 'b'))) return;
+    if (event.defaultPrevented || (event.key !== 'Enter' && !(event.altKey && event.code === 'KeyB'))) return;
     const target = event.target as HTMLElement;
     if (event.altKey) {
       event.preventDefault();

@@ -1,9 +1,9 @@
-/** The widget bundle's weight on the wire: raw, gzip and brotli, against the 20 KB gzip target. */
+/** The widget bundle's weight on the wire: raw, gzip and brotli, against the 26 KB gzip budget. */
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { WIDGET_BUNDLE } from '../../src/proxy/routes/static-files.ts';
 
-export const GZIP_TARGET_BYTES = 20 * 1024;
+export const GZIP_TARGET_BYTES = 26 * 1024;
 
 export async function run(): Promise<{ raw: number; gzip: number; brotli: number }> {
   const bundle = readFileSync(WIDGET_BUNDLE);
@@ -12,7 +12,7 @@ export async function run(): Promise<{ raw: number; gzip: number; brotli: number
   const kb = (n: number) => `${(n / 1024).toFixed(2)} KB`;
   console.log(`widget bundle dist/gift-entry.js: raw ${kb(bundle.length)}, gzip ${kb(gzip)}, brotli ${kb(brotli)}`);
   console.log(
-    `  target ≤ ${kb(GZIP_TARGET_BYTES)} gzip: ${gzip <= GZIP_TARGET_BYTES ? 'met' : `NOT met (${kb(gzip - GZIP_TARGET_BYTES)} over)`}`,
+    `  budget ≤ ${kb(GZIP_TARGET_BYTES)} gzip: ${gzip <= GZIP_TARGET_BYTES ? 'met' : `NOT met (${kb(gzip - GZIP_TARGET_BYTES)} over)`}`,
   );
   return { raw: bundle.length, gzip, brotli };
 }

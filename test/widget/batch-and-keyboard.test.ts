@@ -94,6 +94,37 @@ describe('a stack of checks, by keyboard, with control totals', () => {
     await waitUntil(() => el.querySelector('.batch-table .status')!.textContent === 'Recorded', 'recorded', { timeout: 4000 });
   }).timeout(10_000);
 
+  it('a batch saved by the previous release (a bare list) is still shown after the upgrade, and can be corrected', async () => {
+    sessionStorage.clear();
+    const draft = {
+      amount: '25.00',
+      receivedDate: '2026-11-23',
+      distribution: 'GEN',
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      emailAddress: 'ada@example.org',
+    };
+    const old = [
+      {
+        transactionId: '7000000000000042',
+        amount: 25,
+        donor: 'Ada Lovelace',
+        fund: 'General Fund',
+        status: 'rejected',
+        message: 'No',
+        at: new Date().toISOString(),
+        draft,
+      },
+    ];
+    sessionStorage.setItem(`gift-entry:batch:${location.origin}`, JSON.stringify(old));
+    const el = await fixture<GiftEntry>(html`<gift-entry></gift-entry>`);
+    await waitUntil(() => el.querySelector('select[name="distribution"]:not([disabled])'));
+    expect(el.querySelector('.batch-table')!.textContent).to.contain('Ada Lovelace').and.contain('7000000000000042');
+    el.querySelector<HTMLButtonElement>('.batch-table button')!.click();
+    await el.updateComplete;
+    expect(control(el, 'lastName').value).to.equal('Lovelace');
+  });
+
   it('the gift being typed survives a reload, with a visible notice; a sent gift is not restored', async () => {
     const el = await mountWidget();
     await fillValidGift(el, { amount: '42' });
