@@ -144,6 +144,13 @@ export class DraftController implements ReactiveController {
     this.persist();
   }
 
+  /** The contact the page is about, found after the gift started: part of the fresh gift, not an edit. */
+  prefill(contact: ChosenContact): void {
+    const draft = { ...this.state.draft, imisId: contact.id, emailAddress: contact.email };
+    this.state = { ...this.state, draft, baseline: { ...draft }, donor: contact };
+    this.host.requestUpdate();
+  }
+
   chooseSoftCredit(contact: ChosenContact | undefined): void {
     this.set('softCreditId', contact?.id ?? '');
     this.state = { ...this.state, softCredit: contact };

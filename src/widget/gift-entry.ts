@@ -47,6 +47,7 @@ import { GIFT_EVENTS, type GiftEventDetail, type GiftEventName } from './gift-ev
 import { formatAmountInput, todayIso, type FieldErrors } from './gift-draft.ts';
 import { giftForm, problemLinks } from './gift-form.ts';
 import { readImisPage } from './imis-page.ts';
+import { searchContacts } from './imis-search.ts';
 import { ProxyClient, SCRIPT_ORIGIN } from './proxy-client.ts';
 import { shortcutHelp } from './shortcuts.ts';
 import { syncControls } from './control-sync.ts';
@@ -173,6 +174,15 @@ export class GiftEntry extends LightElement {
       this.notice = { kind: 'AsiError', text: `prefix attribute: ${(error as Error).message}` };
       this.form.start({ carry, defaults, prefix: '' }, prefill);
     }
+    if (prefill && this.page.verificationToken) void this.lookUpPrefilled(prefill, this.page.verificationToken);
+  }
+
+  /** Names the prefilled donor and fills the email iMIS knows, as a choice from the search would. */
+  private async lookUpPrefilled(id: string, token: string): Promise<void> {
+    const found = await searchContacts(id, 0, token, new AbortController().signal).catch(() => undefined);
+    const contact = found?.kind === 'found' ? found.contacts.find((c) => c.Id === id) : undefined;
+    // Only while the gift is still as it started: never over what staff typed meanwhile.
+    if (contact && this.form.draft.imisId === id && !this.form.isDirty()) this.form.prefill(toContact(contact));
   }
 
   /**

@@ -237,6 +237,20 @@ describe('entry integrity: the form shows exactly what is sent', () => {
       expect(el.querySelector('.batch-table')!.textContent).to.contain('Ada Lovelace (iMIS ID 101)');
     });
 
+    it('7b. a donor prefilled from the page is named with the email iMIS knows, and that is what is sent', async () => {
+      removeFields();
+      removeFields = imisPageFields({ loggedInPartyId: 'STAFF1', selectedPartyId: '103' });
+      sessionStorage.clear();
+      const el = await fixture<GiftEntry>(html`<gift-entry prefill-donor fund="GEN"></gift-entry>`);
+      await waitUntil(() => el.querySelector('.contact-card [data-field="emailAddress"]'), 'the prefilled contact is looked up');
+      expect(el.querySelector('.contact-card')!.textContent).to.contain('Grace Hopper').and.contain('grace@example.org');
+      await fill(el, 'amount', '15');
+      await submit(el);
+      await waitUntil(() => proxy().posts.length === 1);
+      expect(proxy().posts[0]).to.include({ imisId: '103', emailAddress: 'grace@example.org' });
+      expect(proxy().donorNames[0]).to.equal('Grace Hopper');
+    });
+
     it('4c. choosing a contact clears a donor typed by hand: nothing unseen travels with the gift', async () => {
       const el = await mountWidget();
       await fill(el, 'firstName', 'Typed');
