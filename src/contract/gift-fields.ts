@@ -58,6 +58,22 @@ export const GIFT_FIELDS = [
 
 export type GiftField = (typeof GIFT_FIELDS)[number];
 
+/**
+ * What finance reconciles with: codes, amounts, dates and the transactionId. Every other
+ * field describes the donor (names, contact details, notes, iMIS IDs): it never goes into a
+ * log line, and the journal blanks it after the retention period. A field added later is a
+ * donor detail unless it is listed here, which is the safe default.
+ */
+export const RECONCILIATION_FIELDS: ReadonlySet<string> = new Set<GiftField>([
+  'transactionId',
+  'amount',
+  'financialAccountId',
+  'distribution',
+  'campaignCode',
+  'appealCode',
+  'receivedDate',
+]);
+
 /** Words staff see for each field, in messages from the widget and the proxy alike. */
 export const FIELD_LABEL: Record<GiftField, string> = {
   imisId: 'iMIS ID',

@@ -6,7 +6,14 @@
  * rarely, with a lookup call rather than a gift, so a wrong token never hammers
  * the client's server.
  */
-import { distributionListSchema, HELD_MESSAGE, isWaiting, type GiftImportRequest, type GiftRecord } from '../contract/index.ts';
+import {
+  distributionListSchema,
+  HELD_MESSAGE,
+  isWaiting,
+  RECONCILIATION_FIELDS,
+  type GiftImportRequest,
+  type GiftRecord,
+} from '../contract/index.ts';
 import type { ProxyConfig } from './config.ts';
 import { maskValues, type Log } from './logger.ts';
 import type { Outbox } from './outbox.ts';
@@ -20,22 +27,11 @@ type Timing = Pick<
   'upstreamSpacingMs' | 'retryBaseMs' | 'retryMaxMs' | 'holdRecheckMs' | 'stuckAfterAttempts' | 'stuckAfterMs'
 >;
 
-/** Fields that are codes or identifiers rather than a donor's details: fine in a log line. */
-const NOT_DONOR_DETAILS = new Set([
-  'transactionId',
-  'distribution',
-  'campaignCode',
-  'appealCode',
-  'receivedDate',
-  'amount',
-  'financialAccountId',
-]);
-
 /** Upstream words with the donor's own values masked: an upstream may echo what it was sent. */
 function loggable(text: string | undefined, request: GiftImportRequest): string | undefined {
   if (text === undefined) return undefined;
   const values = Object.entries(request)
-    .filter(([field, value]) => !NOT_DONOR_DETAILS.has(field) && typeof value === 'string')
+    .filter(([field, value]) => !RECONCILIATION_FIELDS.has(field) && typeof value === 'string')
     .map(([, value]) => value as string);
   return maskValues(text, values);
 }

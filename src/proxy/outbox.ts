@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { accessSync, chmodSync, closeSync, constants, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  RECONCILIATION_FIELDS,
   REDACTED_DONOR,
   donorDisplayName,
   donorWithName,
@@ -29,16 +30,6 @@ export interface StoredGift {
   /** When the current run of failed attempts began (ms), if one is under way. */
   failingSince: number | undefined;
 }
-
-const RETAINED_FIELDS = new Set([
-  'transactionId',
-  'amount',
-  'financialAccountId',
-  'distribution',
-  'campaignCode',
-  'appealCode',
-  'receivedDate',
-]);
 
 interface Row {
   seq: number;
@@ -304,7 +295,7 @@ export class Outbox {
       for (const row of rows) {
         const request = JSON.parse(row.request) as Record<string, unknown>;
         const kept: Record<string, unknown> = {};
-        for (const [field, value] of Object.entries(request)) kept[field] = RETAINED_FIELDS.has(field) ? value : '';
+        for (const [field, value] of Object.entries(request)) kept[field] = RECONCILIATION_FIELDS.has(field) ? value : '';
         update.run(JSON.stringify(kept), row.transaction_id);
       }
     })();
