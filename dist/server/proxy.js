@@ -17,7 +17,7 @@ var __export = (target, all) => {
 function tooLongMessage(field, max = MAX_LENGTH[field]) {
   return `${FIELD_LABEL[field]} must be ${max} characters or fewer`;
 }
-var MAX_LENGTH, GIFT_FIELDS, FIELD_LABEL;
+var MAX_LENGTH, GIFT_FIELDS, RECONCILIATION_FIELDS, FIELD_LABEL;
 var init_gift_fields = __esm({
   "src/contract/gift-fields.ts"() {
     MAX_LENGTH = {
@@ -67,6 +67,15 @@ var init_gift_fields = __esm({
       "receivedDate",
       "transactionId"
     ];
+    RECONCILIATION_FIELDS = /* @__PURE__ */ new Set([
+      "transactionId",
+      "amount",
+      "financialAccountId",
+      "distribution",
+      "campaignCode",
+      "appealCode",
+      "receivedDate"
+    ]);
     FIELD_LABEL = {
       imisId: "iMIS ID",
       amount: "Amount",
@@ -2017,15 +2026,6 @@ init_contract();
 import Database2 from "better-sqlite3";
 import { accessSync, chmodSync, closeSync, constants, existsSync as existsSync2, mkdirSync, openSync } from "node:fs";
 import { join as join4 } from "node:path";
-var RETAINED_FIELDS = /* @__PURE__ */ new Set([
-  "transactionId",
-  "amount",
-  "financialAccountId",
-  "distribution",
-  "campaignCode",
-  "appealCode",
-  "receivedDate"
-]);
 var OutboxLockedError = class extends Error {
   constructor(dataDir) {
     super(`Another gift proxy is already using ${dataDir}. Stop it, or give this one its own DATA_DIR.`);
@@ -2215,7 +2215,7 @@ var Outbox = class {
       for (const row of rows) {
         const request = JSON.parse(row.request);
         const kept = {};
-        for (const [field, value] of Object.entries(request)) kept[field] = RETAINED_FIELDS.has(field) ? value : "";
+        for (const [field, value] of Object.entries(request)) kept[field] = RECONCILIATION_FIELDS.has(field) ? value : "";
         update.run(JSON.stringify(kept), row.transaction_id);
       }
     })();
@@ -2542,18 +2542,9 @@ function maskValues(text3, values) {
 }
 
 // src/proxy/dispatcher.ts
-var NOT_DONOR_DETAILS = /* @__PURE__ */ new Set([
-  "transactionId",
-  "distribution",
-  "campaignCode",
-  "appealCode",
-  "receivedDate",
-  "amount",
-  "financialAccountId"
-]);
 function loggable(text3, request) {
   if (text3 === void 0) return void 0;
-  const values = Object.entries(request).filter(([field, value]) => !NOT_DONOR_DETAILS.has(field) && typeof value === "string").map(([, value]) => value);
+  const values = Object.entries(request).filter(([field, value]) => !RECONCILIATION_FIELDS.has(field) && typeof value === "string").map(([, value]) => value);
   return maskValues(text3, values);
 }
 var Dispatcher = class {
