@@ -2747,10 +2747,10 @@ var LookupsCache = class {
 
 // src/proxy/metrics.ts
 init_contract();
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 var UPSTREAM_STATES2 = ["ok", "retrying", "held"];
 var OUTCOMES = ["accepted", "rejected", "unauthorized", "retry"];
-function createMetrics(sources) {
+async function createMetrics(sources) {
+  const { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } = await import("prom-client");
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   new Gauge({
@@ -2998,8 +2998,9 @@ async function startProxy(env, options = {}) {
     throw error;
   }
   const resumed = outbox.recover();
-  const metrics = createMetrics({ outbox, upstreamState: () => dispatcher.upstream.state });
-  const client = metrics.instrument(createUpstreamClient(upstreamBaseUrl, config.upstreamToken, config.upstreamTimeoutMs));
+  const metrics = config.adminToken === void 0 ? void 0 : await createMetrics({ outbox, upstreamState: () => dispatcher.upstream.state });
+  const upstream = createUpstreamClient(upstreamBaseUrl, config.upstreamToken, config.upstreamTimeoutMs);
+  const client = metrics?.instrument(upstream) ?? upstream;
   const dispatcher = new Dispatcher(outbox, client, config, log);
   const lookups = new LookupsCache(client, config.lookupsTtlMs, config.transactionIdPrefix);
   let stopping = false;

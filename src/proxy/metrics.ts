@@ -4,7 +4,7 @@
  * client, and everything about the queue is read from the journal at scrape time,
  * so the figures are the journal's own and survive restarts.
  */
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { Registry } from 'prom-client';
 import { GIFT_STATUSES } from '../contract/index.ts';
 import type { UpstreamState } from './dispatcher.ts';
 import type { Outbox } from './outbox.ts';
@@ -25,7 +25,12 @@ export interface ProxyMetrics {
   instrument(client: UpstreamClient): UpstreamClient;
 }
 
-export function createMetrics(sources: MetricsSources): ProxyMetrics {
+/**
+ * prom-client and its registry cost the proxy a few MB, so they are loaded only when
+ * someone can scrape them (GIFT_ADMIN_TOKEN is set): the import is dynamic on purpose.
+ */
+export async function createMetrics(sources: MetricsSources): Promise<ProxyMetrics> {
+  const { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } = await import('prom-client');
   // One registry per proxy: tests run several proxies in one process.
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });

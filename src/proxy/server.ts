@@ -7,10 +7,10 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
 import { readConfig, type Env, type ProxyConfig } from './config.ts';
-import { Dispatcher } from './dispatcher.ts';
+import { Dispatcher, type UpstreamState } from './dispatcher.ts';
 import { createLogger, type Log } from './logger.ts';
 import { LookupsCache } from './lookups-cache.ts';
-import { createMetrics } from './metrics.ts';
+import { createMetrics, type ProxyMetrics } from './metrics.ts';
 import { Outbox } from './outbox.ts';
 import { createUpstreamClient } from './upstream-client.ts';
 
@@ -112,8 +112,12 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
     throw error;
   }
   const resumed = outbox.recover();
-  const metrics = createMetrics({ outbox, upstreamState: () => dispatcher.upstream.state });
-  const client = metrics.instrument(createUpstreamClient(upstreamBaseUrl, config.upstreamToken, config.upstreamTimeoutMs));
+  const metrics: ProxyMetrics | undefined =
+    config.adminToken === undefined
+      ? undefined
+      : await createMetrics({ outbox, upstreamState: (): UpstreamState['state'] => dispatcher.upstream.state });
+  const upstream = createUpstreamClient(upstreamBaseUrl, config.upstreamToken, config.upstreamTimeoutMs);
+  const client = metrics?.instrument(upstream) ?? upstream;
   const dispatcher = new Dispatcher(outbox, client, config, log);
   const lookups = new LookupsCache(client, config.lookupsTtlMs, config.transactionIdPrefix);
   let stopping = false;

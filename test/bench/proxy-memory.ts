@@ -1,15 +1,17 @@
 /**
  * The compiled proxy's memory after 1,000 gifts, measured the way production runs it:
- * `npm start`'s own node flags and dist/server/proxy.js, as its own process with the
- * embedded simulator (no processing delay, no spacing), so the figure is the proxy's
- * resident set and not the bench's or a TypeScript loader's.
+ * `npm start`'s own node flags and dist/server/proxy.js, as its own process talking to the
+ * simulator over loopback like a real upstream (the simulator runs in this bench's process,
+ * no processing delay, no spacing), so the figure is the proxy's resident set alone: not
+ * the bench's, a TypeScript loader's, or an embedded simulator's, which production never has.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sampleGift } from '../proxy/harness.ts';
+import { startSimulator } from '../../src/simulator/server.ts';
+import { ACCOUNT, TOKEN, sampleGift } from '../proxy/harness.ts';
 
 export const COMPILED_PROXY = fileURLToPath(new URL('../../dist/server/proxy.js', import.meta.url));
 const PACKAGE_JSON = fileURLToPath(new URL('../../package.json', import.meta.url));
@@ -33,14 +35,16 @@ function procStatusMb(pid: number, field: 'VmRSS' | 'VmHWM' | 'RssAnon' | 'RssFi
 }
 
 /** Starts the compiled proxy and resolves with its URL from the start banner. */
-function startCompiled(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+function startCompiled(dataDir: string, upstream: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [...startFlags(), COMPILED_PROXY], {
     env: {
       PATH: process.env.PATH,
       HOST: '127.0.0.1',
       PORT: '0',
       DATA_DIR: dataDir,
-      SIMULATOR_DELAY_MS: '0',
+      GIFT_API_BASE_URL: upstream,
+      GIFT_API_TOKEN: TOKEN,
+      GIFT_FINANCIAL_ACCOUNT_ID: ACCOUNT,
       GIFT_UPSTREAM_SPACING_MS: '0',
     },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -59,7 +63,8 @@ function startCompiled(dataDir: string): Promise<{ child: ChildProcess; url: str
 export async function run(): Promise<{ rssMb: number; peakMb: number }> {
   if (!existsSync(COMPILED_PROXY)) throw new Error(`${COMPILED_PROXY} is missing: run npm run build first`);
   const dataDir = mkdtempSync(join(tmpdir(), 'gift-memory-'));
-  const { child, url } = await startCompiled(dataDir);
+  const simulator = await startSimulator({ token: TOKEN, processingDelayMs: 0 });
+  const { child, url } = await startCompiled(dataDir, simulator.url);
   try {
     let next = 0;
     const sender = async () => {
@@ -81,7 +86,7 @@ export async function run(): Promise<{ rssMb: number; peakMb: number }> {
     const rssMb = procStatusMb(child.pid!, 'VmRSS');
     const peakMb = procStatusMb(child.pid!, 'VmHWM');
     const mb = (n: number) => `${n.toFixed(1)} MB`;
-    console.log(`compiled proxy (npm start: node ${startFlags().join(' ')} dist/server/proxy.js, embedded simulator)`);
+    console.log(`compiled proxy (npm start: node ${startFlags().join(' ')} dist/server/proxy.js, upstream: the simulator on loopback)`);
     console.log(`  after ${GIFTS} accepted gifts, ${IN_FLIGHT} in flight: RSS ${mb(rssMb)} (peak ${mb(peakMb)})`);
     // File-backed pages are mostly the node executable's own code, shared with any other node process.
     console.log(`  of which private ${mb(procStatusMb(child.pid!, 'RssAnon'))}, file-backed ${mb(procStatusMb(child.pid!, 'RssFile'))}`);
@@ -95,6 +100,7 @@ export async function run(): Promise<{ rssMb: number; peakMb: number }> {
       child.kill('SIGTERM');
       await exited;
     }
+    await simulator.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

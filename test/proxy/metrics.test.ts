@@ -96,17 +96,22 @@ describe('GET /metrics without sockets', () => {
     outbox.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
-  const routes = (adminToken: string | undefined) =>
-    adminRoutes({ config: { adminToken, dataDir }, outbox, metrics: createMetrics({ outbox, upstreamState: () => 'ok' }), log: () => {} });
+  const routes = async (adminToken: string | undefined) =>
+    adminRoutes({
+      config: { adminToken, dataDir },
+      outbox,
+      metrics: await createMetrics({ outbox, upstreamState: () => 'ok' }),
+      log: () => {},
+    });
 
   test('with no GIFT_ADMIN_TOKEN configured it is off and says how to turn it on', async () => {
-    const response = await routes(undefined).request('/metrics', { headers: { Authorization: `Bearer ${ADMIN}` } });
+    const response = await (await routes(undefined)).request('/metrics', { headers: { Authorization: `Bearer ${ADMIN}` } });
     assert.equal(response.status, 403);
     assert.match(((await response.json()) as { message: string }).message, /set GIFT_ADMIN_TOKEN/);
   });
 
   test('a wrong admin token is refused with a Bearer challenge', async () => {
-    const response = await routes(ADMIN).request('/metrics', { headers: { Authorization: 'Bearer not-the-admin-token-at-all' } });
+    const response = await (await routes(ADMIN)).request('/metrics', { headers: { Authorization: 'Bearer not-the-admin-token-at-all' } });
     assert.equal(response.status, 401);
     assert.match(response.headers.get('WWW-Authenticate') ?? '', /^Bearer /);
     assert.match(((await response.json()) as { message: string }).message, /not recognised/);
