@@ -126,11 +126,13 @@ export class DraftController implements ReactiveController {
     if (this.state.draft[field] === value && Object.keys(related).length === 0) return;
     const draft = { ...this.state.draft, ...related, [field]: value };
     const serverErrors = { ...this.state.serverErrors };
-    for (const changed of [field, ...(Object.keys(related) as DraftField[])]) {
-      delete serverErrors[changed];
-      this.dirty.add(changed);
+    const changed = [field, ...(Object.keys(related) as DraftField[])];
+    for (const each of changed) {
+      delete serverErrors[each];
+      this.dirty.add(each);
     }
-    this.state = { ...this.state, draft, serverErrors, carried: this.state.carried.filter((f) => f !== field) };
+    // A value changed here (a fund's default appeal too) is no longer the one carried over.
+    this.state = { ...this.state, draft, serverErrors, carried: this.state.carried.filter((f) => !changed.includes(f)) };
     this.persist();
   }
 

@@ -34,11 +34,14 @@ describe('sending a gift and knowing what happened to it', () => {
 
   it('the next gift gets a new transactionId; changing a carried value drops its mark', async () => {
     const el = await mountWidget();
-    await fillValidGift(el);
+    const label = (field: string) => el.querySelector(`label[for="${control(el, field).id}"]`)!.textContent;
+    await fillValidGift(el, { appealCode: 'SPRING' });
     await submit(el);
     await waitUntil(() => el.querySelector('.AsiSuccess.notice'));
+    expect(label('appealCode')).to.contain('carried over');
     await fillValidGift(el, { firstName: 'Grace', lastName: 'Hopper', distribution: 'ANNUAL' });
-    expect(el.querySelector(`label[for="${control(el, 'distribution').id}"]`)!.textContent).to.not.contain('carried over');
+    expect(label('distribution')).to.not.contain('carried over');
+    expect(label('appealCode'), 'the fund set its own default appeal: no longer the carried one').to.not.contain('carried over');
     await submit(el);
     await waitUntil(() => proxy().posts.length === 2);
     expect(proxy().posts[1]!.transactionId).to.not.equal(proxy().posts[0]!.transactionId);
