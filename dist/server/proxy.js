@@ -2824,6 +2824,52 @@ async function createMetrics(sources) {
 // src/proxy/upstream-client.ts
 init_contract();
 import * as z9 from "zod/mini";
+
+// src/proxy/http-call.ts
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
+import { createGunzip, createInflate } from "node:zlib";
+function httpCall(url, call, cap, timeoutMs) {
+  return new Promise((resolve2, reject) => {
+    const target = new URL(url);
+    const body = call.body === void 0 ? void 0 : Buffer.from(call.body, "utf8");
+    const headers = body === void 0 ? call.headers : { ...call.headers, "Content-Length": String(body.length) };
+    const send2 = target.protocol === "https:" ? httpsRequest : httpRequest;
+    let settled = false;
+    const fail = (error) => {
+      if (settled) return;
+      settled = true;
+      request.destroy();
+      reject(error);
+    };
+    const request = send2(target, { method: call.method, headers, signal: AbortSignal.timeout(timeoutMs) }, (response) => {
+      const encoding = String(response.headers["content-encoding"] ?? "").toLowerCase();
+      const stream = encoding === "gzip" ? response.pipe(createGunzip()) : encoding === "deflate" ? response.pipe(createInflate()) : response;
+      const chunks = [];
+      let size = 0;
+      const finish = (truncated) => {
+        if (settled) return;
+        settled = true;
+        resolve2({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8"), truncated });
+        if (truncated) request.destroy();
+      };
+      stream.on("data", (chunk) => {
+        const room = cap - size;
+        chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
+        size += Math.min(chunk.length, room);
+        if (chunk.length >= room) finish(true);
+      });
+      stream.on("end", () => finish(false));
+      stream.on("error", fail);
+      response.on("error", fail);
+      response.on("aborted", () => fail(Object.assign(new Error("the answer was cut off"), { code: "ECONNRESET" })));
+    });
+    request.on("error", fail);
+    request.end(body);
+  });
+}
+
+// src/proxy/upstream-client.ts
 var IMPORT_ANSWER_CAP_BYTES = 64 * 1024;
 var LOOKUP_ANSWER_CAP_BYTES = 4 * 1024 * 1024;
 var UPSTREAM_MESSAGE_MAX_CHARS = 500;
@@ -2873,36 +2919,13 @@ function describeFailure(error, timeoutMs) {
   const code = cause && typeof cause === "object" && "code" in cause ? String(cause.code) : void 0;
   return `could not reach the gift service${code ? ` (${code})` : ""}`;
 }
-async function readCapped(response, cap) {
-  if (!response.body) return { text: "", truncated: false };
-  const reader = response.body.getReader();
-  const chunks = [];
-  let size = 0;
-  let truncated = false;
-  for (; ; ) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    const room = cap - size;
-    chunks.push(value.byteLength > room ? value.subarray(0, room) : value);
-    size += Math.min(value.byteLength, room);
-    if (value.byteLength >= room) {
-      truncated = true;
-      await reader.cancel().catch(() => void 0);
-      break;
-    }
-  }
-  return { text: Buffer.concat(chunks).toString("utf8"), truncated };
-}
 function createUpstreamClient(baseUrl, token, timeoutMs) {
   const headers = {
     Authorization: `Bearer ${token}`,
     Accept: "application/json",
     "Accept-Encoding": "gzip, deflate"
   };
-  async function call(path, init, cap) {
-    const response = await fetch(`${baseUrl}${path}`, { ...init, redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
-    return { status: response.status, ...await readCapped(response, cap) };
-  }
+  const call = (path, init, cap) => httpCall(`${baseUrl}${path}`, init, cap, timeoutMs);
   return {
     async importGift(request) {
       try {
@@ -2948,14 +2971,14 @@ function scheduleRetention(outbox, days, log) {
   return timer;
 }
 var SHUTDOWN_GRACE_MS = 2e3;
-function listen(fetch2, host, port, requestTimeoutMs) {
+function listen(fetch, host, port, requestTimeoutMs) {
   return new Promise((resolve2, reject) => {
     const serverOptions = {
       requestTimeout: requestTimeoutMs,
       headersTimeout: requestTimeoutMs,
       connectionsCheckingInterval: Math.max(50, Math.min(1e3, Math.floor(requestTimeoutMs / 4)))
     };
-    const server = serve({ fetch: fetch2, hostname: host, port, serverOptions }, () => resolve2(server));
+    const server = serve({ fetch, hostname: host, port, serverOptions }, () => resolve2(server));
     server.once("error", reject);
   });
 }

@@ -15,6 +15,7 @@ import {
   type GiftImportRequest,
   type LookupName,
 } from '../contract/index.ts';
+import { httpCall, type HttpCall } from './http-call.ts';
 
 export type ImportOutcome =
   | { kind: 'accepted' }
@@ -93,28 +94,6 @@ function describeFailure(error: unknown, timeoutMs: number): string {
   return `could not reach the gift service${code ? ` (${code})` : ''}`;
 }
 
-/** Reads at most `cap` bytes of the body, then stops the transfer: a huge answer costs no memory. */
-async function readCapped(response: Response, cap: number): Promise<{ text: string; truncated: boolean }> {
-  if (!response.body) return { text: '', truncated: false };
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  let truncated = false;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    const room = cap - size;
-    chunks.push(value.byteLength > room ? value.subarray(0, room) : value);
-    size += Math.min(value.byteLength, room);
-    if (value.byteLength >= room) {
-      truncated = true;
-      await reader.cancel().catch(() => undefined);
-      break;
-    }
-  }
-  return { text: Buffer.concat(chunks).toString('utf8'), truncated };
-}
-
 export function createUpstreamClient(baseUrl: string, token: string, timeoutMs: number): UpstreamClient {
   const headers = {
     Authorization: `Bearer ${token}`,
@@ -122,10 +101,7 @@ export function createUpstreamClient(baseUrl: string, token: string, timeoutMs: 
     'Accept-Encoding': 'gzip, deflate',
   };
 
-  async function call(path: string, init: RequestInit, cap: number): Promise<{ status: number; text: string; truncated: boolean }> {
-    const response = await fetch(`${baseUrl}${path}`, { ...init, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
-    return { status: response.status, ...(await readCapped(response, cap)) };
-  }
+  const call = (path: string, init: HttpCall, cap: number) => httpCall(`${baseUrl}${path}`, init, cap, timeoutMs);
 
   return {
     async importGift(request) {
