@@ -8,27 +8,11 @@ import {
   giftImportRequestSchema,
   giftSubmissionSchema,
   tooLongMessage,
-  type GiftSubmission,
   type TextField,
 } from '../../src/contract/index.ts';
+import { VALID_GIFT, problems } from './problems.ts';
 
-const valid: GiftSubmission = {
-  transactionId: '900000004',
-  amount: 12.34,
-  firstName: 'Bob',
-  lastName: 'McTester',
-  emailAddress: 'bmctester@example.org',
-  distribution: 'BMOC',
-};
-
-/** field → first message, as staff would see them. */
-function problems(input: unknown, schema: z.ZodMiniType = giftSubmissionSchema): Record<string, string> {
-  const result = z.safeParse(schema, input);
-  if (result.success) return {};
-  const byField: Record<string, string> = {};
-  for (const issue of result.error.issues) byField[String(issue.path[0] ?? '')] ??= issue.message;
-  return byField;
-}
+const valid = VALID_GIFT;
 
 describe('every max length from the reference', () => {
   const fill = (field: TextField, length: number): string => {

@@ -5,7 +5,6 @@ import {
   DONOR_NAME_MESSAGES,
   donorNameSchema,
   formatUsd,
-  giftSubmissionSchema,
   importRequestBody,
   MAX_AMOUNT,
   MAX_LENGTH,
@@ -15,25 +14,10 @@ import {
   TRANSACTION_ID_MAX_LENGTH,
   TRANSACTION_ID_MESSAGE,
   TRANSACTION_ID_MIN_LENGTH,
-  type GiftSubmission,
 } from '../../src/contract/index.ts';
+import { VALID_GIFT, problems } from './problems.ts';
 
-const valid: GiftSubmission = {
-  transactionId: '900000004',
-  amount: 12.34,
-  firstName: 'Bob',
-  lastName: 'McTester',
-  emailAddress: 'bmctester@example.org',
-  distribution: 'BMOC',
-};
-
-function problems(input: unknown): Record<string, string> {
-  const result = z.safeParse(giftSubmissionSchema, input);
-  if (result.success) return {};
-  const byField: Record<string, string> = {};
-  for (const issue of result.error.issues) byField[String(issue.path[0] ?? '')] ??= issue.message;
-  return byField;
-}
+const valid = VALID_GIFT;
 
 describe('lengths as the upstream counts them (UTF-16 code units, like .NET)', () => {
   test('an emoji counts two: 10 fit in a 20-character first name, 11 do not', () => {

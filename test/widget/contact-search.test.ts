@@ -1,7 +1,7 @@
 import { fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { withFakeProxy } from './fake-proxy.ts';
-import { IMIS_BASE_URL, IMIS_TOKEN, imisDouble, imisPageFields } from './imis-double.ts';
+import { IMIS_BASE_URL, IMIS_TOKEN, withImisPage } from './imis-double.ts';
 import type { GiftEntry } from '../../src/widget/gift-entry.ts';
 import { partySummary } from '../../src/imis-standin/party-search.ts';
 import { contactDetails, searchContacts, type SearchOutcome } from '../../src/widget/imis-search.ts';
@@ -10,20 +10,10 @@ import { control, expect, expectNoAxeViolations, fill, fillValidGift, submit, wa
 const TOKEN = IMIS_TOKEN;
 const BASE_URL = IMIS_BASE_URL;
 const SUMMARY = `${BASE_URL}api/PartySummary`;
-const tokenField = () => imisPageFields();
 
 describe('finding the donor in iMIS', () => {
   const proxy = withFakeProxy();
-  let imis: ReturnType<typeof imisDouble>;
-  let removeToken: () => void;
-  beforeEach(() => {
-    removeToken = tokenField();
-    imis = imisDouble();
-  });
-  afterEach(() => {
-    imis.restore();
-    removeToken();
-  });
+  const page = withImisPage();
 
   async function mount(): Promise<GiftEntry> {
     sessionStorage.clear();
@@ -42,7 +32,7 @@ describe('finding the donor in iMIS', () => {
     await sendKeys({ type: 'lovelace' });
     await waitUntil(() => options(el).length === 2, 'results listed');
     expect(
-      imis.calls,
+      page.imis().calls,
       'debounced: one search (a person and an organisation query) for the whole word, under the site’s baseUrl',
     ).to.deep.equal([
       `${SUMMARY}?limit=10&offset=0&lastName=startsWith%3Alovelace`,
@@ -98,7 +88,7 @@ describe('finding the donor in iMIS', () => {
   it('an expired iMIS login gets a clear message, and nothing typed is lost', async () => {
     const el = await mount();
     await fillValidGift(el, { amount: '30' });
-    imis.expire();
+    page.imis().expire();
     search(el).focus();
     await sendKeys({ type: 'lovelace' });
     await waitUntil(() => el.querySelector('gift-contact-picker [role="status"]')!.textContent!.includes('iMIS login has expired'));
@@ -128,16 +118,7 @@ describe('finding the donor in iMIS', () => {
 
 describe('the search finds a donor however staff type them', () => {
   withFakeProxy();
-  let imis: ReturnType<typeof imisDouble>;
-  let removeToken: () => void;
-  beforeEach(() => {
-    removeToken = tokenField();
-    imis = imisDouble();
-  });
-  afterEach(() => {
-    imis.restore();
-    removeToken();
-  });
+  const page = withImisPage();
   const ids = (outcome: SearchOutcome) => (outcome.kind === 'found' ? outcome.contacts.map((c) => c.Id) : outcome.kind);
   const find = async (text: string) => ids(await searchContacts(text, 0, TOKEN, new AbortController().signal));
 
@@ -147,12 +128,12 @@ describe('the search finds a donor however staff type them', () => {
     expect(await find('Lovelace, Ada')).to.deep.equal(['101']);
     expect(await find('grace@example')).to.deep.equal(['103']);
     expect(await find('104')).to.deep.equal(['104']);
-    expect(imis.calls.at(-1), 'an ID is looked up exactly').to.equal(`${SUMMARY}/104`);
+    expect(page.imis().calls.at(-1), 'an ID is looked up exactly').to.equal(`${SUMMARY}/104`);
     expect(await find('Acme')).to.deep.equal(['200']);
     expect(await find('Acme Foundation')).to.deep.equal(['200']);
     expect(
-      imis.calls.every((path) => path.startsWith(SUMMARY)),
-      imis.calls.join('\n'),
+      page.imis().calls.every((path) => path.startsWith(SUMMARY)),
+      page.imis().calls.join('\n'),
     ).to.equal(true);
   });
 
@@ -178,7 +159,7 @@ describe('the search finds a donor however staff type them', () => {
       email: 'ada@example.org',
       organizationName: '',
     });
-    expect(imis.calls.at(-1)).to.equal(`${BASE_URL}api/Party/101`);
+    expect(page.imis().calls.at(-1)).to.equal(`${BASE_URL}api/Party/101`);
     expect(await contactDetails(partySummary('200')!, TOKEN, signal)).to.deep.equal({
       firstName: '',
       lastName: '',

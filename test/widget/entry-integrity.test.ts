@@ -7,7 +7,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { AMOUNT_TEXT_MESSAGE } from '../../src/contract/amount-text.ts';
 import type { GiftEntry } from '../../src/widget/gift-entry.ts';
 import { withFakeProxy } from './fake-proxy.ts';
-import { imisDouble, imisPageFields, type ImisDouble } from './imis-double.ts';
+import { withImisPage } from './imis-double.ts';
 import { control, errorFor, expect, expectNoAxeViolations, fill, fillValidGift, mountWidget, submit, waitUntil } from './widget-helpers.ts';
 
 const shownOption = (select: HTMLSelectElement) => select.selectedOptions[0]?.value ?? '';
@@ -163,16 +163,7 @@ describe('entry integrity: the form shows exactly what is sent', () => {
   });
 
   describe('inside iMIS', () => {
-    let imis: ImisDouble;
-    let removeFields: () => void;
-    beforeEach(() => {
-      removeFields = imisPageFields();
-      imis = imisDouble();
-    });
-    afterEach(() => {
-      imis.restore();
-      removeFields();
-    });
+    const page = withImisPage();
 
     async function search(el: GiftEntry, text: string): Promise<HTMLInputElement> {
       const input = el.querySelector<HTMLInputElement>('gift-contact-picker[data-field="imisId"] input')!;
@@ -184,7 +175,7 @@ describe('entry integrity: the form shows exactly what is sent', () => {
     it('4. Enter in the donor search before results arrive never records the gift; it picks the single match when it comes', async () => {
       const el = await mountWidget();
       await fillValidGift(el, { firstName: '', lastName: '', emailAddress: '' });
-      const release = imis.hold();
+      const release = page.imis().hold();
       await search(el, 'Hopper');
       await press('Enter');
       await new Promise((resolve) => setTimeout(resolve, 400));
@@ -238,8 +229,7 @@ describe('entry integrity: the form shows exactly what is sent', () => {
     });
 
     it('7b. a donor prefilled from the page is named with the email iMIS knows, and that is what is sent', async () => {
-      removeFields();
-      removeFields = imisPageFields({ loggedInPartyId: 'STAFF1', selectedPartyId: '103' });
+      page.context({ loggedInPartyId: 'STAFF1', selectedPartyId: '103' });
       sessionStorage.clear();
       const el = await fixture<GiftEntry>(html`<gift-entry prefill-donor fund="GEN"></gift-entry>`);
       await waitUntil(() => el.querySelector('.contact-card [data-field="emailAddress"]'), 'the prefilled contact is looked up');

@@ -74,3 +74,24 @@ export function imisPageFields(context: Record<string, string> = { loggedInParty
     clientContext.remove();
   };
 }
+
+/** Around each test of the enclosing describe: an iMIS page, its hidden fields and its REST API. */
+export function withImisPage(): { imis: () => ImisDouble; context: (context: Record<string, string>) => void } {
+  let imis: ImisDouble;
+  let removeFields: () => void;
+  beforeEach(() => {
+    removeFields = imisPageFields();
+    imis = imisDouble();
+  });
+  afterEach(() => {
+    imis.restore();
+    removeFields();
+  });
+  return {
+    imis: () => imis,
+    context: (context) => {
+      removeFields();
+      removeFields = imisPageFields(context);
+    },
+  };
+}

@@ -3,7 +3,7 @@ import { fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { GiftEntry } from '../../src/widget/gift-entry.ts';
 import { withFakeProxy } from './fake-proxy.ts';
-import { imisDouble, imisPageFields } from './imis-double.ts';
+import { withImisPage } from './imis-double.ts';
 import { control, expect, expectNoAxeViolations, fillValidGift, mountWidget, waitUntil } from './widget-helpers.ts';
 
 describe('a stack of checks at speed', () => {
@@ -74,16 +74,7 @@ describe('a stack of checks at speed', () => {
   }
 
   describe('inside iMIS', () => {
-    let restore: () => void;
-    beforeEach(() => {
-      const removeFields = imisPageFields();
-      const imis = imisDouble();
-      restore = () => {
-        imis.restore();
-        removeFields();
-      };
-    });
-    afterEach(() => restore());
+    withImisPage();
 
     it('donor first: the search, then the amount; autofocus puts focus in the search', async () => {
       sessionStorage.clear();
