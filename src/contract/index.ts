@@ -1,4 +1,6 @@
 /** The one contract: shared by the widget, the proxy and the simulator. */
+export * from './batch-api.ts';
+export * from './batch-model.ts';
 export * from './entry-metadata.ts';
 export * from './gift-fields.ts';
 export * from './gift-schema.ts';

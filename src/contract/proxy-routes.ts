@@ -5,6 +5,12 @@ export const PROXY_PATHS = {
   gift: (transactionId: string) => `/api/gifts/${encodeURIComponent(transactionId)}`,
   /** POST: puts a gift that needs attention (`stuck`) back in the queue once the cause is fixed. */
   retry: (transactionId: string) => `/api/gifts/${encodeURIComponent(transactionId)}/retry`,
+  /** POST: long-poll for status changes of the gifts the caller follows. */
+  watch: '/api/gifts/watch',
+  batches: '/api/batches',
+  batch: (id: string) => `/api/batches/${encodeURIComponent(id)}`,
+  batchGift: (id: string, transactionId: string) => `/api/batches/${encodeURIComponent(id)}/gifts/${encodeURIComponent(transactionId)}`,
+  postBatch: (id: string) => `/api/batches/${encodeURIComponent(id)}/post`,
   health: '/healthz',
   widget: '/gift-entry.js',
 } as const;
