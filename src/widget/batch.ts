@@ -1,57 +1,104 @@
-/** The gifts entered since the page opened, and the control totals staff check them against. */
+/**
+ * The batch as the widget keeps it: its header (mode, defaults, the stack's expected
+ * count and total) and one row per gift with everything finance checks — donor,
+ * amount, fund, campaign, appeal, received date, status. The rules (what differs
+ * from the batch, when it matches, totals by fund) are the contract's batch model.
+ */
 import { parseAmountCents } from '../contract/amount-text.ts';
+import { parseDateText } from '../contract/date-text.ts';
+import {
+  NO_DEFAULTS,
+  differences,
+  reconcile,
+  type BatchDefaultField,
+  type BatchDefaults,
+  type BatchExpected,
+  type BatchMode,
+  type BatchRowFacts,
+  type Reconciliation,
+} from '../contract/batch-model.ts';
 import type { GiftField } from '../contract/gift-fields.ts';
 import type { GiftStatus } from '../contract/proxy-routes.ts';
 import type { DraftState } from './draft-controller.ts';
+import { todayIso, type Draft } from './gift-draft.ts';
 
 export interface BatchEntry {
   transactionId: string;
   amount: number;
   donor: string;
-  fund: string;
-  status: GiftStatus;
+  distribution: string;
+  campaignCode: string;
+  appealCode: string;
+  /** YYYY-MM-DD. */
+  receivedDate: string;
+  /** Undefined while the gift is kept in an open batch and not sent. */
+  status: GiftStatus | undefined;
+  /** A refused gift staff chose not to send (not a gift after all): listed, never counted. */
+  withdrawn?: boolean | undefined;
   message?: string | undefined;
   field?: GiftField | undefined;
   at: string;
-  /** What was sent, so a rejected gift can be reopened and corrected exactly as it was. */
+  /** What was sent, so a refused gift can be reopened and corrected exactly as it was. */
   sent: Pick<DraftState, 'draft' | 'transactionId' | 'sentAt' | 'donor' | 'softCredit'>;
 }
 
-export interface BatchTotals {
-  /** Gifts on their way or recorded: what should match the stack in hand. */
-  count: number;
-  total: number;
-  /** Refused gifts: listed apart, never counted as matching. */
-  rejected: number;
-}
-
-export function totals(entries: readonly BatchEntry[]): BatchTotals {
-  const counted = entries.filter((entry) => entry.status !== 'rejected');
-  return {
-    count: counted.length,
-    // Cents as integers: adding 0.1 + 0.2 must not leave the control total off by a hair.
-    total: counted.reduce((sum, entry) => sum + Math.round(entry.amount * 100), 0) / 100,
-    rejected: entries.length - counted.length,
-  };
-}
-
+/** The stack's figures as staff typed them: kept as text so a half-typed total is not lost. */
 export interface Expected {
   count: string;
   total: string;
 }
 
-export type Reconciliation =
-  { kind: 'none' } | { kind: 'invalid' } | { kind: 'match' } | { kind: 'differs'; count: number | undefined; total: number | undefined };
+export interface BatchHeader {
+  mode: BatchMode;
+  /** The proxy's id of an open batch (review mode). */
+  id?: string | undefined;
+  name: string;
+  defaults: BatchDefaults;
+  expected: Expected;
+  /** Review mode: posted to the queue. */
+  posted: boolean;
+}
 
-/** What is still to enter (positive) or entered too much (negative), against the stack in hand. */
-export function reconcile(actual: BatchTotals, expected: Expected): Reconciliation {
+export function emptyHeader(mode: BatchMode, defaults: Partial<BatchDefaults> = {}): BatchHeader {
+  return { mode, name: '', defaults: { ...NO_DEFAULTS, ...defaults }, expected: { count: '', total: '' }, posted: false };
+}
+
+/** The expected figures as numbers, or "invalid" when one is not a count or an amount. */
+export function parseExpected(expected: Expected): BatchExpected | 'invalid' {
   const countText = expected.count.trim();
   const totalText = expected.total.trim();
-  if (countText === '' && totalText === '') return { kind: 'none' };
-  const count = countText === '' ? undefined : /^\d+$/.test(countText) ? Number(countText) : Number.NaN;
-  const cents = totalText === '' ? undefined : (parseAmountCents(totalText) ?? Number.NaN);
-  if (Number.isNaN(count) || Number.isNaN(cents)) return { kind: 'invalid' };
-  const diffCount = count === undefined ? undefined : count - actual.count;
-  const diffTotal = cents === undefined ? undefined : (cents - Math.round(actual.total * 100)) / 100;
-  return (diffCount ?? 0) === 0 && (diffTotal ?? 0) === 0 ? { kind: 'match' } : { kind: 'differs', count: diffCount, total: diffTotal };
+  const count = countText === '' ? undefined : /^\d{1,5}$/.test(countText) ? Number(countText) : Number.NaN;
+  const totalCents = totalText === '' ? undefined : (parseAmountCents(totalText) ?? Number.NaN);
+  return Number.isNaN(count) || Number.isNaN(totalCents) ? 'invalid' : { count, totalCents };
 }
+
+/** Rows that take part in the batch: a withdrawn gift is shown but not counted. */
+export const countedRows = (entries: readonly BatchEntry[]): BatchEntry[] => entries.filter((entry) => !entry.withdrawn);
+
+export function batchReconciliation(entries: readonly BatchEntry[], expected: Expected): Reconciliation | { kind: 'invalid' } {
+  const parsed = parseExpected(expected);
+  return parsed === 'invalid' ? { kind: 'invalid' } : reconcile(countedRows(entries), parsed);
+}
+
+/** The defaults a gift is compared with: a batch without a date means the day of entry. */
+export function effectiveDefaults(defaults: BatchDefaults, now = new Date()): BatchDefaults {
+  return { ...defaults, receivedDate: defaults.receivedDate || todayIso(now) };
+}
+
+/** The batch's defaults as the form's fields hold them (dates as typed text). */
+export function draftDefaults(defaults: BatchDefaults, format: (iso: string) => string): Partial<Draft> {
+  return { ...defaults, receivedDate: defaults.receivedDate ? format(defaults.receivedDate) : '' };
+}
+
+/** The default fields on which a gift being typed differs from its batch. */
+export function draftDifferences(draft: Draft, defaults: BatchDefaults): BatchDefaultField[] {
+  return differences({ ...draft, receivedDate: parseDateText(draft.receivedDate) ?? draft.receivedDate }, effectiveDefaults(defaults));
+}
+
+export function rowFacts(entry: BatchEntry): BatchRowFacts {
+  return { ...entry };
+}
+
+/** Refused and not yet corrected or withdrawn: the "Needs correcting" list. */
+export const needsCorrecting = (entries: readonly BatchEntry[]): BatchEntry[] =>
+  entries.filter((entry) => entry.status === 'rejected' && !entry.withdrawn);

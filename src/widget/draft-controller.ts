@@ -1,6 +1,6 @@
 /**
- * The gift being typed: its values, what a fresh gift looks like (the baseline), the
- * fields carried over from the last gift, its transactionId and the moment it was
+ * The gift being typed: its values, what a fresh gift looks like (the baseline: the
+ * batch's defaults, never the previous gift), its transactionId and the moment it was
  * first sent, the donor chosen from iMIS, and the interaction state in lion's terms:
  * dirty (changed), touched (focused and left) and submitted. It is the one source of
  * truth the form renders from, and it survives a reload through sessionStorage.
@@ -12,7 +12,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { GiftSubmission } from '../contract/gift-schema.ts';
 import type { GiftField } from '../contract/gift-fields.ts';
 import { newTransactionId } from '../contract/transaction-id.ts';
-import { CARRIED_FIELDS, DRAFT_FIELDS, TYPED_DONOR_FIELDS, type DraftField } from './form-layout.ts';
+import { BATCH_DEFAULT_FIELDS } from '../contract/batch-model.ts';
+import { DRAFT_FIELDS, TYPED_DONOR_FIELDS, type DraftField } from './form-layout.ts';
 import { emptyDraft, validate, type Draft, type FieldErrors } from './gift-draft.ts';
 import { forget, load, save } from './saved-state.ts';
 
@@ -27,7 +28,6 @@ export interface ChosenContact {
 export interface DraftState {
   draft: Draft;
   baseline: Draft;
-  carried: DraftField[];
   transactionId: string;
   /** ISO time of the first send: fixes the received date's time for every resend. */
   sentAt: string | undefined;
@@ -38,10 +38,13 @@ export interface DraftState {
 }
 
 export interface FreshGift {
-  carry: boolean;
+  /** The batch's defaults, as the form shows them. */
   defaults: Partial<Draft>;
   prefix: string;
 }
+
+/** What "Correct it now" keeps of the gift being typed, to bring it back afterwards. */
+export type StashedGift = DraftState;
 
 export class DraftController implements ReactiveController {
   state: DraftState;
@@ -55,7 +58,7 @@ export class DraftController implements ReactiveController {
     private readonly storageKey: () => string,
   ) {
     host.addController(this);
-    this.state = fresh(emptyDraft(), [], '');
+    this.state = fresh(emptyDraft(), '');
   }
 
   hostConnected(): void {}
@@ -73,18 +76,12 @@ export class DraftController implements ReactiveController {
     return DRAFT_FIELDS.some((field) => this.state.draft[field].trim() !== this.state.baseline[field].trim());
   }
 
-  /** A new gift: new transactionId; the stack's shared fields carried over (and marked) or the defaults. */
-  start({ carry, defaults, prefix }: FreshGift, prefillDonor?: string): void {
-    const previous = this.state.draft;
+  /** A new gift: a new transactionId, every field empty but the batch's defaults; nothing of the previous gift. */
+  start({ defaults, prefix }: FreshGift, prefillDonor?: string): void {
     const draft = emptyDraft();
-    const carried: DraftField[] = [];
-    for (const field of CARRIED_FIELDS) {
-      const value = carry ? previous[field] : (defaults[field] ?? draft[field]);
-      draft[field] = value;
-      if (carry && value) carried.push(field);
-    }
+    for (const field of BATCH_DEFAULT_FIELDS) if (defaults[field]) draft[field] = defaults[field];
     if (prefillDonor) draft.imisId = prefillDonor;
-    this.state = fresh(draft, carried, newTransactionId(prefix));
+    this.state = fresh(draft, newTransactionId(prefix));
     this.dirty.clear();
     this.touched.clear();
     this.shown = {};
@@ -97,24 +94,32 @@ export class DraftController implements ReactiveController {
     const saved = load<DraftState>(this.storageKey());
     if (!saved?.draft || !saved.transactionId) return undefined;
     const draft = { ...emptyDraft(), ...saved.draft };
-    const worthIt = DRAFT_FIELDS.some((field) => !CARRIED_FIELDS.includes(field) && draft[field].trim());
+    const worthIt = DRAFT_FIELDS.some((field) => !(BATCH_DEFAULT_FIELDS as readonly string[]).includes(field) && draft[field].trim());
     if (!worthIt) return undefined;
-    this.state = {
-      ...fresh(draft, saved.carried ?? [], saved.transactionId),
+    this.adopt({
+      ...fresh(draft, saved.transactionId),
       ...saved,
       draft,
       baseline: { ...emptyDraft(), ...saved.baseline },
-    };
-    for (const field of DRAFT_FIELDS) if (draft[field] !== this.state.baseline[field]) this.dirty.add(field);
-    this.host.requestUpdate();
+    });
     return this.state;
+  }
+
+  /** Takes back a gift set aside (a restored draft, or the one typed before "Correct it now"). */
+  adopt(state: DraftState): void {
+    this.state = { ...state, draft: { ...emptyDraft(), ...state.draft }, baseline: { ...emptyDraft(), ...state.baseline } };
+    this.dirty.clear();
+    this.touched.clear();
+    this.shown = {};
+    for (const field of DRAFT_FIELDS) if (this.state.draft[field] !== this.state.baseline[field]) this.dirty.add(field);
+    this.persist();
   }
 
   /** Reopens a gift from the batch to correct it, with the verdict that sent it back. */
   reopen(state: Pick<DraftState, 'draft' | 'transactionId' | 'sentAt' | 'donor' | 'softCredit'>, serverErrors: FieldErrors): void {
     // Stored drafts may come from an older release: every field present, whatever it kept.
     const draft = { ...emptyDraft(), ...state.draft };
-    this.state = { ...fresh(draft, [], state.transactionId), ...state, draft, serverErrors, submitted: true };
+    this.state = { ...fresh(draft, state.transactionId), ...state, draft, serverErrors, submitted: true };
     this.dirty.clear();
     this.touched.clear();
     this.shown = {};
@@ -131,8 +136,7 @@ export class DraftController implements ReactiveController {
       delete serverErrors[each];
       this.dirty.add(each);
     }
-    // A value changed here (a fund's default appeal too) is no longer the one carried over.
-    this.state = { ...this.state, draft, serverErrors, carried: this.state.carried.filter((f) => !changed.includes(f)) };
+    this.state = { ...this.state, draft, serverErrors };
     this.persist();
   }
 
@@ -206,11 +210,10 @@ export class DraftController implements ReactiveController {
   }
 }
 
-function fresh(draft: Draft, carried: DraftField[], transactionId: string): DraftState {
+function fresh(draft: Draft, transactionId: string): DraftState {
   return {
     draft,
     baseline: { ...draft },
-    carried,
     transactionId,
     sentAt: undefined,
     donor: undefined,

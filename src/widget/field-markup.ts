@@ -11,7 +11,8 @@ export interface FieldView {
   required?: boolean;
   error?: string | undefined;
   hint?: string;
-  carried?: boolean;
+  /** Differs from the batch's default for this field (for this gift only). */
+  differs?: boolean;
   wide?: boolean;
 }
 
@@ -23,7 +24,7 @@ export function describedBy(view: FieldView): string | typeof nothing {
 export function panelField(view: FieldView, control: TemplateResult): TemplateResult {
   return html`<div class="PanelField ${view.error ? 'has-error' : ''} ${view.wide ? 'wide' : ''}">
     <label for=${view.id} class=${view.required ? 'Required' : nothing}
-      >${view.label}${view.carried ? html` <span class="carried-over">(carried over)</span>` : nothing}</label
+      >${view.label}${view.differs ? html` <span class="differs-tag">(this gift only, not the batch’s)</span>` : nothing}</label
     >
     <div class="PanelFieldValue">
       ${view.hint ? html`<div id="${view.id}-hint" class="hint">${view.hint}</div>` : nothing}
@@ -42,7 +43,8 @@ export function errorSummary(
   problems: ReadonlyArray<{ target: string; message: string }>,
   jump: (target: string) => void,
 ): TemplateResult {
-  return html`<div class="AsiValidationSummary AsiError error-summary" id=${id} tabindex="-1" aria-labelledby="${id}-title">
+  // role=alert: the summary appears in answer to Record, and is spoken even where moving focus to it is not.
+  return html`<div class="AsiValidationSummary AsiError error-summary" id=${id} role="alert" tabindex="-1" aria-labelledby="${id}-title">
     <h2 id="${id}-title" class="error-summary-title">There is a problem</h2>
     <ul>
       ${problems.map(

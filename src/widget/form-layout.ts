@@ -1,12 +1,12 @@
 /**
  * The widget's layout, once: which fields staff fill, in what group and order, how
- * large, with which autocomplete token, and which are carried over to the next gift.
+ * large, and with which autocomplete token.
  * The draft's fields, the render order and the error summary's order all derive
  * from this table, so the summary always lists problems in the order of the screen.
  *
  * Order is donor first (as in Raiser's Edge NXT and NPSP batch entry): find the donor,
- * type the amount, Enter. A new donor's fields come next; the carried fund, campaign,
- * appeal and date follow, reachable but out of the way of a stack of checks.
+ * type the amount, Enter. A new donor's fields come next; the fund, campaign, appeal
+ * and date, which start from the batch's defaults, follow, reachable but out of the way.
  */
 import type { GiftField } from '../contract/gift-fields.ts';
 
@@ -19,9 +19,7 @@ export interface FieldLayout {
   readonly size: Size;
   /** WCAG 1.3.5: the purpose of each field a browser can fill. */
   readonly autocomplete: string;
-  readonly type?: 'text' | 'email' | 'tel' | 'date' | 'select' | 'textarea';
-  /** Kept for the next gift of the stack (marked "carried over"). */
-  readonly carried?: boolean;
+  readonly type?: 'text' | 'email' | 'tel' | 'select' | 'textarea';
   readonly required?: boolean;
   readonly hint?: string;
 }
@@ -48,20 +46,18 @@ export const FORM_LAYOUT = [
     size: 'InputLarge',
     autocomplete: 'off',
     type: 'select',
-    carried: true,
     required: true,
     hint: 'Or a campaign mapped to a fund',
   },
-  { field: 'campaignCode', group: 'fund', size: 'InputLarge', autocomplete: 'off', type: 'select', carried: true },
-  { field: 'appealCode', group: 'fund', size: 'InputLarge', autocomplete: 'off', type: 'select', carried: true },
-  { field: 'receivedDate', group: 'fund', size: 'InputMedium', autocomplete: 'off', type: 'date', carried: true },
+  { field: 'campaignCode', group: 'fund', size: 'InputLarge', autocomplete: 'off', type: 'select' },
+  { field: 'appealCode', group: 'fund', size: 'InputLarge', autocomplete: 'off', type: 'select' },
+  { field: 'receivedDate', group: 'fund', size: 'InputSmall', autocomplete: 'off', hint: 'Month/day/year' },
   { field: 'softCreditId', group: 'more', size: 'InputSmall', autocomplete: 'off', hint: 'iMIS ID of a contact to soft-credit 100%' },
   { field: 'notes', group: 'more', size: 'InputLarge', autocomplete: 'off', type: 'textarea' },
 ] as const satisfies readonly FieldLayout[];
 
 export type DraftField = (typeof FORM_LAYOUT)[number]['field'];
 export const DRAFT_FIELDS: readonly DraftField[] = FORM_LAYOUT.map((entry) => entry.field);
-export const CARRIED_FIELDS: readonly DraftField[] = FORM_LAYOUT.filter((entry) => 'carried' in entry).map((entry) => entry.field);
 
 export function fieldsOf(group: FormGroup): ReadonlyArray<FieldLayout & { field: DraftField }> {
   return FORM_LAYOUT.filter((entry) => entry.group === group);

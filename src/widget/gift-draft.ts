@@ -4,13 +4,14 @@
  */
 import * as z from 'zod/mini';
 import { AMOUNT_TEXT_MESSAGE, parseAmount } from '../contract/amount-text.ts';
+import { DATE_TEXT_MESSAGE, formatDateText, parseDateText } from '../contract/date-text.ts';
 import type { GiftField } from '../contract/gift-fields.ts';
 import { giftSubmissionSchema, type GiftSubmission } from '../contract/gift-schema.ts';
 import { formatUsd } from '../contract/gift-summary.ts';
 import { localDateTime } from '../contract/import-request.ts';
 import { DRAFT_FIELDS, type DraftField } from './form-layout.ts';
 
-export { CARRIED_FIELDS, DRAFT_FIELDS, type DraftField } from './form-layout.ts';
+export { DRAFT_FIELDS, type DraftField } from './form-layout.ts';
 export type Draft = Record<DraftField, string>;
 export type FieldErrors = Partial<Record<GiftField, string>>;
 
@@ -20,7 +21,7 @@ export function todayIso(now = new Date()): string {
 
 export function emptyDraft(now = new Date()): Draft {
   const draft = Object.fromEntries(DRAFT_FIELDS.map((field) => [field, ''])) as Draft;
-  draft.receivedDate = todayIso(now);
+  draft.receivedDate = formatDateText(todayIso(now));
   return draft;
 }
 
@@ -45,7 +46,7 @@ export function toSubmission(draft: Draft, transactionId: string, enteredAt: Dat
     const value = draft[field].trim();
     if (value !== '') submission[field] = value;
   }
-  const [year, month, day] = draft.receivedDate.split('-').map(Number);
+  const [year, month, day] = (parseDateText(draft.receivedDate) ?? '').split('-').map(Number);
   if (year && month && day) {
     const at = enteredAt;
     submission.receivedDate = localDateTime(new Date(year, month - 1, day, at.getHours(), at.getMinutes(), at.getSeconds()));
@@ -58,7 +59,8 @@ export function validate(draft: Draft, transactionId: string, enteredAt: Date): 
   const errors: FieldErrors = {};
   // Text that is not an unambiguous amount is never rescaled into one: say what form is expected.
   if (draft.amount.trim() !== '' && Number.isNaN(parseAmount(draft.amount))) errors.amount = AMOUNT_TEXT_MESSAGE;
-  if (result.success && !errors.amount) return { submission: result.data, errors };
+  if (draft.receivedDate.trim() !== '' && !parseDateText(draft.receivedDate)) errors.receivedDate = DATE_TEXT_MESSAGE;
+  if (result.success && !errors.amount && !errors.receivedDate) return { submission: result.data, errors };
   for (const issue of result.success ? [] : result.error.issues) {
     const field = issue.path[0] as GiftField | undefined;
     if (field && errors[field] === undefined) errors[field] = issue.message;

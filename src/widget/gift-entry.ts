@@ -1,5 +1,5 @@
 /**
- * `<gift-entry>`: staff record gifts from an iMIS page.
+ * `<gift-entry>`: staff record gifts from an iMIS page, a batch at a time.
  *
  * Renders into light DOM with iMIS's own classes (PanelField, TextButton,
  * PrimaryButton, CommandBar, Important, AsiValidationSummary, AsiError,
@@ -8,9 +8,10 @@
  *
  * @attr endpoint - base URL of the gift proxy; defaults to the origin this script was loaded from
  * @attr key - caller key sent as X-Gift-Entry-Key (issued by whoever runs the proxy)
- * @attr fund - default distribution (fund) code
- * @attr appeal - default appeal code
- * @attr campaign - default campaign code
+ * @attr mode - "review" (default): gifts are kept at the proxy until the batch is posted; "immediate": each gift goes to iMIS when recorded
+ * @attr fund - default distribution (fund) code offered when a batch starts
+ * @attr appeal - default appeal code offered when a batch starts
+ * @attr campaign - default campaign code offered when a batch starts
  * @attr prefix - transaction-ID prefix (overrides the proxy's GIFT_TRANSACTION_PREFIX)
  * @attr prefill-donor - inside iMIS, start each gift with the page's selected contact as the donor
  * @attr confirm-above - amounts at or above this many dollars need an explicit confirmation (default 10000)
@@ -31,30 +32,34 @@
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { LightElement } from './light-element.ts';
+import type { BatchSummary } from '../contract/batch-api.ts';
+import type { BatchDefaults, BatchMode } from '../contract/batch-model.ts';
+import { formatDateText, parseDateText, DATE_TEXT_MESSAGE } from '../contract/date-text.ts';
 import { formatUsd } from '../contract/gift-summary.ts';
-import type { GiftSubmission } from '../contract/gift-schema.ts';
 import type { GiftRecord, LookupsResponse } from '../contract/proxy-api.ts';
 import type { PartySummary } from '../contract/imis-party.ts';
 import './contact-picker.ts';
 import { BatchController } from './batch-controller.ts';
+import { batchHeader, codeName, setupFrom, describeBatch, type BatchSetup, type SetupField } from './batch-header.ts';
 import { batchPanel } from './batch-panel.ts';
-import type { BatchEntry } from './batch.ts';
-import { DraftController, type ChosenContact } from './draft-controller.ts';
+import { batchReconciliation, draftDefaults, draftDifferences, emptyHeader, parseExpected, type BatchEntry } from './batch.ts';
+import { DraftController, type ChosenContact, type StashedGift } from './draft-controller.ts';
 import { errorSummary } from './field-markup.ts';
-import { findLikelyDuplicate } from './duplicate-check.ts';
-import { DRAFT_FIELDS, type DraftField } from './form-layout.ts';
+import { type DraftField } from './form-layout.ts';
 import { GIFT_EVENTS, type GiftEventDetail, type GiftEventName } from './gift-events.ts';
-import { formatAmountInput, todayIso, type FieldErrors } from './gift-draft.ts';
+import { formatAmountInput } from './gift-draft.ts';
 import { giftForm, problemLinks } from './gift-form.ts';
 import { readImisPage } from './imis-page.ts';
 import { searchContacts } from './imis-search.ts';
 import { ProxyClient, SCRIPT_ORIGIN } from './proxy-client.ts';
-import { shortcutHelp } from './shortcuts.ts';
+import { load, save, forget } from './saved-state.ts';
+import { shortcutFor, shortcutHelp } from './shortcuts.ts';
+import { SubmitFlow, entryFor, verdictErrors, type Outcome, type Question } from './submit-flow.ts';
 import { syncControls } from './control-sync.ts';
 
 let instances = 0;
 
-type NoticeAction = { id: 'retry' | 'record-anyway' | 'confirm-amount' | 'correct'; label: string; entry?: string };
+type NoticeAction = { id: 'retry' | Question | 'correct' | 'back'; label: string; entry?: string };
 interface Notice {
   kind: 'AsiSuccess' | 'AsiError' | 'AsiWarning';
   text: string;
@@ -67,33 +72,44 @@ export class GiftEntry extends LightElement {
   static override properties = {
     endpoint: { type: String },
     key: { type: String },
+    mode: { type: String },
     fund: { type: String },
     appeal: { type: String },
     campaign: { type: String },
     transactionPrefix: { type: String, attribute: 'prefix' },
     prefillDonor: { type: Boolean, attribute: 'prefill-donor' },
     confirmAbove: { type: Number, attribute: 'confirm-above' },
-    sending: { state: true },
     notice: { state: true },
     lookups: { state: true },
     lookupsError: { state: true },
     announcement: { state: true },
+    setup: { state: true },
+    setupError: { state: true },
+    editingBatch: { state: true },
+    openBatches: { state: true },
+    posting: { state: true },
   };
 
   declare endpoint: string;
   declare key: string;
+  declare mode: string;
   declare fund: string;
   declare appeal: string;
   declare campaign: string;
   declare transactionPrefix: string | undefined;
   declare prefillDonor: boolean;
   declare confirmAbove: number;
-  declare sending: boolean;
   /** The one message box above the form: receipt, failure, question, restore notice. */
   declare notice: Notice | undefined;
   declare lookups: LookupsResponse | undefined;
   declare lookupsError: string | undefined;
   declare announcement: string;
+  /** The batch start/change form as typed. */
+  declare setup: BatchSetup;
+  declare setupError: string | undefined;
+  declare editingBatch: boolean;
+  declare openBatches: BatchSummary[] | undefined;
+  declare posting: { reason: string; error: string | undefined } | undefined;
 
   private readonly uid = `gift-entry-${++instances}`;
   private page = readImisPage();
@@ -104,22 +120,35 @@ export class GiftEntry extends LightElement {
     () => this.client,
     (entry) => this.settled(entry),
   );
+  private readonly flow = new SubmitFlow(this, {
+    form: this.form,
+    batch: this.batch,
+    client: () => this.client,
+    enteredBy: () => this.page.loggedInPartyId,
+    confirmAbove: () => this.confirmAbove,
+  });
+  private batchBusy = false;
 
   constructor() {
     super();
     this.endpoint = '';
     this.key = '';
+    this.mode = 'review';
     this.fund = '';
     this.appeal = '';
     this.campaign = '';
     this.transactionPrefix = undefined;
     this.prefillDonor = false;
     this.confirmAbove = 10_000;
-    this.sending = false;
     this.notice = undefined;
     this.lookups = undefined;
     this.lookupsError = undefined;
     this.announcement = '';
+    this.setup = setupFrom(undefined, {});
+    this.setupError = undefined;
+    this.editingBatch = false;
+    this.openBatches = undefined;
+    this.posting = undefined;
     this.addEventListener('keydown', (event) => this.shortcut(event));
   }
 
@@ -127,8 +156,17 @@ export class GiftEntry extends LightElement {
     return new ProxyClient((this.endpoint || SCRIPT_ORIGIN).replace(/\/+$/, ''), this.key);
   }
 
-  private storageKey(what: 'draft' | 'batch'): string {
+  private storageKey(what: 'draft' | 'batch' | 'stash'): string {
     return `gift-entry:${what}:${this.endpoint || SCRIPT_ORIGIN}`;
+  }
+
+  private get batchMode(): BatchMode {
+    return this.mode === 'immediate' ? 'immediate' : 'review';
+  }
+
+  /** The placement's attributes: what a new batch offers before staff choose. */
+  private get attributeDefaults(): Partial<BatchDefaults> {
+    return { distribution: this.fund, appealCode: this.appeal, campaignCode: this.campaign };
   }
 
   private get idPrefix(): string {
@@ -138,10 +176,22 @@ export class GiftEntry extends LightElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.page = readImisPage();
+    if (!this.batch.header || this.batch.header.mode !== this.batchMode) this.noBatchYet();
     const restored = this.form.restore();
-    if (restored) void this.reconcile();
-    else this.newGift(false);
+    if (restored) void this.afterReload();
+    else this.newGift();
     void this.loadLookups();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Attributes set after the element connected (an iPart applies its settings so) take effect while nothing is entered.
+    const placement = ['mode', 'fund', 'appeal', 'campaign'].some((name) => changed.has(name as keyof GiftEntry));
+    if (!placement || !this.hasUpdated || this.batch.entries.length > 0 || this.form.isDirty()) return;
+    const header = this.batch.header;
+    if (!header || header.mode !== this.batchMode || (header.mode === 'immediate' && !header.id)) {
+      this.noBatchYet();
+      this.newGift();
+    }
   }
 
   protected override firstUpdated(): void {
@@ -149,31 +199,46 @@ export class GiftEntry extends LightElement {
   }
 
   protected override updated(): void {
-    const { count, total } = this.batch.expected;
-    syncControls(this, { ...this.form.draft, 'expected-count': count, 'expected-total': total });
+    const expected = this.batch.header?.expected ?? { count: '', total: '' };
+    const setup = Object.fromEntries(Object.entries(this.setup).map(([field, value]) => [`batch-${field}`, value]));
+    syncControls(this, { ...this.form.draft, ...setup, 'expected-count': expected.count, 'expected-total': expected.total });
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    // Attribute defaults apply to a fresh gift only, never over what staff typed.
-    if ((changed.has('fund') || changed.has('appeal') || changed.has('campaign')) && !this.form.isDirty() && !this.form.state.sentAt) {
-      const draft = this.form.draft;
-      if (!draft.distribution && this.fund) this.form.set('distribution', this.fund);
-      if (!draft.appealCode && this.appeal) this.form.set('appealCode', this.appeal);
-      if (!draft.campaignCode && this.campaign) this.form.set('campaignCode', this.campaign);
-      this.form.state = { ...this.form.state, baseline: { ...this.form.draft } };
+  /**
+   * Immediate mode starts a batch from the placement's defaults at once, so one gift
+   * needs no setup; review mode asks for the batch first, and lists batches kept open.
+   */
+  private noBatchYet(): void {
+    this.batch.finish();
+    this.editingBatch = false;
+    if (this.batchMode === 'immediate') {
+      void this.batch.start(emptyHeader('immediate', this.attributeDefaults), this.page.loggedInPartyId);
+      return;
     }
+    this.setup = setupFrom(undefined, this.attributeDefaults);
+    this.editingBatch = true;
+    void this.loadOpenBatches();
   }
 
-  /** A new gift: a new transactionId (a bad prefix attribute is said, not fatal). */
-  private newGift(carry: boolean): void {
-    const defaults = { distribution: this.fund, appealCode: this.appeal, campaignCode: this.campaign };
+  private async loadOpenBatches(): Promise<void> {
+    const answer = await this.client.listBatches('open');
+    this.openBatches = answer.ok ? answer.value.batches : [];
+  }
+
+  /** A new gift: a new transactionId and the batch's defaults, never the previous gift's values. */
+  private newGift(): void {
+    const defaults = this.batch.header ? draftDefaults(this.batch.header.defaults, formatDateText) : this.attributeDefaults;
     const prefill = this.prefillDonor ? this.page.selectedPartyId : undefined;
     try {
-      this.form.start({ carry, defaults, prefix: this.idPrefix }, prefill);
+      this.form.start({ defaults, prefix: this.idPrefix }, prefill);
     } catch (error) {
       this.notice = { kind: 'AsiError', text: `prefix attribute: ${(error as Error).message}` };
-      this.form.start({ carry, defaults, prefix: '' }, prefill);
+      this.form.start({ defaults, prefix: '' }, prefill);
     }
+    // Each gift starts with empty donor searches: a name typed for the last one must not prefix the next search.
+    void this.updateComplete.then(() => {
+      for (const picker of this.querySelectorAll<HTMLElement & { reset?: () => void }>('gift-contact-picker')) picker.reset?.();
+    });
     if (prefill && this.page.verificationToken) void this.lookUpPrefilled(prefill, this.page.verificationToken);
   }
 
@@ -185,40 +250,20 @@ export class GiftEntry extends LightElement {
     if (contact && this.form.draft.imisId === id && !this.form.isDirty()) this.form.prefill(toContact(contact));
   }
 
-  /**
-   * After a reload: a gift that was on its way may already be at the proxy. Ask, and
-   * show it where it belongs, so a restored draft never collides with its own ID.
-   */
-  private async reconcile(): Promise<void> {
-    const state = this.form.state;
-    const restoredNotice: Notice = {
-      kind: 'AsiWarning',
-      text: 'Restored the gift you were typing before the page reloaded. Check it, then record it.',
-    };
-    if (!state.sentAt) {
-      this.notice = restoredNotice;
-      return;
+  private async afterReload(): Promise<void> {
+    const restored = 'Restored the gift you were typing before the page reloaded. Check it, then record it.';
+    const result = await this.flow.afterReload();
+    if (result === 'typed') this.say({ kind: 'AsiWarning', text: restored });
+    else if (result === 'unsure')
+      this.say({ kind: 'AsiWarning', text: `${restored} Recording it again is safe: it keeps its transaction ID.` });
+    else if ('refused' in result) this.say({ kind: 'AsiWarning', text: `${restored} The gift service refused it: ${result.refused}` });
+    else {
+      this.newGift();
+      this.say({
+        kind: 'AsiSuccess',
+        text: `The gift of ${formatUsd(result.arrived.amount)} from ${result.arrived.donor} reached the gift proxy before the reload; its status is in the batch below.`,
+      });
     }
-    const answer = await this.client.status(state.transactionId);
-    if (!answer.ok) {
-      this.notice =
-        answer.network || answer.error.field !== 'transactionId'
-          ? { ...restoredNotice, text: `${restoredNotice.text} Recording it again is safe: it keeps its transaction ID.` }
-          : restoredNotice;
-      return;
-    }
-    const record = answer.value;
-    if (record.status === 'rejected') {
-      this.form.setServerErrors(this.verdictErrors(record));
-      this.notice = restoredNotice;
-      return;
-    }
-    this.batch.upsert(this.entryFor(record, state));
-    this.newGift(true);
-    this.notice = {
-      kind: 'AsiSuccess',
-      text: `The gift of ${formatUsd(record.amount)} from ${record.donor} reached the gift proxy before the reload; its status is in the batch below.`,
-    };
   }
 
   private async loadLookups(): Promise<void> {
@@ -235,7 +280,7 @@ export class GiftEntry extends LightElement {
         prefix &&
         !this.form.transactionId.startsWith(prefix)
       ) {
-        this.newGift(false);
+        this.newGift();
       }
     } else {
       this.lookupsError = answer.error.message;
@@ -259,6 +304,10 @@ export class GiftEntry extends LightElement {
       const formatted = formatAmountInput(this.form.draft.amount);
       if (formatted !== this.form.draft.amount) this.form.set('amount', formatted);
     }
+    if (field === 'receivedDate') {
+      const iso = parseDateText(this.form.draft.receivedDate);
+      if (iso && formatDateText(iso) !== this.form.draft.receivedDate) this.form.set('receivedDate', formatDateText(iso));
+    }
     this.form.leave(field);
   }
 
@@ -268,116 +317,108 @@ export class GiftEntry extends LightElement {
     requestAnimationFrame(() => (this.announcement = text));
   }
 
+  /** Shows a notice and speaks it once. */
+  private say(notice: Notice): void {
+    this.notice = notice;
+    this.announce(notice.text);
+  }
+
   private emit(name: GiftEventName, entry: Pick<BatchEntry, 'transactionId' | 'amount' | 'donor'>): void {
     const detail: GiftEventDetail = { transactionId: entry.transactionId, amount: entry.amount, donor: entry.donor };
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
 
   private shortcut(event: KeyboardEvent): void {
-    if (event.defaultPrevented || (event.key !== 'Enter' && !(event.altKey && event.code === 'KeyB'))) return;
-    const target = event.target as HTMLElement;
-    if (event.altKey) {
+    if (event.defaultPrevented) return;
+    const jump = shortcutFor(event);
+    if (jump) {
       event.preventDefault();
-      this.querySelector<HTMLElement>(`#${this.uid}-expected-count`)?.focus();
+      this.jumpTo(jump);
       return;
     }
-    // Enter records from any field: a select has no implicit submission, and notes take Ctrl+Enter.
+    if (event.key !== 'Enter') return;
+    const target = event.target as HTMLElement;
+    // Enter records from any field of the gift: a select has no implicit submission, and notes take Ctrl+Enter.
     const select = target.tagName === 'SELECT';
     const notes = target.tagName === 'TEXTAREA' && (event.ctrlKey || event.metaKey);
-    if ((select || notes) && target.closest('form')) {
+    if ((select || notes) && target.closest('form.gift-form')) {
       event.preventDefault();
       void this.submit();
     }
   }
 
-  private async submit(confirmed: ReadonlyArray<NoticeAction['id']> = []): Promise<void> {
-    if (this.sending) return;
-    this.form.markSubmitted();
-    const { submission } = this.form.validate();
-    if (!submission) {
-      this.notice = undefined;
-      this.focusAfterRender('.error-summary');
-      return;
-    }
-    if (submission.amount >= this.confirmAbove && !confirmed.includes('confirm-amount')) {
-      const amount = formatUsd(submission.amount);
-      this.ask(`${amount} is a large gift. Check the amount against the check, then confirm it.`, {
-        id: 'confirm-amount',
-        label: `Yes, record ${amount}`,
-      });
-      return;
-    }
-    // Busy from the first keypress: the duplicate check must not let a second one through.
-    this.sending = true;
-    if (!confirmed.includes('record-anyway') && (await this.warnIfDuplicate(submission))) {
-      this.sending = false;
-      return;
-    }
-    await this.send(submission);
+  private jumpTo(where: NonNullable<ReturnType<typeof shortcutFor>>): void {
+    const target: Record<typeof where, string> = {
+      donor: `gift-contact-picker[data-field="imisId"] input, #${this.uid}-imisId-card button, #${this.uid}-imisId`,
+      softCredit: `gift-contact-picker[data-field="softCreditId"] input, #${this.uid}-softCreditId-card button, #${this.uid}-softCreditId`,
+      notes: `#${this.uid}-notes`,
+      batch: `#${this.uid}-expected-count`,
+    };
+    const element = this.querySelector<HTMLElement>(target[where]);
+    element?.scrollIntoView({ block: 'nearest' });
+    element?.focus({ preventScroll: true });
   }
 
-  private ask(text: string, action: NoticeAction): void {
-    this.notice = { kind: 'AsiWarning', text, action };
-    this.announce(text);
-    this.focusAfterRender('.notice');
+  private async submit(confirmed: readonly Question[] = []): Promise<void> {
+    if (this.editingBatch) {
+      this.say({ kind: 'AsiWarning', text: 'Start the batch (or save its defaults) before recording gifts.' });
+      this.focusAfterRender(`#${this.uid}-batch-distribution`);
+      return;
+    }
+    const outcome = await this.flow.submit(confirmed);
+    if (outcome) this.present(outcome);
   }
 
-  /** Asks before recording what looks like a gift already in the journal; never blocks. */
-  private async warnIfDuplicate(submission: GiftSubmission): Promise<boolean> {
-    // Gifts for that received date entered up to two days earlier (a weekend's mail).
-    const since = new Date(`${submission.receivedDate?.slice(0, 10) ?? todayIso()}T00:00:00`);
-    since.setDate(since.getDate() - 2);
-    const journal = await this.client.journal(since);
-    const earlier = journal.ok ? findLikelyDuplicate(submission, journal.value.gifts) : undefined;
-    if (!earlier) return false;
-    const at = new Date(earlier.createdAt).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' });
-    this.ask(
-      `Possible duplicate: ${formatUsd(earlier.amount)} from ${earlier.donor} for the same date was already entered at ${at} (transaction ID ${earlier.transactionId}, ${earlier.status}). Record this one as well?`,
-      { id: 'record-anyway', label: 'Record anyway' },
-    );
-    return true;
-  }
-
-  private async send(submission: GiftSubmission): Promise<void> {
-    const state = this.form.state;
-    this.sending = true;
-    this.notice = undefined;
-    const answer = await this.client.submit(submission, {
-      enteredBy: this.page.loggedInPartyId,
-      donorName: state.donor?.name || undefined,
-    });
-    this.sending = false;
-    if (!answer.ok) {
-      const error = answer.error;
-      const problems = error.problems ?? (error.field ? [{ field: error.field, message: error.message }] : []);
-      if (!answer.network && error.field === 'transactionId' && /different gift/.test(error.message)) return this.collided();
-      if (!answer.network && problems.some((p) => p.field && DRAFT_FIELDS.includes(p.field as DraftField))) {
-        this.form.setServerErrors(Object.fromEntries(problems.filter((p) => p.field).map((p) => [p.field, p.message])));
+  /** What staff see and hear after Record, and where focus goes. */
+  private present(outcome: Outcome): void {
+    switch (outcome.kind) {
+      case 'invalid':
+        this.notice = undefined;
         this.focusAfterRender('.error-summary');
         return;
-      }
-      this.notice = { kind: 'AsiError', text: error.message, action: { id: 'retry', label: 'Try again' } };
-      this.announce(error.message);
-      return;
+      case 'ask':
+        this.say({ kind: 'AsiWarning', text: outcome.text, action: { id: outcome.question, label: outcome.label } });
+        this.focusAfterRender('.notice');
+        return;
+      case 'closed':
+        this.say({ kind: 'AsiWarning', text: 'This batch was posted and takes no more gifts. Start a new batch (below) to record more.' });
+        this.focusAfterRender('.notice');
+        return;
+      case 'failed':
+        this.say({ kind: 'AsiError', text: outcome.message, action: { id: 'retry', label: 'Try again' } });
+        return;
+      case 'collided':
+        void this.collided();
+        return;
+      case 'refused':
+        if (outcome.entry) this.emit(GIFT_EVENTS.rejected, outcome.entry);
+        if (!Object.keys(outcome.errors).length) this.notice = { kind: 'AsiError', text: outcome.message };
+        this.announce(`Not recorded: ${outcome.message}`);
+        this.focusAfterRender('.error-summary, .notice');
+        return;
+      case 'saved':
+        return this.saved(outcome.entry, outcome.record);
     }
-    const record = answer.value;
-    const entry = this.entryFor(record, state);
-    this.batch.upsert(entry);
-    if (record.status === 'rejected') {
-      this.form.setServerErrors(this.verdictErrors(record));
-      this.emit(GIFT_EVENTS.rejected, entry);
-      this.announce(`Not recorded: ${record.message ?? ''}`);
-      this.focusAfterRender('.error-summary, .notice');
-      return;
+  }
+
+  private saved(entry: BatchEntry, record: GiftRecord | undefined): void {
+    const summary = `${formatUsd(entry.amount)} from ${entry.donor} to ${codeName(this.lookups, 'distribution', entry.distribution) || entry.campaignCode}`;
+    const position = `gift ${this.batch.entries.filter((e) => !e.withdrawn).length} of this batch`;
+    const text = !record
+      ? `Kept ${summary} (${position}); it goes to iMIS when the batch is posted.`
+      : record.status === 'accepted'
+        ? `Recorded ${summary} (${position}). Transaction ID ${record.transactionId}.`
+        : `Saved ${summary} (${position}); it is on its way to iMIS (status in the batch below).`;
+    if (record) this.emit(record.status === 'accepted' ? GIFT_EVENTS.accepted : GIFT_EVENTS.queued, entry);
+    const stashed = load<StashedGift>(this.storageKey('stash'));
+    if (stashed) {
+      this.form.adopt(stashed);
+      forget(this.storageKey('stash'));
+      this.say({ kind: 'AsiSuccess', text: `${text} Back to the gift you were typing.` });
+    } else {
+      this.newGift();
+      this.say({ kind: 'AsiSuccess', text });
     }
-    const accepted = record.status === 'accepted';
-    const summary = `${formatUsd(entry.amount)} from ${entry.donor} to ${entry.fund}`;
-    this.notice = accepted
-      ? { kind: 'AsiSuccess', text: `Recorded ${summary}. Transaction ID ${record.transactionId}.` }
-      : { kind: 'AsiSuccess', text: `Saved ${summary}; it is on its way to iMIS (status in the batch below).` };
-    this.emit(accepted ? GIFT_EVENTS.accepted : GIFT_EVENTS.queued, entry);
-    this.announce(this.notice.text);
-    this.newGift(true);
     void this.updateComplete.then(() => void this.focusStart());
   }
 
@@ -388,76 +429,92 @@ export class GiftEntry extends LightElement {
    */
   private async collided(): Promise<void> {
     const state = this.form.state;
+    const submission = this.form.submission();
     const answer = await this.client.status(state.transactionId);
-    if (answer.ok) this.batch.upsert(this.entryFor(answer.value, state));
+    if (answer.ok && submission) this.batch.upsert(entryFor(state, submission, answer.value));
     const draft = { ...state.draft };
-    this.newGift(false);
-    for (const field of DRAFT_FIELDS) this.form.set(field, draft[field]);
-    this.notice = {
+    this.newGift();
+    for (const [field, value] of Object.entries(draft)) this.form.set(field as DraftField, value);
+    this.say({
       kind: 'AsiWarning',
       text: 'The gift proxy already had a gift under this transaction ID from before the page reloaded (see the batch). This form now has a new ID: record it only if it is a different gift.',
-    };
-    this.announce(this.notice.text);
+    });
     this.focusAfterRender('.notice');
   }
 
-  private verdictErrors(record: Pick<GiftRecord, 'field' | 'message'>): FieldErrors {
-    const field = record.field && DRAFT_FIELDS.includes(record.field as DraftField) ? record.field : undefined;
-    if (!field) this.notice = { kind: 'AsiError', text: record.message ?? 'The gift service refused this gift.' };
-    return field ? { [field]: record.message ?? '' } : {};
-  }
-
-  private entryFor(record: GiftRecord, state: DraftController['state']): BatchEntry {
-    const fundCode = state.draft.distribution || state.draft.campaignCode;
-    const fund = this.lookups?.distributions.find((d) => d.Code === state.draft.distribution)?.Title ?? fundCode;
-    const { draft, transactionId, sentAt, donor, softCredit } = state;
-    return {
-      transactionId: record.transactionId,
-      amount: record.amount,
-      donor: record.donor,
-      fund,
-      status: record.status,
-      message: record.message,
-      field: record.field,
-      at: record.createdAt,
-      sent: { draft, transactionId, sentAt, donor, softCredit },
-    };
-  }
-
-  /** Polling saw a gift change: say so, and never disturb the gift being typed. */
+  /** A followed gift changed: say what needs a person, and never disturb the gift being typed. */
   private settled(entry: BatchEntry): void {
     const what = `${formatUsd(entry.amount)} from ${entry.donor}`;
     if (entry.status === 'accepted') {
+      // Not spoken: the gift was announced when saved, and the table shows it recorded.
       this.emit(GIFT_EVENTS.accepted, entry);
-      this.announce(`Recorded in iMIS: ${what}.`);
     } else if (entry.status === 'rejected') {
       this.emit(GIFT_EVENTS.rejected, entry);
-      this.notice = {
+      this.say({
         kind: 'AsiError',
         text: `Needs correcting: ${what}. ${entry.message ?? ''}`,
         action: { id: 'correct', label: 'Correct it now', entry: entry.transactionId },
-      };
-      this.announce(this.notice.text);
+      });
     } else if (entry.status === 'stuck' || entry.status === 'held') {
       this.announce(`Not yet in iMIS: ${what}. ${entry.message ?? ''}`);
     }
   }
 
+  /**
+   * Opens a gift of the batch in the form (to correct a refusal, or to edit a kept
+   * gift). A gift being typed is set aside and comes back once this one is saved.
+   */
   private reopen(entry: BatchEntry): void {
-    if (this.form.isDirty()) {
-      this.notice = { kind: 'AsiWarning', text: 'Record or clear the gift you are typing before correcting another one.' };
-      this.focusAfterRender('.notice');
-      return;
+    if (this.form.isDirty() && this.form.transactionId !== entry.transactionId) {
+      save(this.storageKey('stash'), this.form.state);
     }
-    this.notice = undefined;
-    this.form.reopen(entry.sent, this.verdictErrors(entry));
+    const { errors, message } = entry.status === 'rejected' ? verdictErrors(entry) : { errors: {}, message: '' };
+    this.form.reopen(entry.sent, errors);
+    const stashed = load<StashedGift>(this.storageKey('stash'));
+    const why =
+      entry.status === 'rejected'
+        ? `Correcting ${formatUsd(entry.amount)} from ${entry.donor}: ${message}`
+        : `Editing ${formatUsd(entry.amount)} from ${entry.donor}.`;
+    this.say({
+      kind: entry.status === 'rejected' ? 'AsiError' : 'AsiWarning',
+      text: stashed ? `${why} The gift you were typing is kept and comes back after this one.` : why,
+      ...(stashed ? { action: { id: 'back' as const, label: 'Back to the gift I was typing' } } : {}),
+    });
     this.focusAfterRender('.error-summary, .notice');
+  }
+
+  /** Leaves a correction or an edit unsaved and brings back the gift set aside. */
+  private back(): void {
+    const stashed = load<StashedGift>(this.storageKey('stash'));
+    forget(this.storageKey('stash'));
+    if (stashed) this.form.adopt(stashed);
+    else this.newGift();
+    this.notice = undefined;
+    void this.updateComplete.then(() => void this.focusStart());
   }
 
   private async retry(entry: BatchEntry): Promise<void> {
     const answer = await this.client.retry(entry.transactionId);
     if (answer.ok) this.batch.upsert({ ...entry, status: answer.value.status, message: answer.value.message });
-    else this.notice = { kind: 'AsiError', text: answer.error.message };
+    else this.say({ kind: 'AsiError', text: answer.error.message });
+  }
+
+  private withdraw(entry: BatchEntry): void {
+    this.batch.withdraw(entry.transactionId);
+    this.say({
+      kind: 'AsiWarning',
+      text: `Withdrawn: ${formatUsd(entry.amount)} from ${entry.donor} will not be sent, and no longer counts in this batch.`,
+    });
+  }
+
+  private async removeRow(entry: BatchEntry): Promise<void> {
+    const id = this.batch.header?.id;
+    if (!id) return;
+    const answer = await this.client.removeBatchGift(id, entry.transactionId);
+    if (!answer.ok) return this.say({ kind: 'AsiError', text: answer.error.message });
+    this.batch.remove(entry.transactionId);
+    if (this.form.transactionId === entry.transactionId) this.newGift();
+    this.say({ kind: 'AsiSuccess', text: `Removed ${formatUsd(entry.amount)} from ${entry.donor} from the batch.` });
   }
 
   private act(action: NoticeAction): void {
@@ -466,21 +523,126 @@ export class GiftEntry extends LightElement {
       if (entry) this.reopen(entry);
       return;
     }
+    if (action.id === 'back') return this.back();
     void this.submit(action.id === 'retry' ? [] : [action.id, ...(action.id === 'record-anyway' ? ['confirm-amount' as const] : [])]);
   }
 
+  // ——— the batch header ———
+
+  private changeBatch(): void {
+    this.setup = setupFrom(this.batch.header, this.attributeDefaults);
+    this.setupError = undefined;
+    this.editingBatch = true;
+    this.focusAfterRender(`#${this.uid}-batch-distribution`);
+  }
+
+  private cancelBatchChange(): void {
+    this.editingBatch = !this.batch.header;
+    this.setupError = undefined;
+    this.focusAfterRender(`#${this.uid}-batch-change`);
+  }
+
+  private async saveBatch(): Promise<void> {
+    if (this.batchBusy) return;
+    const { setup } = this;
+    const receivedDate = setup.receivedDate.trim() === '' ? '' : parseDateText(setup.receivedDate);
+    const expected = { count: setup.count, total: setup.total };
+    if (receivedDate === undefined) return void (this.setupError = DATE_TEXT_MESSAGE);
+    if (parseExpected(expected) === 'invalid') {
+      return void (this.setupError =
+        'Enter the expected number of gifts as a whole number and the expected total as an amount, like 1,234.50.');
+    }
+    const defaults: BatchDefaults = {
+      distribution: setup.distribution,
+      campaignCode: setup.campaignCode,
+      appealCode: setup.appealCode,
+      receivedDate,
+    };
+    this.batchBusy = true;
+    const starting = !this.batch.header;
+    const answer = starting
+      ? await this.batch.start({ ...emptyHeader(this.batchMode, defaults), expected }, this.page.loggedInPartyId)
+      : await this.batch.change(defaults, expected, this.page.loggedInPartyId);
+    this.batchBusy = false;
+    if (!answer.ok) return void (this.setupError = answer.error.message);
+    this.editingBatch = false;
+    this.setupError = undefined;
+    // The gift being typed keeps what staff changed; a fresh one takes the new defaults.
+    if (!this.form.isDirty()) this.newGift();
+    this.say({
+      kind: 'AsiSuccess',
+      text: `${starting ? 'Batch started' : 'Batch defaults changed'}: ${describeBatch(answer.value, this.lookups)}.`,
+    });
+    void this.updateComplete.then(() => void this.focusStart());
+  }
+
+  private async reopenBatch(id: string): Promise<void> {
+    const answer = await this.batch.reload(id);
+    if (!answer.ok) return void (this.setupError = answer.error.message);
+    this.editingBatch = false;
+    this.newGift();
+    this.say({
+      kind: 'AsiSuccess',
+      text: `Continuing the batch: ${describeBatch(this.batch.header!, this.lookups)}; ${answer.value.gifts.length} gifts so far.`,
+    });
+    void this.updateComplete.then(() => void this.focusStart());
+  }
+
+  private async post(reason?: string): Promise<void> {
+    const header = this.batch.header;
+    if (!header?.id || this.batchBusy) return;
+    const matches = batchReconciliation(this.batch.entries, header.expected).kind === 'match';
+    if (!matches && reason === undefined) {
+      this.posting = { reason: this.posting?.reason ?? '', error: undefined };
+      this.focusAfterRender('.post-anyway');
+      return;
+    }
+    if (reason !== undefined && reason.trim() === '') {
+      this.posting = { reason, error: 'Say why the batch is posted although it does not match the stack.' };
+      this.focusAfterRender(`#${this.uid}-post-reason`);
+      return;
+    }
+    this.batchBusy = true;
+    const answer = await this.client.postBatch(header.id, { by: this.page.loggedInPartyId, reason: reason?.trim() || undefined });
+    this.batchBusy = false;
+    if (!answer.ok) {
+      this.posting = { reason: reason ?? '', error: answer.error.message };
+      return;
+    }
+    this.posting = undefined;
+    this.batch.adopt(answer.value);
+    this.say({
+      kind: 'AsiSuccess',
+      text: `Posted: ${answer.value.gifts.length} gifts are on their way to iMIS. Their status is in the batch below.`,
+    });
+  }
+
+  private newBatch(): void {
+    forget(this.storageKey('stash'));
+    this.noBatchYet();
+    this.newGift();
+    this.notice = undefined;
+    this.focusAfterRender(`#${this.uid}-batch-distribution`);
+  }
+
   private focusAfterRender(selector: string): void {
-    void this.updateComplete.then(() => this.querySelector<HTMLElement>(selector)?.focus());
+    void this.updateComplete.then(() => {
+      const element = this.querySelector<HTMLElement>(selector);
+      // GOV.UK's way: bring it into view, then focus without a second jump.
+      element?.scrollIntoView({ block: 'nearest' });
+      element?.focus({ preventScroll: true });
+    });
   }
 
   /** Where each gift starts: the donor search inside iMIS, else the first field. */
   private async focusStart(): Promise<void> {
     await this.querySelector('gift-contact-picker')?.updateComplete;
-    this.querySelector<HTMLElement>('form input, form select')?.focus();
+    this.querySelector<HTMLElement>('form.gift-form input, form.gift-form select')?.focus();
   }
 
   private clear(): void {
-    this.newGift(false);
+    forget(this.storageKey('stash'));
+    this.newGift();
     this.notice = undefined;
     void this.updateComplete.then(() => void this.focusStart());
   }
@@ -491,7 +653,7 @@ export class GiftEntry extends LightElement {
     return picker?.inputId ?? `${this.uid}-${field}`;
   }
 
-  private contactPicker(field: 'imisId' | 'softCreditId', errors: FieldErrors): TemplateResult {
+  private contactPicker(field: 'imisId' | 'softCreditId', errors: Partial<Record<string, string>>): TemplateResult {
     return html`<gift-contact-picker
       data-field=${field}
       label=${field === 'imisId' ? 'Find the donor in iMIS' : 'Find the soft-credit contact in iMIS'}
@@ -513,36 +675,47 @@ export class GiftEntry extends LightElement {
     void this.updateComplete.then(() => requestAnimationFrame(() => this.querySelector<HTMLElement>(next)?.focus()));
   }
 
+  private noticeBox(): TemplateResult | typeof nothing {
+    const notice = this.notice;
+    if (!notice) return nothing;
+    return html`<div class="${notice.kind} notice" tabindex="-1">
+      <p>${notice.text}</p>
+      ${
+        notice.action
+          ? html`<button type="button" class="TextButton PrimaryButton" data-action=${notice.action.id} @click=${() => this.act(notice.action!)}>
+              ${notice.action.label}
+            </button>`
+          : nothing
+      }
+    </div>`;
+  }
+
   override render(): TemplateResult {
     const errors = this.form.visibleErrors();
     const problems = problemLinks(this.uid, errors, (field) => this.targetFor(field));
     const state = this.form.state;
+    const header = this.batch.header;
+    const sending = this.flow.sending;
     return html`
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
-      ${
-        state.submitted && problems.length
-          ? errorSummary(`${this.uid}-summary`, problems, (t) => document.getElementById(t)?.focus())
-          : nothing
-      }
-      ${
-        this.notice
-          ? html`<div class="${this.notice.kind} notice" tabindex="-1">
-              <p>${this.notice.text}</p>
-              ${
-                this.notice.action
-                  ? html`<button
-                      type="button"
-                      class="TextButton PrimaryButton"
-                      data-action=${this.notice.action.id}
-                      @click=${() => this.act(this.notice!.action!)}
-                    >
-                      ${this.notice.action.label}
-                    </button>`
-                  : nothing
-              }
-            </div>`
-          : nothing
-      }
+      ${batchHeader({
+        uid: this.uid,
+        header,
+        editing: this.editingBatch || !header,
+        setup: this.setup,
+        error: this.setupError,
+        lookups: this.lookups,
+        review: this.batchMode === 'review',
+        openBatches: this.openBatches,
+        busy: this.batchBusy,
+        onSetup: (field: SetupField, value: string) => (this.setup = { ...this.setup, [field]: value }),
+        onSave: () => void this.saveBatch(),
+        onCancel: () => this.cancelBatchChange(),
+        onChange: () => this.changeBatch(),
+        onReopen: (id) => void this.reopenBatch(id),
+      })}
+      ${state.submitted && problems.length ? errorSummary(`${this.uid}-summary`, problems, (t) => document.getElementById(t)?.focus()) : nothing}
+      ${this.noticeBox()}
       ${
         this.lookupsError
           ? html`<div class="AsiError lookups-error">
@@ -553,12 +726,12 @@ export class GiftEntry extends LightElement {
             ? html`<p class="lookups-loading">Loading funds, appeals and campaigns…</p>`
             : nothing
       }
-      <form novalidate @submit=${(e: Event) => (e.preventDefault(), void this.submit())} aria-busy=${this.sending ? 'true' : 'false'}>
+      <form class="gift-form" novalidate @submit=${(e: Event) => (e.preventDefault(), void this.submit())} aria-busy=${sending ? 'true' : 'false'}>
         ${giftForm({
           uid: this.uid,
           draft: state.draft,
           errors,
-          carried: state.carried,
+          differs: header ? draftDifferences(state.draft, header.defaults) : [],
           lookups: this.lookups,
           donor: state.donor,
           softCredit: state.softCredit,
@@ -568,22 +741,36 @@ export class GiftEntry extends LightElement {
           onChange: (field) => this.chosen(field, undefined),
         })}
         <div class="CommandBar">
-          <button id="${this.uid}-submit" type="submit" class="TextButton PrimaryButton" aria-disabled=${this.sending ? 'true' : 'false'}>
-            ${this.sending ? 'Saving…' : 'Record gift'}
+          <button id="${this.uid}-submit" type="submit" class="TextButton PrimaryButton" aria-disabled=${sending ? 'true' : 'false'}>
+            ${sending ? 'Saving…' : this.batch.reviewing ? 'Add gift to batch' : 'Record gift'}
           </button>
           <button type="button" class="TextButton" @click=${() => this.clear()}>Clear form</button>
-          ${this.sending ? html`<progress aria-label="Saving the gift"></progress>` : nothing}
+          ${sending ? html`<progress aria-label="Saving the gift"></progress>` : nothing}
         </div>
         ${shortcutHelp()}
       </form>
-      ${batchPanel({
-        uid: this.uid,
-        entries: this.batch.entries,
-        expected: this.batch.expected,
-        onExpected: (which, value) => this.batch.setExpected(which, value),
-        onReopen: (entry) => this.reopen(entry),
-        onRetry: (entry) => void this.retry(entry),
-      })}
+      ${
+        header
+          ? batchPanel({
+              uid: this.uid,
+              header,
+              entries: this.batch.entries,
+              name: (field, code) => codeName(this.lookups, field, code),
+              posting: this.posting,
+              busy: this.batchBusy,
+              onExpected: (which, value) => this.batch.setExpected(which, value),
+              onCorrect: (entry) => this.reopen(entry),
+              onWithdraw: (entry) => this.withdraw(entry),
+              onEdit: (entry) => this.reopen(entry),
+              onRemove: (entry) => void this.removeRow(entry),
+              onRetry: (entry) => void this.retry(entry),
+              onPost: () => void this.post(),
+              onReason: (reason) => (this.posting = { reason, error: undefined }),
+              onPostAnyway: () => void this.post(this.posting?.reason ?? ''),
+              onNewBatch: () => this.newBatch(),
+            })
+          : nothing
+      }
     `;
   }
 }

@@ -18,7 +18,8 @@ export interface GiftFormContext {
   uid: string;
   draft: Draft;
   errors: FieldErrors;
-  carried: readonly DraftField[];
+  /** Fields where this gift differs from the batch's defaults. */
+  differs: readonly DraftField[];
   lookups: LookupsResponse | undefined;
   donor: ChosenContact | undefined;
   softCredit: ChosenContact | undefined;
@@ -35,7 +36,7 @@ function view(ctx: GiftFormContext, layout: FieldLayout): FieldView {
   const view: FieldView = { id: `${ctx.uid}-${layout.field}`, label: FIELD_LABEL[layout.field], error: ctx.errors[layout.field] };
   if (layout.required) view.required = true;
   if (layout.hint) view.hint = layout.hint;
-  if (ctx.carried.includes(layout.field as DraftField)) view.carried = true;
+  if (ctx.differs.includes(layout.field as DraftField)) view.differs = true;
   return view;
 }
 
@@ -50,7 +51,7 @@ function control(ctx: GiftFormContext, layout: FieldLayout & { field: DraftField
   const { field, size, type = 'text' } = layout;
   const value = ctx.draft[field];
   const common = {
-    cls: `${size} ${v.carried ? 'carried' : ''}`,
+    cls: `${size} ${v.differs ? 'differs' : ''}`,
     onInput: (e: Event) => ctx.onInput(field, valueOf(e)),
     onLeave: () => ctx.onLeave(field),
   };

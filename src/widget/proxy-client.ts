@@ -2,7 +2,10 @@
  * Talks to our proxy (never to the upstream). Every failure becomes a sentence
  * staff can act on; nothing here throws past its caller.
  */
+import type { Batch, BatchSettings, BatchSummary, PostBatch, WatchResponse } from '../contract/batch-api.ts';
+import type { BatchState } from '../contract/batch-model.ts';
 import type { GiftRecord, Journal, LookupsResponse, ProxyError } from '../contract/proxy-api.ts';
+import type { GiftStatus } from '../contract/proxy-routes.ts';
 import { CALLER_KEY_HEADER, PROXY_PATHS, RESPOND_ASYNC } from '../contract/proxy-routes.ts';
 import type { GiftSubmission } from '../contract/gift-schema.ts';
 
@@ -20,6 +23,7 @@ export class ProxyClient {
   ) {}
 
   private async call<T>(path: string, init: RequestInit = {}, extra: Record<string, string> = {}): Promise<Answer<T>> {
+    if (init.signal?.aborted) return { ok: false, error: { message: 'Cancelled.' }, network: true };
     const headers: Record<string, string> = { Accept: 'application/json', ...extra };
     if (this.key) headers[CALLER_KEY_HEADER] = this.key;
     if (init.body) headers['Content-Type'] = 'application/json';
@@ -72,5 +76,46 @@ export class ProxyClient {
 
   status(transactionId: string): Promise<Answer<GiftRecord>> {
     return this.call(PROXY_PATHS.gift(transactionId));
+  }
+
+  /**
+   * Waits (up to waitMs) until one of these gifts has another status than the one
+   * given: how a verdict reaches the batch within a second of the upstream's answer.
+   */
+  watch(known: Record<string, GiftStatus>, waitMs: number, signal: AbortSignal): Promise<Answer<WatchResponse>> {
+    return this.call(PROXY_PATHS.watch, { method: 'POST', body: JSON.stringify({ known, waitMs }), signal });
+  }
+
+  listBatches(state: BatchState): Promise<Answer<{ batches: BatchSummary[] }>> {
+    return this.call(`${PROXY_PATHS.batches}?state=${state}`);
+  }
+
+  openBatch(settings: BatchSettings): Promise<Answer<Batch>> {
+    return this.call(PROXY_PATHS.batches, { method: 'POST', body: JSON.stringify(settings) });
+  }
+
+  getBatch(id: string): Promise<Answer<Batch>> {
+    return this.call(PROXY_PATHS.batch(id));
+  }
+
+  updateBatch(id: string, settings: BatchSettings): Promise<Answer<Batch>> {
+    return this.call(PROXY_PATHS.batch(id), { method: 'PATCH', body: JSON.stringify(settings) });
+  }
+
+  /** Keeps a gift in an open batch (review mode): stored at the proxy, not sent. */
+  saveBatchGift(
+    id: string,
+    gift: GiftSubmission,
+    metadata: { enteredBy?: string | undefined; donorName?: string | undefined },
+  ): Promise<Answer<Batch>> {
+    return this.call(PROXY_PATHS.batchGift(id, gift.transactionId), { method: 'PUT', body: JSON.stringify({ gift, ...metadata }) });
+  }
+
+  removeBatchGift(id: string, transactionId: string): Promise<Answer<Batch>> {
+    return this.call(PROXY_PATHS.batchGift(id, transactionId), { method: 'DELETE' });
+  }
+
+  postBatch(id: string, post: PostBatch): Promise<Answer<Batch>> {
+    return this.call(PROXY_PATHS.postBatch(id), { method: 'POST', body: JSON.stringify(post) });
   }
 }

@@ -17,7 +17,7 @@ describe('finding the donor in iMIS', () => {
 
   async function mount(): Promise<GiftEntry> {
     sessionStorage.clear();
-    const el = await fixture<GiftEntry>(html`<gift-entry></gift-entry>`);
+    const el = await fixture<GiftEntry>(html`<gift-entry mode="immediate"></gift-entry>`);
     await waitUntil(() => el.querySelector('select[name="distribution"]:not([disabled])'));
     return el;
   }
@@ -173,7 +173,7 @@ describe('outside iMIS', () => {
   withFakeProxy();
   it('there is no search, only the plain iMIS ID inputs', async () => {
     sessionStorage.clear();
-    const el = await fixture<GiftEntry>(html`<gift-entry></gift-entry>`);
+    const el = await fixture<GiftEntry>(html`<gift-entry mode="immediate"></gift-entry>`);
     await waitUntil(() => el.querySelector('select[name="distribution"]:not([disabled])'));
     expect(el.querySelector('gift-contact-picker')).to.equal(null);
     expect(control(el, 'imisId')).to.not.equal(null);

@@ -7,7 +7,7 @@ describe('end to end: widget → real proxy → simulator', () => {
   it('records a gift through the real proxy, with the caller key, from an allowed origin', async () => {
     sessionStorage.clear();
     const { url, key } = window.__PROXY__;
-    const el = await fixture<GiftEntry>(html`<gift-entry endpoint=${url} key=${key}></gift-entry>`);
+    const el = await fixture<GiftEntry>(html`<gift-entry mode="immediate" endpoint=${url} key=${key}></gift-entry>`);
     await waitUntil(() => el.querySelector('select[name="distribution"]:not([disabled])'), 'lookups from the simulator', { timeout: 5000 });
     const funds = [...control(el, 'distribution').querySelectorAll('option')].map((o) => o.textContent);
     expect(funds).to.include('Zeta Beta (ZEBE)');
@@ -26,7 +26,7 @@ describe('end to end: widget → real proxy → simulator', () => {
 
   it('without the key, the proxy refuses and the widget says so', async () => {
     sessionStorage.clear();
-    const el = await fixture<GiftEntry>(html`<gift-entry endpoint=${window.__PROXY__.url}></gift-entry>`);
+    const el = await fixture<GiftEntry>(html`<gift-entry mode="immediate" endpoint=${window.__PROXY__.url}></gift-entry>`);
     await waitUntil(() => el.querySelector('.lookups-error'), 'refusal shown', { timeout: 5000 });
     expect(el.querySelector('.lookups-error')!.textContent).to.contain('key attribute');
   });

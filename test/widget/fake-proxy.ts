@@ -12,6 +12,7 @@ import {
   type LookupsResponse,
 } from '../../src/contract/proxy-api.ts';
 import { isFinal, RESPOND_ASYNC } from '../../src/contract/proxy-routes.ts';
+import { watchRequestSchema, watchResponseSchema } from '../../src/contract/batch-api.ts';
 import { donorDisplayName } from '../../src/contract/gift-summary.ts';
 import type { GiftSubmission } from '../../src/contract/gift-schema.ts';
 
@@ -152,18 +153,35 @@ export function fakeProxy(): FakeProxy {
       const { gift: _sent, ...again } = records.get(stored.transactionId)!;
       return json(again, 202);
     }
-    const polled = /^\/api\/gifts\/(.+)$/.exec(url.pathname);
-    if (polled) {
-      const stored = records.get(decodeURIComponent(polled[1]!));
-      if (!stored) return json({ message: 'No gift' }, 404);
+    /** The proxy's next word on a followed gift: a scripted status, else its pending verdict. */
+    const advance = (stored: GiftRecord): GiftRecord => {
       const status = fake.pollAnswers.shift();
       const verdict = pending.get(stored.transactionId);
       if (status) records.set(stored.transactionId, { ...stored, status });
       else if (verdict) records.set(stored.transactionId, { ...verdict, gift: stored.gift });
       pending.delete(stored.transactionId);
-      // Like the proxy: the single-gift answer carries no gift fields, only the journal does.
+      // Like the proxy: a single gift's answer carries no gift fields, only the journal does.
       const { gift: _fields, ...record } = records.get(stored.transactionId)!;
-      return json(record);
+      return record;
+    };
+    if (url.pathname === '/api/gifts/watch' && init.method === 'POST') {
+      const { known } = z.parse(watchRequestSchema, JSON.parse(String(init.body)));
+      const changed: GiftRecord[] = [];
+      for (const [id, status] of Object.entries(known)) {
+        const stored = records.get(id);
+        if (!stored) continue;
+        const now = advance(stored);
+        if (now.status !== status) changed.push(now);
+      }
+      // A short hold stands in for the proxy's long-poll: tests stay fast, and a loop never spins.
+      if (changed.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+      return json(z.parse(watchResponseSchema, { gifts: changed }));
+    }
+    const polled = /^\/api\/gifts\/(.+)$/.exec(url.pathname);
+    if (polled) {
+      const stored = records.get(decodeURIComponent(polled[1]!));
+      if (!stored) return json({ message: 'No gift' }, 404);
+      return json(advance(stored));
     }
     return json({ message: `Nothing at ${url.pathname}` }, 404);
   };

@@ -104,7 +104,7 @@ async function chooseContact(el: GiftEntry, field: 'imisId' | 'softCreditId', rn
 }
 
 async function mount(): Promise<GiftEntry> {
-  const el = await fixture<GiftEntry>(html`<gift-entry confirm-above="100000"></gift-entry>`);
+  const el = await fixture<GiftEntry>(html`<gift-entry mode="immediate" confirm-above="100000"></gift-entry>`);
   await waitUntil(() => el.querySelector('select[name="distribution"]:not([disabled])'), 'lookups');
   await settle(el);
   return el;

@@ -26,7 +26,7 @@ describe('inside an iMIS page', () => {
   it('sends the logged-in staff member from __ClientContext as enteredBy', async () => {
     const remove = imisContext({ loggedInPartyId: 'STAFF7', selectedPartyId: '12345' });
     try {
-      const el = await mountInPage(html`<gift-entry></gift-entry>`);
+      const el = await mountInPage(html`<gift-entry mode="immediate"></gift-entry>`);
       await fillValidGift(el);
       await submit(el);
       await waitUntil(() => el.querySelector('.AsiSuccess.notice'));
@@ -40,7 +40,7 @@ describe('inside an iMIS page', () => {
   it('with prefill-donor, starts each gift with a selected contact other than the staff member; without it, does not', async () => {
     const remove = imisContext({ loggedInPartyId: 'STAFF7', selectedPartyId: '12345' });
     try {
-      const prefilled = await mountInPage(html`<gift-entry prefill-donor></gift-entry>`);
+      const prefilled = await mountInPage(html`<gift-entry mode="immediate" prefill-donor></gift-entry>`);
       expect(control(prefilled, 'imisId').value).to.equal('12345');
       await fillValidGift(prefilled, { firstName: '', lastName: '' });
       await submit(prefilled);
@@ -48,7 +48,7 @@ describe('inside an iMIS page', () => {
       expect(proxy().posts[0]!.imisId).to.equal('12345');
       expect(control(prefilled, 'imisId').value).to.equal('12345', 'the next gift starts with the contact too');
       prefilled.remove();
-      const plain = await mountInPage(html`<gift-entry></gift-entry>`);
+      const plain = await mountInPage(html`<gift-entry mode="immediate"></gift-entry>`);
       expect(control(plain, 'imisId').value).to.equal('');
     } finally {
       remove();
@@ -58,7 +58,7 @@ describe('inside an iMIS page', () => {
   it('on a plain staff page (iMIS sets selectedPartyId to the staff member) the staff member is not made the donor', async () => {
     const remove = imisContext({ loggedInPartyId: 'STAFF7', selectedPartyId: 'STAFF7', baseUrl: '/imis/' });
     try {
-      const el = await mountInPage(html`<gift-entry prefill-donor></gift-entry>`);
+      const el = await mountInPage(html`<gift-entry mode="immediate" prefill-donor></gift-entry>`);
       expect(control(el, 'imisId').value).to.equal('');
     } finally {
       remove();
@@ -70,7 +70,7 @@ describe('inside an iMIS page', () => {
     const before = location.href;
     history.replaceState(null, '', `${location.pathname}?ID=777`);
     try {
-      const el = await mountInPage(html`<gift-entry prefill-donor></gift-entry>`);
+      const el = await mountInPage(html`<gift-entry mode="immediate" prefill-donor></gift-entry>`);
       expect(control(el, 'imisId').value).to.equal('777');
     } finally {
       history.replaceState(null, '', before);

@@ -78,7 +78,7 @@ describe('a stack of checks at speed', () => {
 
     it('donor first: the search, then the amount; autofocus puts focus in the search', async () => {
       sessionStorage.clear();
-      const el = await fixture<GiftEntry>(html`<gift-entry autofocus></gift-entry>`);
+      const el = await fixture<GiftEntry>(html`<gift-entry mode="immediate" autofocus></gift-entry>`);
       await waitUntil(() => document.activeElement?.matches('gift-contact-picker input'), 'autofocus in the donor search');
       await waitUntil(() => el.querySelector('select[name="distribution"]:not([disabled])'));
       const order = [...el.querySelectorAll('form input, form select, form textarea')].map((c) => (c as HTMLInputElement).name || 'search');
@@ -87,7 +87,7 @@ describe('a stack of checks at speed', () => {
 
     it('a known donor in twelve keys: four letters, Enter, the amount, Enter; focus returns to the search', async () => {
       sessionStorage.clear();
-      const el = await fixture<GiftEntry>(html`<gift-entry autofocus fund="GEN"></gift-entry>`);
+      const el = await fixture<GiftEntry>(html`<gift-entry mode="immediate" autofocus fund="GEN"></gift-entry>`);
       await waitUntil(() => document.activeElement?.matches('gift-contact-picker input'));
       await waitUntil(() => el.querySelector('select[name="distribution"]:not([disabled])'));
       await sendKeys({ type: 'Hopp' });

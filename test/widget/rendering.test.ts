@@ -72,7 +72,7 @@ describe('<gift-entry> renders as part of the iMIS page', () => {
 
   it('a bad prefix attribute is reported instead of breaking the form', async () => {
     sessionStorage.clear();
-    const el = await fixture<GiftEntry>(html`<gift-entry prefix="NOT-OK"></gift-entry>`);
+    const el = await fixture<GiftEntry>(html`<gift-entry mode="immediate" prefix="NOT-OK"></gift-entry>`);
     await waitUntil(() => el.querySelector('select[name="distribution"]:not([disabled])'));
     expect(el.querySelector('.AsiError.notice')!.textContent).to.contain('prefix attribute').and.contain('at most 6 letters or digits');
     expect(control(el, 'amount')).to.not.equal(null);
