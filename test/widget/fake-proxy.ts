@@ -157,9 +157,12 @@ export function fakeProxy(): FakeProxy {
     const advance = (stored: GiftRecord): GiftRecord => {
       const status = fake.pollAnswers.shift();
       const verdict = pending.get(stored.transactionId);
+      // A scripted status comes first; the verdict waits behind it.
       if (status) records.set(stored.transactionId, { ...stored, status });
-      else if (verdict) records.set(stored.transactionId, { ...verdict, gift: stored.gift });
-      pending.delete(stored.transactionId);
+      else if (verdict) {
+        records.set(stored.transactionId, { ...verdict, gift: stored.gift });
+        pending.delete(stored.transactionId);
+      }
       // Like the proxy: a single gift's answer carries no gift fields, only the journal does.
       const { gift: _fields, ...record } = records.get(stored.transactionId)!;
       return record;

@@ -41,6 +41,8 @@ describe('a stack of checks at speed', () => {
 
   it('never waits on iMIS: the form is ready for the next gift as soon as the proxy stored it, and a later refusal leaves it alone', async () => {
     proxy().next.push({ status: 'rejected', message: 'The gift service rejected this gift: bad', field: 'imisId' });
+    // iMIS takes its time: the refusal comes after a few rounds of "still queued".
+    proxy().pollAnswers.push('queued', 'queued', 'queued', 'queued', 'queued', 'queued');
     const el = await mountWidget();
     await fillValidGift(el);
     control(el, 'emailAddress').focus();
