@@ -450,11 +450,11 @@ export class GiftEntry extends LightElement {
       this.emit(GIFT_EVENTS.accepted, entry);
     } else if (entry.status === 'rejected') {
       this.emit(GIFT_EVENTS.rejected, entry);
-      this.say({
-        kind: 'AsiError',
-        text: `Needs correcting: ${what}. ${entry.message ?? ''}`,
-        action: { id: 'correct', label: 'Correct it now', entry: entry.transactionId },
-      });
+      const text = `Needs correcting: ${what}. ${entry.message ?? ''}`;
+      // A question waiting for an answer (large amount, possible duplicate) keeps its place; the refusal stays listed in the batch.
+      const asking = this.notice?.action && this.notice.action.id !== 'correct' && this.notice.action.id !== 'retry';
+      if (asking) this.announce(`${text} It is listed under Needs correcting.`);
+      else this.say({ kind: 'AsiError', text, action: { id: 'correct', label: 'Correct it now', entry: entry.transactionId } });
     } else if (entry.status === 'stuck' || entry.status === 'held') {
       this.announce(`Not yet in iMIS: ${what}. ${entry.message ?? ''}`);
     }
