@@ -38,6 +38,8 @@ export interface ProxyHandle {
   simulatorUrl: string | undefined;
   /** The gift journal (tests reach its storage through it to play a full disk). */
   outbox: Outbox;
+  /** Status changes and the long-polls waiting on them (tests check that a closed connection frees its waiter). */
+  changes: GiftChanges;
   /**
    * Stops accepting, answers callers still waiting for a verdict with the gift's
    * status as it stands, lets the upstream call in flight finish within its
@@ -179,6 +181,7 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
     config,
     simulatorUrl: closeSimulator ? upstreamBaseUrl : undefined,
     outbox,
+    changes,
     async close() {
       stopping = true;
       const closed = closeServer(server);
