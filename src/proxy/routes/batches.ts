@@ -14,11 +14,11 @@ import {
   batchSettingsSchema,
   HELD_MESSAGE,
   postBatchSchema,
+  postRefusal,
   reconcile,
   toImportRequest,
   type Batch,
 } from '../../contract/index.ts';
-import { postRefusal } from '../batch-gate.ts';
 import type { BatchStore } from '../batch-store.ts';
 import type { ProxyConfig } from '../config.ts';
 import type { Dispatcher } from '../dispatcher.ts';

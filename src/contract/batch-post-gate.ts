@@ -1,10 +1,12 @@
 /**
  * When an open batch may be posted, in words: only when it matches the stack in hand
- * (reconcile() of the contract's batch model), or when staff give a reason to post it
- * anyway. A figure not set is not checked; with neither set there is nothing to check
- * against, so a reason is required. Plain code, tested on its own.
+ * (reconcile() of batch-model.ts), or when staff give a reason to post it anyway. A
+ * figure not set is not checked; with neither set there is nothing to check against, so
+ * a reason is required. The proxy's gate answers with these words; the widget (and its
+ * test double) can say the same before asking. Plain code, no zod.
  */
-import { formatUsd, type Reconciliation } from '../contract/index.ts';
+import type { Reconciliation } from './batch-model.ts';
+import { formatUsd } from './gift-summary.ts';
 
 const gifts = (n: number) => `${n} gift${n === 1 ? '' : 's'}`;
 
