@@ -30,7 +30,8 @@ export function postRefusal(reconciliation: Reconciliation): string | undefined 
         missing.length ? `${missing.join(' and ')} still to enter` : '',
         extra.length ? `${extra.join(' and ')} more than expected` : '',
       ].filter(Boolean);
-      const fix = extra.length === 0 ? 'enter them' : missing.length === 0 ? 'remove the extra gifts' : 'check the rows';
+      const fix =
+        extra.length === 0 ? (count === 1 ? 'enter it' : 'enter them') : missing.length === 0 ? 'remove the extra gifts' : 'check the rows';
       return `${said.join(', and ')}; ${fix}, correct the expected figures, or post anyway with a reason.`;
     }
   }
