@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { newTransactionId, toImportRequest } from '../../src/contract/index.ts';
+import { HELD_MESSAGE, newTransactionId, RESPOND_ASYNC, toImportRequest } from '../../src/contract/index.ts';
 import { assertSentAsRow, batchApi, ids, ok, SETTINGS } from './batch-helpers.ts';
-import { ACCOUNT, postGift, sampleGift, startHarness, waitForStatus, type Harness } from './harness.ts';
+import { ACCOUNT, postGift, sampleGift, startHarness, TOKEN, waitForStatus, type Harness } from './harness.ts';
 
 describe('a batch kept open at the proxy', () => {
   let h: Harness;
@@ -162,8 +162,8 @@ describe('a batch kept open at the proxy', () => {
     assert.match(inJournal.error?.message ?? '', /already in the gift journal/);
 
     const other = ok(await api.open({ ...SETTINGS, name: 'Other stack' }), 201);
-    const kept = sampleGift();
-    ok(await api.save(other.id, kept));
+    const [before, kept, behind] = [sampleGift(), sampleGift(), sampleGift()];
+    for (const row of [before, kept, behind]) ok(await api.save(other.id, row));
     const inOther = await api.save(batch.id, kept);
     assert.equal(inOther.status, 409);
     assert.match(inOther.error?.message ?? '', /another batch \("Other stack"\)/);
@@ -177,6 +177,8 @@ describe('a batch kept open at the proxy', () => {
     assert.match(clash.error?.message ?? '', /reached the gift journal outside this batch/);
     assert.equal(ok(await api.get(other.id)).state, 'open');
     assert.equal(h.proxy.outbox.get(kept.transactionId)?.record.amount, 99, 'the row was not queued over it');
+    assert.equal(h.proxy.outbox.get(before.transactionId), undefined, 'the row queued before the clash was taken back with the rest');
+    assert.equal(h.proxy.outbox.get(behind.transactionId), undefined);
 
     const mismatch = await api.save(batch.id, sampleGift(), {}, newTransactionId());
     assert.equal(mismatch.status, 400);
@@ -188,5 +190,53 @@ describe('a batch kept open at the proxy', () => {
     assert.equal(bad.error?.field, 'amount');
     assert.equal((await api.get('nope')).status, 404);
     assert.equal(ok(await api.get(batch.id)).gifts.length, 0);
+  });
+
+  test('a batch that cannot be written when posted stays open with nothing queued, and posts once storage is back', async () => {
+    const batch = ok(await api.open({ ...SETTINGS, expected: { count: 2 } }), 201);
+    const rows = [sampleGift(), sampleGift()];
+    for (const row of rows) ok(await api.save(batch.id, row));
+    h.proxy.outbox.database.pragma('query_only = 1'); // as on a full disk
+    try {
+      const refused = await api.post(batch.id);
+      assert.equal(refused.status, 503);
+      assert.match(
+        refused.error?.message ?? '',
+        /could not be posted: the journal is read-only .*Nothing was queued and the batch is still open/,
+      );
+    } finally {
+      h.proxy.outbox.database.pragma('query_only = 0');
+    }
+    assert.equal(ok(await api.get(batch.id)).state, 'open');
+    for (const row of rows) assert.equal(h.proxy.outbox.get(row.transactionId), undefined);
+    ok(await api.post(batch.id));
+    for (const row of rows) await waitForStatus(h.proxy.url, row.transactionId, 'accepted');
+  });
+
+  test('a batch posted while the upstream refuses the proxy’s credentials is held, then sent in order once they are fixed', async () => {
+    h.simulator.control.setToken('rotated-upstream-token');
+    try {
+      const first = sampleGift();
+      await postGift(h.proxy.url, first, { [RESPOND_ASYNC.header]: RESPOND_ASYNC.value });
+      await waitForStatus(h.proxy.url, first.transactionId, 'held');
+      const batch = ok(await api.open({ ...SETTINGS, expected: { count: 2 } }), 201);
+      const rows = [sampleGift(), sampleGift()];
+      for (const row of rows) ok(await api.save(batch.id, row));
+      const posted = ok(await api.post(batch.id));
+      assert.deepEqual(
+        posted.gifts.map((row) => [row.record?.status, row.record?.message]),
+        rows.map(() => ['held', HELD_MESSAGE]),
+      );
+      h.simulator.control.setToken(TOKEN);
+      for (const row of rows) await waitForStatus(h.proxy.url, row.transactionId, 'accepted');
+      assert.deepEqual(
+        sentIds()
+          .filter((id) => [first, ...rows].some((gift) => gift.transactionId === id))
+          .slice(-3),
+        [first, ...rows].map((gift) => gift.transactionId),
+      );
+    } finally {
+      h.simulator.control.setToken(TOKEN);
+    }
   });
 });
