@@ -52,6 +52,9 @@ export const batchSettingsSchema = z.object({
   by: enteredBySchema,
 });
 export type BatchSettings = z.infer<typeof batchSettingsSchema>;
+/** PATCH: whichever of name, defaults and expected are given replace the batch's own (each whole). */
+export const batchSettingsPatchSchema = z.partial(batchSettingsSchema);
+export type BatchSettingsPatch = z.infer<typeof batchSettingsPatchSchema>;
 
 /** One row of an open batch, as the widget sends it: exactly the gift that will be posted. */
 export const batchGiftInputSchema = z.object({

@@ -1,6 +1,7 @@
 /** The one contract: shared by the widget, the proxy and the simulator. */
 export * from './batch-api.ts';
 export * from './batch-model.ts';
+export * from './batch-post-gate.ts';
 export * from './entry-metadata.ts';
 export * from './gift-fields.ts';
 export * from './gift-schema.ts';

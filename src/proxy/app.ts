@@ -2,9 +2,11 @@
 import { Hono } from 'hono';
 import { PROXY_PATHS } from '../contract/index.ts';
 import { imisStandInRoutes } from '../imis-standin/routes.ts';
+import type { BatchStore } from './batch-store.ts';
 import { callerChecks } from './caller-checks.ts';
 import type { ProxyConfig } from './config.ts';
 import type { Dispatcher } from './dispatcher.ts';
+import type { GiftChanges } from './gift-changes.ts';
 import { closeAfterEarlyAnswer, refuseWhileStopping, securityHeaders } from './http-hygiene.ts';
 import { problem } from './http-problem.ts';
 import type { Log } from './logger.ts';
@@ -12,6 +14,8 @@ import type { LookupsCache } from './lookups-cache.ts';
 import type { ProxyMetrics } from './metrics.ts';
 import type { Outbox } from './outbox.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { batchRoutes } from './routes/batches.ts';
+import { giftWatchRoutes } from './routes/gift-watch.ts';
 import { giftRoutes } from './routes/gifts.ts';
 import { healthRoutes } from './routes/health.ts';
 import { lookupRoutes } from './routes/lookups.ts';
@@ -37,6 +41,10 @@ export interface AppDeps {
   config: ProxyConfig;
   outbox: Outbox;
   dispatcher: Dispatcher;
+  /** Open batches, kept in the journal's database. */
+  batches: BatchStore;
+  /** Told of every status change; answers the long-polls of /api/gifts/watch. */
+  changes: GiftChanges;
   lookups: LookupsCache;
   log: Log;
   simulated: boolean;
@@ -56,7 +64,10 @@ export function createApp(deps: AppDeps): Hono {
   if (deps.simulated) app.route('/', imisStandInRoutes());
   app.use('/api/*', callerChecks(deps.config, deps.log));
   app.route(PROXY_PATHS.lookups, lookupRoutes(deps.lookups));
+  // Before the gift routes: "watch" must never be read as a transactionId.
+  app.route(PROXY_PATHS.watch, giftWatchRoutes(deps));
   app.route(PROXY_PATHS.gifts, giftRoutes(deps));
+  app.route(PROXY_PATHS.batches, batchRoutes(deps));
   app.route(PROXY_PATHS.health, healthRoutes(deps.outbox, deps.dispatcher, deps.simulated, stopping));
   app.route('/', adminRoutes(deps));
   app.route('/', staticRoutes());

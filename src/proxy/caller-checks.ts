@@ -49,7 +49,7 @@ export function callerChecks(
       c.header('Access-Control-Expose-Headers', 'ETag');
     }
     if (c.req.method === 'OPTIONS') {
-      c.header('Access-Control-Allow-Methods', 'GET, POST');
+      c.header('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, DELETE');
       c.header('Access-Control-Allow-Headers', ALLOWED_REQUEST_HEADERS);
       c.header('Access-Control-Max-Age', '600');
       return c.body(null, 204);

@@ -16,6 +16,7 @@ import {
 } from '../contract/index.ts';
 import type { ProxyConfig } from './config.ts';
 import { maskValues, type Log } from './logger.ts';
+import type { GiftChanges } from './gift-changes.ts';
 import type { Outbox } from './outbox.ts';
 import type { UpstreamClient } from './upstream-client.ts';
 import { refusedBeforeSending, verdictFor } from './gift-verdict.ts';
@@ -49,6 +50,8 @@ export class Dispatcher {
     private readonly client: UpstreamClient,
     private readonly timing: Timing,
     private readonly log: Log,
+    /** Told of every status this dispatcher writes (long-polls of /api/gifts/watch). */
+    private readonly changes?: GiftChanges,
   ) {}
 
   get held(): boolean {
@@ -152,16 +155,19 @@ export class Dispatcher {
     const refused = gift.uncertain ? undefined : refusedBeforeSending(gift.request);
     if (refused) {
       this.notify(this.outbox.settle(id, refused).record);
+      this.changes?.changed(id);
       this.log('warn', 'gift_refused_before_sending', { transactionId: id, field: refused.field });
       return;
     }
     this.outbox.markSending(id);
+    this.changes?.changed(id);
     const sending = this.outbox.get(id)!;
     const started = Date.now();
     const outcome = await this.client.importGift(sending.request);
     // Whether an EARLIER attempt may have landed is what the gift knew before this one.
     const verdict = verdictFor({ ...sending, uncertain: gift.uncertain }, outcome, Date.now(), this.timing);
     const settled = this.outbox.settle(id, verdict);
+    this.changes?.changed(id);
     this.log(verdict.status === 'queued' || verdict.status === 'stuck' ? 'warn' : 'info', 'gift_import', {
       transactionId: id,
       attempt: settled.record.attempts,
@@ -173,6 +179,7 @@ export class Dispatcher {
     });
     if (outcome.kind === 'unauthorized') {
       this.outbox.moveWaiting('queued', 'held', HELD_MESSAGE);
+      this.changes?.changedMany();
       this.upstream = { state: 'held', message: HELD_MESSAGE };
       this.log('error', 'upstream_credentials_rejected', { heldGifts: this.outbox.depth() });
       for (const waiting of [...this.waiters.keys()]) {
@@ -195,6 +202,7 @@ export class Dispatcher {
       return;
     }
     const released = this.outbox.moveWaiting('held', 'queued', null);
+    this.changes?.changedMany();
     this.upstream = { state: 'ok' };
     this.log('info', 'upstream_credentials_accepted', { releasedGifts: released });
   }

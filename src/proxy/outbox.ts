@@ -160,6 +160,11 @@ export class Outbox {
     this.db.close();
   }
 
+  /** The journal's connection, for stores that must commit in one transaction with it (open batches). */
+  get database(): Database.Database {
+    return this.db;
+  }
+
   get(transactionId: string): StoredGift | undefined {
     const row = this.db.prepare('SELECT * FROM gifts WHERE transaction_id = ?').get(transactionId) as Row | undefined;
     return row && toStored(row);

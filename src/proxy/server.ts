@@ -6,8 +6,10 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
+import { BatchStore } from './batch-store.ts';
 import { readConfig, type Env, type ProxyConfig } from './config.ts';
 import { Dispatcher, type UpstreamState } from './dispatcher.ts';
+import { GiftChanges } from './gift-changes.ts';
 import { createLogger, type Log } from './logger.ts';
 import { LookupsCache } from './lookups-cache.ts';
 import { createMetrics, type ProxyMetrics } from './metrics.ts';
@@ -36,6 +38,8 @@ export interface ProxyHandle {
   simulatorUrl: string | undefined;
   /** The gift journal (tests reach its storage through it to play a full disk). */
   outbox: Outbox;
+  /** Status changes and the long-polls waiting on them (tests check that a closed connection frees its waiter). */
+  changes: GiftChanges;
   /**
    * Stops accepting, answers callers still waiting for a verdict with the gift's
    * status as it stands, lets the upstream call in flight finish within its
@@ -111,6 +115,14 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
     await closeSimulator?.();
     throw error;
   }
+  let batches: BatchStore;
+  try {
+    batches = new BatchStore(outbox);
+  } catch (error) {
+    outbox.close();
+    await closeSimulator?.();
+    throw error;
+  }
   const resumed = outbox.recover();
   const metrics: ProxyMetrics | undefined =
     config.adminToken === undefined
@@ -118,13 +130,16 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
       : await createMetrics({ outbox, upstreamState: (): UpstreamState['state'] => dispatcher.upstream.state });
   const upstream = createUpstreamClient(upstreamBaseUrl, config.upstreamToken, config.upstreamTimeoutMs);
   const client = metrics?.instrument(upstream) ?? upstream;
-  const dispatcher = new Dispatcher(outbox, client, config, log);
+  const changes = new GiftChanges();
+  const dispatcher = new Dispatcher(outbox, client, config, log, changes);
   const lookups = new LookupsCache(client, config.lookupsTtlMs, config.transactionIdPrefix);
   let stopping = false;
   const app = createApp({
     config,
     outbox,
     dispatcher,
+    batches,
+    changes,
     lookups,
     log,
     simulated: closeSimulator !== undefined,
@@ -166,12 +181,14 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
     config,
     simulatorUrl: closeSimulator ? upstreamBaseUrl : undefined,
     outbox,
+    changes,
     async close() {
       stopping = true;
       const closed = closeServer(server);
       clearInterval(retention);
       const stopped = dispatcher.stop();
       dispatcher.releaseWaiters();
+      changes.close();
       await stopped;
       await closed;
       outbox.close();

@@ -2,18 +2,20 @@
  * Talks to our proxy (never to the upstream). Every failure becomes a sentence
  * staff can act on; nothing here throws past its caller.
  */
-import type { Batch, BatchSettings, BatchSummary, PostBatch, WatchResponse } from '../contract/batch-api.ts';
-import type { BatchState } from '../contract/batch-model.ts';
 import type { GiftRecord, Journal, LookupsResponse, ProxyError } from '../contract/proxy-api.ts';
-import type { GiftStatus } from '../contract/proxy-routes.ts';
-import { CALLER_KEY_HEADER, PROXY_PATHS, RESPOND_ASYNC } from '../contract/proxy-routes.ts';
+import { CALLER_KEY_HEADER, PROXY_PATHS, RESPOND_ASYNC, type GiftStatus } from '../contract/proxy-routes.ts';
 import type { GiftSubmission } from '../contract/gift-schema.ts';
+import type { Batch, BatchSettings, BatchSettingsPatch, BatchSummary, PostBatch, WatchResponse } from '../contract/batch-api.ts';
+import type { BatchState } from '../contract/batch-model.ts';
+
+type EntryMetadata = { enteredBy?: string | undefined; donorName?: string | undefined };
 
 // Captured at load: the widget talks to the server that served it unless told otherwise.
 export const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
 
 export type Answer<T> = { ok: true; value: T } | { ok: false; error: ProxyError; network: boolean };
 
+const STOPPED = 'Stopped before the gift service answered.';
 const UNREACHABLE = 'Could not reach the gift service. Check your connection and try again; nothing you typed is lost.';
 
 export class ProxyClient {
@@ -23,7 +25,6 @@ export class ProxyClient {
   ) {}
 
   private async call<T>(path: string, init: RequestInit = {}, extra: Record<string, string> = {}): Promise<Answer<T>> {
-    if (init.signal?.aborted) return { ok: false, error: { message: 'Cancelled.' }, network: true };
     const headers: Record<string, string> = { Accept: 'application/json', ...extra };
     if (this.key) headers[CALLER_KEY_HEADER] = this.key;
     if (init.body) headers['Content-Type'] = 'application/json';
@@ -31,6 +32,8 @@ export class ProxyClient {
     try {
       response = await fetch(`${this.endpoint}${path}`, { ...init, headers, credentials: 'omit' });
     } catch {
+      // Stopped by the caller (a watch no longer wanted): not the network's fault.
+      if (init.signal?.aborted) return { ok: false, error: { message: STOPPED }, network: false };
       return { ok: false, error: { message: UNREACHABLE }, network: true };
     }
     let body: unknown;
@@ -57,7 +60,7 @@ export class ProxyClient {
    * the verdict comes by polling. `enteredBy` (the page-reported staff party ID) and
    * `donorName` (a contact chosen from iMIS) are journal metadata, never sent upstream.
    */
-  submit(gift: GiftSubmission, metadata: { enteredBy?: string | undefined; donorName?: string | undefined }): Promise<Answer<GiftRecord>> {
+  submit(gift: GiftSubmission, metadata: EntryMetadata): Promise<Answer<GiftRecord>> {
     return this.call(
       PROXY_PATHS.gifts,
       { method: 'POST', body: JSON.stringify({ ...gift, ...metadata }) },
@@ -78,15 +81,8 @@ export class ProxyClient {
     return this.call(PROXY_PATHS.gift(transactionId));
   }
 
-  /**
-   * Waits (up to waitMs) until one of these gifts has another status than the one
-   * given: how a verdict reaches the batch within a second of the upstream's answer.
-   */
-  watch(known: Record<string, GiftStatus>, waitMs: number, signal: AbortSignal): Promise<Answer<WatchResponse>> {
-    return this.call(PROXY_PATHS.watch, { method: 'POST', body: JSON.stringify({ known, waitMs }), signal });
-  }
-
-  listBatches(state: BatchState): Promise<Answer<{ batches: BatchSummary[] }>> {
+  /** Batches kept at the proxy (review mode), newest first: open ones to reopen, or posted ones. */
+  listBatches(state: BatchState = 'open'): Promise<Answer<{ batches: BatchSummary[] }>> {
     return this.call(`${PROXY_PATHS.batches}?state=${state}`);
   }
 
@@ -98,16 +94,13 @@ export class ProxyClient {
     return this.call(PROXY_PATHS.batch(id));
   }
 
-  updateBatch(id: string, settings: BatchSettings): Promise<Answer<Batch>> {
+  /** New defaults, expected figures or name: one explicit action, journaled with `by`. */
+  updateBatch(id: string, settings: BatchSettingsPatch): Promise<Answer<Batch>> {
     return this.call(PROXY_PATHS.batch(id), { method: 'PATCH', body: JSON.stringify(settings) });
   }
 
-  /** Keeps a gift in an open batch (review mode): stored at the proxy, not sent. */
-  saveBatchGift(
-    id: string,
-    gift: GiftSubmission,
-    metadata: { enteredBy?: string | undefined; donorName?: string | undefined },
-  ): Promise<Answer<Batch>> {
+  /** Adds the row, or replaces it in its place: kept at the proxy, not sent until the batch is posted. */
+  saveBatchGift(id: string, gift: GiftSubmission, metadata: EntryMetadata): Promise<Answer<Batch>> {
     return this.call(PROXY_PATHS.batchGift(id, gift.transactionId), { method: 'PUT', body: JSON.stringify({ gift, ...metadata }) });
   }
 
@@ -115,7 +108,18 @@ export class ProxyClient {
     return this.call(PROXY_PATHS.batchGift(id, transactionId), { method: 'DELETE' });
   }
 
+  /** Sends every row to the queue, in order; refused (409, in words) unless the batch matches or a reason is given. */
   postBatch(id: string, post: PostBatch): Promise<Answer<Batch>> {
     return this.call(PROXY_PATHS.postBatch(id), { method: 'POST', body: JSON.stringify(post) });
+  }
+
+  /**
+   * Long-poll: answers with the gifts whose status differs from `known`, as soon as one
+   * does, or `{ gifts: [] }` after `waitMs`. Abort `signal` to stop watching.
+   */
+  watch(known: Record<string, GiftStatus>, waitMs?: number, signal?: AbortSignal): Promise<Answer<WatchResponse>> {
+    const init: RequestInit = { method: 'POST', body: JSON.stringify({ known, waitMs }) };
+    if (signal) init.signal = signal;
+    return this.call(PROXY_PATHS.watch, init);
   }
 }

@@ -60,6 +60,14 @@ describe('caller checks', () => {
     assert.equal(preflight.headers.get('access-control-allow-origin'), ALLOWED);
     assert.match(preflight.headers.get('access-control-allow-headers') ?? '', new RegExp(CALLER_KEY_HEADER, 'i'));
     assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /\bPrefer\b/);
+    // A batch row is saved with PUT, removed with DELETE, a batch's defaults changed with PATCH.
+    assert.deepEqual((preflight.headers.get('access-control-allow-methods') ?? '').split(/,\s*/).sort(), [
+      'DELETE',
+      'GET',
+      'PATCH',
+      'POST',
+      'PUT',
+    ]);
     assert.deepEqual(reached, [], 'a preflight never runs the route');
   });
 

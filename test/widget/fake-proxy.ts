@@ -15,6 +15,8 @@ import { isFinal, RESPOND_ASYNC } from '../../src/contract/proxy-routes.ts';
 import { watchRequestSchema, watchResponseSchema } from '../../src/contract/batch-api.ts';
 import { donorDisplayName } from '../../src/contract/gift-summary.ts';
 import type { GiftSubmission } from '../../src/contract/gift-schema.ts';
+import type { Batch } from '../../src/contract/batch-api.ts';
+import { serveBatches, type BatchBackend } from './fake-batches.ts';
 
 export const LOOKUPS: LookupsResponse = z.parse(lookupsResponseSchema, {
   distributions: [
@@ -50,6 +52,16 @@ export interface FakeProxy {
   enteredBy: Array<string | undefined>;
   /** The donorName (a contact chosen from iMIS) each POST carried. */
   donorNames: Array<string | undefined>;
+  /** Batches kept at the proxy (review mode): seed one to play another browser's open batch, or inspect them. */
+  batches: Map<string, Batch>;
+  /** The `known` map of every POST /api/gifts/watch the widget sent. */
+  watches: Array<Record<string, GiftRecord['status']>>;
+  /**
+   * The upstream's verdict arrives for a gift in the journal (a posted batch row, or a gift
+   * answered 202): its record changes and every pending watch that follows it answers.
+   * Without a verdict: the one held back for polling (respond-async), else 'accepted'.
+   */
+  settle(transactionId: string, verdict?: Exclude<Verdict, 'network' | { error: number }>): GiftRecord;
   restore(): void;
 }
 
@@ -69,6 +81,23 @@ export function fakeProxy(): FakeProxy {
     journal: [],
     enteredBy: [],
     donorNames: [],
+    batches: new Map(),
+    watches: [],
+    settle: (transactionId, verdict) => {
+      const stored = records.get(transactionId);
+      if (!stored) throw new Error(`the fake proxy holds no gift ${transactionId}`);
+      const held = pending.get(transactionId);
+      pending.delete(transactionId);
+      const next: GiftRecord =
+        verdict === undefined
+          ? (held ?? { ...stored, status: 'accepted' })
+          : typeof verdict === 'string'
+            ? { ...stored, status: verdict, message: undefined, field: undefined }
+            : { ...stored, status: 'rejected', message: verdict.message, field: verdict.field, upstreamMessage: 'upstream words' };
+      records.set(transactionId, z.parse(giftRecordSchema, { ...next, gift: stored.gift, updatedAt: new Date().toISOString() }));
+      for (const check of [...backend.watchers]) check();
+      return records.get(transactionId)!;
+    },
     restore: () => {
       window.fetch = original;
     },
@@ -87,9 +116,13 @@ export function fakeProxy(): FakeProxy {
       ...extra,
     });
 
+  const backend: BatchBackend = { records, record, batches: fake.batches, watches: fake.watches, watchers: new Set() };
+
   window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = new URL(String(input), location.href);
     fake.headers.push(new Headers(init.headers));
+    const batchAnswer = serveBatches(backend, url, init);
+    if (batchAnswer) return batchAnswer;
     if (url.pathname === '/api/lookups') {
       if (fake.lookupsFail)
         return json(

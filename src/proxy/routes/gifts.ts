@@ -6,41 +6,32 @@
  * journal never causes a second import. Nothing is acknowledged that is not on disk.
  */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import * as z from 'zod/mini';
 import {
-  DONOR_NAME_MESSAGES,
-  ENTERED_BY_MESSAGE,
   GIFT_FIELDS,
-  donorNameSchema,
-  enteredBySchema,
   HELD_MESSAGE,
-  giftSubmissionSchema,
   isFinal,
   RESPOND_ASYNC,
   toImportRequest,
-  type GiftField,
   type GiftImportRequest,
   type GiftRecord,
 } from '../../contract/index.ts';
+import type { BatchStore } from '../batch-store.ts';
 import type { ProxyConfig } from '../config.ts';
 import type { Dispatcher } from '../dispatcher.ts';
+import type { GiftChanges } from '../gift-changes.ts';
+import { giftJsonBody, readGiftEntry, readJsonObject } from '../gift-intake.ts';
 import { problem } from '../http-problem.ts';
 import { REQUEUED_MESSAGE } from '../gift-verdict.ts';
 import type { Log } from '../logger.ts';
 import { storageFailure, type Outbox } from '../outbox.ts';
 
-export const MAX_GIFT_BODY_BYTES = 16 * 1024;
-
 interface Deps {
   config: Pick<ProxyConfig, 'financialAccountId' | 'transactionIdPrefix' | 'answerWaitMs'>;
   outbox: Outbox;
   dispatcher: Dispatcher;
+  batches: BatchStore;
+  changes: GiftChanges;
   log: Log;
-}
-
-function asField(segment: PropertyKey | undefined): GiftField | undefined {
-  return (GIFT_FIELDS as readonly PropertyKey[]).includes(segment as PropertyKey) ? (segment as GiftField) : undefined;
 }
 
 /** The same gift sent again (a retry), as opposed to a different gift reusing an ID. */
@@ -59,94 +50,62 @@ function prefersAsync(prefer: string | undefined): boolean {
 const notStored = (reason: string) =>
   `The proxy cannot store gifts right now: ${reason}. This gift was NOT recorded and nothing was sent; try again once an administrator has fixed the proxy's storage.`;
 
-export function giftRoutes({ config, outbox, dispatcher, log }: Deps): Hono {
+export function giftRoutes({ config, outbox, dispatcher, batches, changes, log }: Deps): Hono {
   const app = new Hono();
 
-  app.post(
-    '/',
-    // The type is checked before the size: a header says it, and nothing of the body need be read.
-    async (c, next) => {
-      if (!/^application\/json\b/i.test(c.req.header('Content-Type') ?? '')) {
-        return problem(c, 415, 'Send the gift as JSON with the header Content-Type: application/json.');
-      }
-      await next();
-    },
-    bodyLimit({
-      maxSize: MAX_GIFT_BODY_BYTES,
-      onError: (c) => problem(c, 413, `A gift must be under ${MAX_GIFT_BODY_BYTES / 1024} KB of JSON; this one is larger.`),
-    }),
-    async (c) => {
-      let body: unknown;
-      try {
-        body = JSON.parse(await c.req.text());
-      } catch {
-        return problem(c, 400, 'The request body is not valid JSON.');
-      }
-      if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-        return problem(c, 400, 'Send one gift as a JSON object.');
-      }
-      // Who entered the gift and the donor's name are journal metadata, not part of the gift the upstream receives.
-      const { enteredBy: reportedBy, donorName: shownName, ...giftBody } = body as Record<string, unknown>;
-      const enteredBy = z.safeParse(enteredBySchema, reportedBy);
-      if (!enteredBy.success) return problem(c, 400, ENTERED_BY_MESSAGE);
-      const donorName = z.safeParse(donorNameSchema, shownName);
-      if (!donorName.success) return problem(c, 400, donorName.error.issues[0]?.message ?? DONOR_NAME_MESSAGES.type);
-      if ('financialAccountId' in body) {
-        return problem(c, 400, 'Leave out financialAccountId: the proxy adds the account configured for this organisation.', {
-          field: 'financialAccountId',
-        });
-      }
-      const parsed = z.safeParse(giftSubmissionSchema, giftBody);
-      if (!parsed.success) {
-        const problems = parsed.error.issues.map((issue) => ({ message: issue.message, field: asField(issue.path[0]) }));
-        return problem(c, 400, problems[0]!.message, { field: problems[0]!.field, problems });
-      }
-      const gift = parsed.data;
-      if (!gift.transactionId.startsWith(config.transactionIdPrefix)) {
-        return problem(c, 400, `Transaction ID must start with this organisation's prefix "${config.transactionIdPrefix}".`, {
-          field: 'transactionId',
-        });
-      }
+  app.post('/', giftJsonBody(), async (c) => {
+    const body = await readJsonObject(c);
+    if (typeof body === 'string') return problem(c, 400, body);
+    // Who entered the gift and the donor's name are journal metadata, not part of the gift the upstream receives.
+    const { enteredBy, donorName, ...giftBody } = body;
+    const intake = readGiftEntry(giftBody, enteredBy, donorName, config);
+    if (!intake.ok) {
+      const { message, ...extra } = intake.error;
+      return problem(c, 400, message, extra);
+    }
+    const { gift, metadata } = intake;
+    const holder = batches.holderOf(gift.transactionId);
+    if (holder?.state === 'open') {
+      const message = `Transaction ID ${gift.transactionId} belongs to a gift kept in the open batch "${holder.name}"; it is sent when that batch is posted. Start a new gift to get a new ID.`;
+      return problem(c, 409, message, { field: 'transactionId' });
+    }
 
-      const request = toImportRequest(gift, config.financialAccountId, new Date());
-      const existing = outbox.get(gift.transactionId);
-      if (existing && existing.record.status !== 'rejected') {
-        if (!sameGift(existing.request, request, gift.receivedDate !== undefined)) {
-          return problem(
-            c,
-            409,
-            `Transaction ID ${gift.transactionId} already belongs to a different gift. Start a new gift to get a new ID.`,
-            {
-              field: 'transactionId',
-            },
-          );
-        }
-        log('info', 'gift_repeated', { transactionId: gift.transactionId, status: existing.record.status });
-        return c.json(...answer(existing.record));
+    const request = toImportRequest(gift, config.financialAccountId, new Date());
+    const existing = outbox.get(gift.transactionId);
+    if (existing && existing.record.status !== 'rejected') {
+      if (!sameGift(existing.request, request, gift.receivedDate !== undefined)) {
+        return problem(
+          c,
+          409,
+          `Transaction ID ${gift.transactionId} already belongs to a different gift. Start a new gift to get a new ID.`,
+          {
+            field: 'transactionId',
+          },
+        );
       }
+      log('info', 'gift_repeated', { transactionId: gift.transactionId, status: existing.record.status });
+      return c.json(...answer(existing.record));
+    }
 
-      const held = dispatcher.held;
-      let stored: GiftRecord;
-      try {
-        stored = outbox.enqueue(request, held ? 'held' : 'queued', held ? HELD_MESSAGE : undefined, {
-          enteredBy: enteredBy.data,
-          donorName: donorName.data || undefined,
-        }).record;
-      } catch (error) {
-        const reason = storageFailure(error);
-        log('error', 'journal_write_failed', { transactionId: gift.transactionId, reason });
-        return problem(c, 503, notStored(reason));
-      }
-      log('info', existing ? 'gift_resubmitted' : 'gift_received', { transactionId: gift.transactionId, held });
-      dispatcher.wake();
-      if (prefersAsync(c.req.header(RESPOND_ASYNC.header))) {
-        c.header('Preference-Applied', RESPOND_ASYNC.value);
-        return c.json(stored, 202);
-      }
-      const record = (await dispatcher.waitForVerdict(gift.transactionId, config.answerWaitMs))!;
-      return c.json(...answer(record));
-    },
-  );
+    const held = dispatcher.held;
+    let stored: GiftRecord;
+    try {
+      stored = outbox.enqueue(request, held ? 'held' : 'queued', held ? HELD_MESSAGE : undefined, metadata).record;
+    } catch (error) {
+      const reason = storageFailure(error);
+      log('error', 'journal_write_failed', { transactionId: gift.transactionId, reason });
+      return problem(c, 503, notStored(reason));
+    }
+    log('info', existing ? 'gift_resubmitted' : 'gift_received', { transactionId: gift.transactionId, held });
+    changes.changed(gift.transactionId);
+    dispatcher.wake();
+    if (prefersAsync(c.req.header(RESPOND_ASYNC.header))) {
+      c.header('Preference-Applied', RESPOND_ASYNC.value);
+      return c.json(stored, 202);
+    }
+    const record = (await dispatcher.waitForVerdict(gift.transactionId, config.answerWaitMs))!;
+    return c.json(...answer(record));
+  });
 
   app.post('/:transactionId/retry', (c) => {
     const id = c.req.param('transactionId');
@@ -169,6 +128,7 @@ export function giftRoutes({ config, outbox, dispatcher, log }: Deps): Hono {
     }
     if (!requeued) return problem(c, 409, 'The gift changed meanwhile; look at its status again.', { field: 'transactionId' });
     log('info', 'gift_requeued', { transactionId: id });
+    changes.changed(id);
     dispatcher.wake();
     return c.json(requeued, 202);
   });
