@@ -141,16 +141,17 @@ describe('the donor search at the keyboard', () => {
       const response = await imis(input, init);
       if (!String(input).includes('api/PartySummary?')) return response;
       const body = (await response.json()) as { Items: { $values: { Email: string }[] } };
-      for (const c of body.Items.$values) c.Email = c.Email.replace('@', '.major-gifts.and.planned-giving.office@');
+      for (const c of body.Items.$values) c.Email = c.Email.replace('@', '.majorgiftsandplannedgivingoffice@');
       return Response.json(body);
     };
     await setViewport({ width: 320, height: 640 });
     try {
       const el = await searchFor('lovelace', 2);
       const list = picker(el).querySelector<HTMLElement>('[role="listbox"]')!;
-      expect(texts(el)[0]).to.contain('ada.major-gifts.and.planned-giving.office@example.org');
+      expect(texts(el)[0]).to.contain('ada.majorgiftsandplannedgivingoffice@example.org');
       expect(list.scrollWidth, 'the list does not scroll sideways').to.be.at.most(list.clientWidth);
-      for (const option of options(el)) expect(option.getBoundingClientRect().right).to.be.at.most(320);
+      // The donor search's own box; the page as a whole is the soft-credit fieldset's (issue 14, item 6).
+      for (const box of [picker(el), ...options(el)]) expect(box.getBoundingClientRect().right).to.be.at.most(320);
       await expectNoAxeViolations(el);
     } finally {
       window.fetch = imis;
