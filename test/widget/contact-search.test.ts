@@ -10,6 +10,7 @@ import { control, expect, expectNoAxeViolations, fill, fillValidGift, submit, wa
 const TOKEN = IMIS_TOKEN;
 const BASE_URL = IMIS_BASE_URL;
 const SUMMARY = `${BASE_URL}api/PartySummary`;
+const options = (el: Element) => [...el.querySelectorAll('[role="option"]')].map((o) => o.textContent!.trim());
 
 describe('finding the donor in iMIS', () => {
   const proxy = withFakeProxy();
@@ -22,7 +23,6 @@ describe('finding the donor in iMIS', () => {
     return el;
   }
   const search = (el: Element, which = 0) => el.querySelectorAll<HTMLInputElement>('gift-contact-picker input[role="combobox"]')[which]!;
-  const options = (el: Element) => [...el.querySelectorAll('[role="option"]')].map((o) => o.textContent!.trim());
 
   const card = (el: Element, field = 'imisId') => el.querySelector(`.contact-card [data-field="${field}"]`)?.textContent ?? '';
 
@@ -185,6 +185,22 @@ describe('the search finds a donor however staff type them', () => {
       expect([...el.querySelectorAll('[role="option"]')].map((o) => o.textContent!.trim())).to.deep.equal([
         'Acme Foundation — Springfield · giving@acme.example · iMIS ID 200',
       ]);
+    });
+
+    it('ignored, in the picker: a person the ignored query brings back on a later page is listed once', async () => {
+      page.imis().nameFilter = 'ignored';
+      const el = await fixture<GiftEntry>(html`<gift-entry></gift-entry>`);
+      await waitUntil(() => el.querySelector('select[name="distribution"]:not([disabled])'));
+      el.querySelector<HTMLInputElement>('gift-contact-picker input')!.focus();
+      await sendKeys({ type: 'smith' });
+      await waitUntil(() => options(el).length === 11);
+      await sendKeys({ press: 'PageDown' });
+      await sendKeys({ press: 'PageDown' });
+      await waitUntil(() => options(el).length === 21, 'the second page');
+      const ids = options(el)
+        .map((text) => /iMIS ID (\d+)/.exec(text)?.[1])
+        .filter(Boolean);
+      expect(ids).to.deep.equal(Array.from({ length: 20 }, (_, i) => String(300 + i)));
     });
 
     it('the match: each typed word begins a word of the name, or the name begins with the text', () => {
