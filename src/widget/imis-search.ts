@@ -38,8 +38,8 @@ const words = (text: string): string[] =>
 
 /**
  * Whether a contact's name answers what was typed: every typed word begins a word of the name
- * ("acme found" → "Acme Foundation"), or the name, punctuation aside, begins with the whole
- * text ("obrien" → "O'Brien Trust", as iMIS's own `startsWith` would).
+ * ("acme found" → "Acme Foundation"), or the name, spaces and punctuation aside, begins with
+ * the whole text ("obrien" → "O'Brien Trust"), so nothing iMIS's own `startsWith` finds is dropped.
  */
 export function nameMatches(name: string, typed: string): boolean {
   const wanted = words(typed);
