@@ -24,7 +24,9 @@
  * countrySubEntityName, updatedOn, createdOn, "incomplete"; an unknown name is refused
  * ("In the query, X is not a known property name", developer.imis.com discussions).
  * `name` (the PartySummary property holding an organisation's name) is not in that list,
- * so the widget treats a refusal of it as "no organisation matches", never as a failure.
+ * so the widget treats a refusal of it as "no organisation matches", never as a failure, and
+ * keeps only answers whose name matches what was typed, for an iMIS that ignores it and
+ * answers with every contact (src/widget/imis-search.ts).
  */
 export const IMIS_API = {
   partySummary: 'api/PartySummary',

@@ -25,29 +25,64 @@ export function imisUrl(path: string, baseUrl = readImisPage().baseUrl): string 
 }
 
 /**
+ * How staff type a name and how iMIS spells it may differ in case and accents ("nunez" for
+ * "Núñez"): both are compared lower-cased, without diacritics, as words.
+ */
+const words = (text: string): string[] =>
+  text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+
+/**
+ * Whether a contact's name answers what was typed: every typed word begins a word of the name
+ * ("acme found" → "Acme Foundation"), or the name, spaces and punctuation aside, begins with
+ * the whole text ("obrien" → "O'Brien Trust"), so nothing iMIS's own `startsWith` finds is dropped.
+ */
+export function nameMatches(name: string, typed: string): boolean {
+  const wanted = words(typed);
+  if (wanted.length === 0) return false;
+  const have = words(name);
+  return have.join('').startsWith(wanted.join('')) || wanted.every((w) => have.some((h) => h.startsWith(w)));
+}
+
+export interface SearchQuery {
+  path: string;
+  /**
+   * Set on the query that filters by `name`, which ASI does not document (see imis-party.ts):
+   * an iMIS may apply it, refuse it or ignore it and answer with every contact, so its
+   * answers are kept only when their name matches this text.
+   */
+  byName?: string;
+}
+
+/**
  * "Lovelace", "ada love", "Lovelace, Ada", "ada@…", "101", "Acme" → the iMIS queries for it.
  * One filter set cannot cover people and organisations (iMIS ANDs filters), so a name runs
  * as a person query (lastName, with firstName when two words are given) and an organisation
  * query (`name` starts with the whole text); something that looks like an iMIS ID is also
  * looked up exactly. The caller runs them in parallel and merges.
  */
-export function searchPaths(text: string, offset: number): string[] {
+export function searchQueries(text: string, offset: number): SearchQuery[] {
   const query = text.trim();
   const summary = IMIS_API.partySummary;
-  if (/^\d+$/.test(query)) return [`${summary}/${encodeURIComponent(query)}`];
+  const exact = { path: `${summary}/${encodeURIComponent(query)}` };
+  if (/^\d+$/.test(query)) return [exact];
   const page = () => new URLSearchParams({ limit: String(PAGE_SIZE), offset: String(offset) });
-  if (query.includes('@')) return [`${summary}?${page()}&${new URLSearchParams({ email: `contains:${query}` })}`];
+  if (query.includes('@')) return [{ path: `${summary}?${page()}&${new URLSearchParams({ email: `contains:${query}` })}` }];
   const comma = query.split(',').map((part) => part.trim());
-  const words = query.split(/\s+/);
+  const typedWords = query.split(/\s+/);
   const [first, last] =
-    comma.length > 1 ? [comma[1], comma[0]] : words.length > 1 ? [words[0], words.slice(1).join(' ')] : [undefined, query];
+    comma.length > 1 ? [comma[1], comma[0]] : typedWords.length > 1 ? [typedWords[0], typedWords.slice(1).join(' ')] : [undefined, query];
   const person = page();
   if (first) person.set('firstName', `startsWith:${first}`);
   person.set('lastName', `startsWith:${last}`);
   const organisation = page();
   organisation.set('name', `startsWith:${query}`);
-  const paths = [`${summary}?${person}`, `${summary}?${organisation}`];
-  return /^[A-Za-z0-9]*\d[A-Za-z0-9]*$/.test(query) ? [`${summary}/${encodeURIComponent(query)}`, ...paths] : paths;
+  const queries = [{ path: `${summary}?${person}` }, { path: `${summary}?${organisation}`, byName: query }];
+  return /^[A-Za-z0-9]*\d[A-Za-z0-9]*$/.test(query) ? [exact, ...queries] : queries;
 }
 
 async function get(path: string, token: string, signal: AbortSignal): Promise<Response | undefined> {
@@ -63,7 +98,7 @@ async function get(path: string, token: string, signal: AbortSignal): Promise<Re
 
 type One = SearchOutcome | { kind: 'refused' };
 
-async function searchOne(path: string, token: string, signal: AbortSignal): Promise<One> {
+async function searchOne({ path, byName }: SearchQuery, token: string, signal: AbortSignal): Promise<One> {
   const response = await get(path, token, signal);
   if (!response) return { kind: 'failed' };
   if (response.status === 401 || response.status === 403) return { kind: 'expired' };
@@ -72,11 +107,17 @@ async function searchOne(path: string, token: string, signal: AbortSignal): Prom
   if (!response.ok) return { kind: 'refused' };
   const body = (await response.json()) as PagedResult<PartySummary> | PartySummary;
   if (!('Items' in body)) return { kind: 'found', contacts: [body], nextOffset: undefined };
-  return { kind: 'found', contacts: pagedItems(body), nextOffset: body.HasNext ? body.NextOffset : undefined };
+  const items = pagedItems(body);
+  const nextOffset = body.HasNext ? body.NextOffset : undefined;
+  if (byName === undefined) return { kind: 'found', contacts: items, nextOffset };
+  const contacts = items.filter((c) => nameMatches(c.Name ?? '', byName));
+  // A contact that does not match means iMIS ignored the filter: its further pages would be
+  // every contact on the site, so "More results" must not walk through them.
+  return { kind: 'found', contacts, nextOffset: contacts.length === items.length ? nextOffset : undefined };
 }
 
 export async function searchContacts(text: string, offset: number, token: string, signal: AbortSignal): Promise<SearchOutcome> {
-  const outcomes = await Promise.all(searchPaths(text, offset).map((path) => searchOne(path, token, signal)));
+  const outcomes = await Promise.all(searchQueries(text, offset).map((query) => searchOne(query, token, signal)));
   if (outcomes.some((o) => o.kind === 'expired')) return { kind: 'expired' };
   const found = outcomes.filter((o) => o.kind === 'found');
   if (found.length === 0) return { kind: 'failed' };

@@ -4,12 +4,13 @@ import { withFakeProxy } from './fake-proxy.ts';
 import { IMIS_BASE_URL, IMIS_TOKEN, withImisPage } from './imis-double.ts';
 import type { GiftEntry } from '../../src/widget/gift-entry.ts';
 import { partySummary } from '../../src/imis-standin/party-search.ts';
-import { contactDetails, searchContacts, type SearchOutcome } from '../../src/widget/imis-search.ts';
+import { contactDetails, nameMatches, searchContacts, type SearchOutcome } from '../../src/widget/imis-search.ts';
 import { control, expect, expectNoAxeViolations, fill, fillValidGift, submit, waitUntil } from './widget-helpers.ts';
 
 const TOKEN = IMIS_TOKEN;
 const BASE_URL = IMIS_BASE_URL;
 const SUMMARY = `${BASE_URL}api/PartySummary`;
+const options = (el: Element) => [...el.querySelectorAll('[role="option"]')].map((o) => o.textContent!.trim());
 
 describe('finding the donor in iMIS', () => {
   const proxy = withFakeProxy();
@@ -22,7 +23,6 @@ describe('finding the donor in iMIS', () => {
     return el;
   }
   const search = (el: Element, which = 0) => el.querySelectorAll<HTMLInputElement>('gift-contact-picker input[role="combobox"]')[which]!;
-  const options = (el: Element) => [...el.querySelectorAll('[role="option"]')].map((o) => o.textContent!.trim());
 
   const card = (el: Element, field = 'imisId') => el.querySelector(`.contact-card [data-field="${field}"]`)?.textContent ?? '';
 
@@ -138,17 +138,82 @@ describe('the search finds a donor however staff type them', () => {
   });
 
   it('an iMIS that refuses the organisation filter still finds people; a contact in both lists appears once', async () => {
-    const refusing = window.fetch;
-    window.fetch = (input, init) =>
-      String(input).includes('name=') && !String(input).includes('Name=')
-        ? Promise.resolve(Response.json({ Message: 'In the query, name is not a known property name.' }, { status: 400 }))
-        : refusing(input, init);
-    try {
-      expect(await find('Lovelace')).to.deep.equal(['101', '102']);
-    } finally {
-      window.fetch = refusing;
-    }
+    page.imis().nameFilter = 'refused';
+    expect(await find('Lovelace')).to.deep.equal(['101', '102']);
+    expect(await find('Acme'), 'no organisation, and no failure either').to.deep.equal([]);
+    page.imis().nameFilter = 'applied';
     expect(await find('Sam'), 'first-name matches via the name filter, no duplicates').to.have.length(10);
+  });
+
+  describe('organisations are kept only when their name matches what was typed, whatever iMIS does with `name`', () => {
+    const more = async (text: string) => {
+      const outcome = await searchContacts(text, 0, TOKEN, new AbortController().signal);
+      return outcome.kind === 'found' && outcome.nextOffset !== undefined;
+    };
+
+    it('applied: iMIS’s own matches, paged', async () => {
+      page.imis().nameFilter = 'applied';
+      expect(await find('Acme')).to.deep.equal(['200']);
+      expect(await find('Acme Found')).to.deep.equal(['200']);
+      expect(await find('Sam')).to.deep.equal(['300', '301', '302', '303', '304', '305', '306', '307', '308', '309']);
+      expect(await more('Sam'), 'the next page is iMIS’s next matches').to.equal(true);
+    });
+
+    it('refused: no organisation, people still found', async () => {
+      page.imis().nameFilter = 'refused';
+      expect(await find('Acme')).to.deep.equal([]);
+      expect(await find('Ada Lovelace')).to.deep.equal(['101']);
+    });
+
+    it('ignored: the unrelated contacts iMIS sends are dropped, and "More" does not page through the whole site', async () => {
+      page.imis().nameFilter = 'ignored';
+      expect(await find('Acme')).to.deep.equal(['200']);
+      expect(await find('ÁCME found'), 'case and accents aside, each word begins a word of the name').to.deep.equal(['200']);
+      expect(await find('foundation')).to.deep.equal(['200']);
+      expect(await find('Lovelace')).to.deep.equal(['101', '102']);
+      expect(await find('zzzz')).to.deep.equal([]);
+      expect(await more('Acme')).to.equal(false);
+    });
+
+    it('ignored, in the picker: typing "Acme" lists Acme Foundation alone', async () => {
+      page.imis().nameFilter = 'ignored';
+      const el = await fixture<GiftEntry>(html`<gift-entry></gift-entry>`);
+      await waitUntil(() => el.querySelector('select[name="distribution"]:not([disabled])'));
+      el.querySelector<HTMLInputElement>('gift-contact-picker input')!.focus();
+      await sendKeys({ type: 'Acme' });
+      await waitUntil(() => el.querySelector('gift-contact-picker [role="status"]')!.textContent!.includes('found'));
+      expect([...el.querySelectorAll('[role="option"]')].map((o) => o.textContent!.trim())).to.deep.equal([
+        'Acme Foundation — Springfield · giving@acme.example · iMIS ID 200',
+      ]);
+    });
+
+    it('ignored, in the picker: a person the ignored query brings back on a later page is listed once', async () => {
+      page.imis().nameFilter = 'ignored';
+      const el = await fixture<GiftEntry>(html`<gift-entry></gift-entry>`);
+      await waitUntil(() => el.querySelector('select[name="distribution"]:not([disabled])'));
+      el.querySelector<HTMLInputElement>('gift-contact-picker input')!.focus();
+      await sendKeys({ type: 'smith' });
+      await waitUntil(() => options(el).length === 11);
+      await sendKeys({ press: 'PageDown' });
+      await sendKeys({ press: 'PageDown' });
+      await waitUntil(() => options(el).length === 21, 'the second page');
+      const ids = options(el)
+        .map((text) => /iMIS ID (\d+)/.exec(text)?.[1])
+        .filter(Boolean);
+      expect(ids).to.deep.equal(Array.from({ length: 20 }, (_, i) => String(300 + i)));
+    });
+
+    it('the match: each typed word begins a word of the name, or the name begins with the text', () => {
+      expect(nameMatches('Fundación Núñez', 'nunez')).to.equal(true);
+      expect(nameMatches('Fundacion Nunez', 'Fundación NÚÑEZ')).to.equal(true);
+      expect(nameMatches('Acme Foundation', 'found acme')).to.equal(true);
+      expect(nameMatches("O'Brien Trust", 'obrien')).to.equal(true);
+      expect(nameMatches("O'Brien Trust", "o'brien tr")).to.equal(true);
+      expect(nameMatches('Acme Foundation', 'cme')).to.equal(false);
+      expect(nameMatches('Acme Foundation', 'acme trust')).to.equal(false);
+      expect(nameMatches('Ada Lovelace', 'Acme')).to.equal(false);
+      expect(nameMatches('Ada Lovelace', '  ')).to.equal(false);
+    });
   });
 
   it('a chosen contact’s names and email come from the full Party record under the baseUrl', async () => {

@@ -9,8 +9,16 @@ import { partyRecord, partySummary, searchParties, UnknownFilter } from '../../s
 export const IMIS_TOKEN = 'page-verification-token';
 export const IMIS_BASE_URL = '/imis/';
 
+/**
+ * What this iMIS does with PartySummary's `name` filter, which ASI does not document: applies it
+ * (the stand-in's default), refuses it ("… is not a known property name", 400), or ignores it
+ * and answers as if it were not there (every contact, paged).
+ */
+export type NameFilter = 'applied' | 'refused' | 'ignored';
+
 export interface ImisDouble {
   calls: string[];
+  nameFilter: NameFilter;
   expire(): void;
   /** Holds every search answer until released (to act before results arrive). */
   hold(): () => void;
@@ -36,15 +44,20 @@ export function imisDouble(): ImisDouble {
       const found = kind === 'Party' ? partyRecord(decodeURIComponent(id)) : partySummary(decodeURIComponent(id));
       return found ? Response.json(found) : new Response('{}', { status: 404 });
     }
+    const filters = new URLSearchParams(url.searchParams);
+    if (filters.has('name') && double.nameFilter === 'refused')
+      return Response.json({ Message: 'In the query, name is not a known property name.' }, { status: 400 });
+    if (double.nameFilter === 'ignored') filters.delete('name');
     try {
-      return Response.json(searchParties(url.searchParams));
+      return Response.json(searchParties(filters));
     } catch (error) {
       if (error instanceof UnknownFilter) return Response.json({ Message: error.message }, { status: 400 });
       throw error;
     }
   };
-  return {
+  const double: ImisDouble = {
     calls,
+    nameFilter: 'applied',
     expire: () => (expired = true),
     hold: () => {
       let release!: () => void;
@@ -56,6 +69,7 @@ export function imisDouble(): ImisDouble {
     },
     restore: () => (window.fetch = proxied),
   };
+  return double;
 }
 
 /** The page's hidden fields; returns their removal. */
