@@ -38,6 +38,7 @@ import { formatDateText, parseDateText, DATE_TEXT_MESSAGE } from '../contract/da
 import { formatUsd } from '../contract/gift-summary.ts';
 import type { GiftRecord, LookupsResponse } from '../contract/proxy-api.ts';
 import type { PartySummary } from '../contract/imis-party.ts';
+import type { ContactChosenEvent, ContactPicker } from './contact-picker.ts';
 import './contact-picker.ts';
 import { BatchController } from './batch-controller.ts';
 import { batchHeader, codeName, setupFrom, describeBatch, type BatchSetup, type SetupField } from './batch-header.ts';
@@ -236,9 +237,7 @@ export class GiftEntry extends LightElement {
       this.form.start({ defaults, prefix: '' }, prefill);
     }
     // Each gift starts with empty donor searches: a name typed for the last one must not prefix the next search.
-    void this.updateComplete.then(() => {
-      for (const picker of this.querySelectorAll<HTMLElement & { reset?: () => void }>('gift-contact-picker')) picker.reset?.();
-    });
+    for (const picker of this.querySelectorAll<ContactPicker>('gift-contact-picker')) picker.reset();
     if (prefill && this.page.verificationToken) void this.lookUpPrefilled(prefill, this.page.verificationToken);
   }
 
@@ -657,9 +656,14 @@ export class GiftEntry extends LightElement {
     return html`<gift-contact-picker
       data-field=${field}
       label=${field === 'imisId' ? 'Find the donor in iMIS' : 'Find the soft-credit contact in iMIS'}
+      chosen-label=${field === 'imisId' ? 'Donor chosen' : 'Soft credit chosen'}
       .token=${this.page.verificationToken ?? ''}
       .error=${errors[field] ?? ''}
-      @contact-chosen=${(e: CustomEvent<PartySummary>) => this.chosen(field, toContact(e.detail))}
+      @contact-chosen=${(e: ContactChosenEvent) => {
+        this.chosen(field, toContact(e.detail));
+        // Focus moves on to the amount: say who was chosen, so two Sam Smiths are told apart by ear too.
+        this.announce(e.announcement);
+      }}
     ></gift-contact-picker>`;
   }
 

@@ -121,6 +121,38 @@ export function fakeProxy(): FakeProxy {
   window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = new URL(String(input), location.href);
     fake.headers.push(new Headers(init.headers));
+    /** The proxy's next word on a followed gift: a scripted status, else its pending verdict. */
+    const advance = (stored: GiftRecord): GiftRecord => {
+      const status = fake.pollAnswers.shift();
+      const verdict = pending.get(stored.transactionId);
+      // A scripted status comes first; the verdict waits behind it.
+      if (status) records.set(stored.transactionId, { ...stored, status });
+      else if (verdict) {
+        records.set(stored.transactionId, { ...verdict, gift: stored.gift });
+        pending.delete(stored.transactionId);
+      }
+      // Like the proxy: a single gift's answer carries no gift fields, only the journal does.
+      const { gift: _fields, ...record } = records.get(stored.transactionId)!;
+      return record;
+    };
+    if (url.pathname === '/api/gifts/watch' && init.method === 'POST') {
+      const { known } = z.parse(watchRequestSchema, JSON.parse(String(init.body)));
+      const changed: GiftRecord[] = [];
+      for (const [id, status] of Object.entries(known)) {
+        const stored = records.get(id);
+        if (!stored) continue;
+        const now = advance(stored);
+        if (now.status !== status) changed.push(now);
+      }
+      if (changed.length > 0) return json(z.parse(watchResponseSchema, { gifts: changed }));
+      // Scripted words still to come: a short hold, then "nothing yet", so the widget asks again soon.
+      const scripted = fake.pollAnswers.length > 0 || Object.keys(known).some((id) => pending.has(id));
+      if (scripted) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        return json(z.parse(watchResponseSchema, { gifts: [] }));
+      }
+      // Otherwise the long-poll proper: answered when a test settles a gift (fake-batches.ts).
+    }
     const batchAnswer = serveBatches(backend, url, init);
     if (batchAnswer) return batchAnswer;
     if (url.pathname === '/api/lookups') {
@@ -185,33 +217,6 @@ export function fakeProxy(): FakeProxy {
       records.set(stored.transactionId, { ...stored, status: 'queued', message: undefined });
       const { gift: _sent, ...again } = records.get(stored.transactionId)!;
       return json(again, 202);
-    }
-    /** The proxy's next word on a followed gift: a scripted status, else its pending verdict. */
-    const advance = (stored: GiftRecord): GiftRecord => {
-      const status = fake.pollAnswers.shift();
-      const verdict = pending.get(stored.transactionId);
-      // A scripted status comes first; the verdict waits behind it.
-      if (status) records.set(stored.transactionId, { ...stored, status });
-      else if (verdict) {
-        records.set(stored.transactionId, { ...verdict, gift: stored.gift });
-        pending.delete(stored.transactionId);
-      }
-      // Like the proxy: a single gift's answer carries no gift fields, only the journal does.
-      const { gift: _fields, ...record } = records.get(stored.transactionId)!;
-      return record;
-    };
-    if (url.pathname === '/api/gifts/watch' && init.method === 'POST') {
-      const { known } = z.parse(watchRequestSchema, JSON.parse(String(init.body)));
-      const changed: GiftRecord[] = [];
-      for (const [id, status] of Object.entries(known)) {
-        const stored = records.get(id);
-        if (!stored) continue;
-        const now = advance(stored);
-        if (now.status !== status) changed.push(now);
-      }
-      // A short hold stands in for the proxy's long-poll: tests stay fast, and a loop never spins.
-      if (changed.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
-      return json(z.parse(watchResponseSchema, { gifts: changed }));
     }
     const polled = /^\/api\/gifts\/(.+)$/.exec(url.pathname);
     if (polled) {

@@ -135,7 +135,8 @@ function compare(shown: Record<string, string>, sent: GiftSubmission): void {
   for (const [field, value] of Object.entries(shown)) {
     const actual = (sent as Record<string, unknown>)[field];
     if (field === 'amount') expect(actual, 'amount').to.equal(parseAmount(value));
-    else if (field === 'receivedDate') expect(typeof actual === 'string' ? actual.slice(0, 10) : '', 'received date').to.equal(parseDateText(value) ?? value);
+    else if (field === 'receivedDate')
+      expect(typeof actual === 'string' ? actual.slice(0, 10) : '', 'received date').to.equal(parseDateText(value) ?? value);
     else expect(actual ?? '', field).to.equal(value.trim());
   }
 }
