@@ -168,9 +168,11 @@ describe('the donor search at the keyboard', () => {
     await waitUntil(() => active(el) === PAGE, 'the 11th result highlighted');
     await press('Enter');
     await waitUntil(() => el.querySelector('.contact-card'), 'the chosen donor is shown');
-    expect(told.map((e) => [e.detail.Id, e.announcement])).to.deep.equal([
-      ['310', 'Contact chosen: Sam Smith 11, Springfield, iMIS ID 310'],
-    ]);
+    expect(told.map((e) => [e.detail.Id, e.announcement])).to.deep.equal([['310', 'Donor chosen: Sam Smith 11, Springfield, iMIS ID 310']]);
+    await waitUntil(
+      () => el.querySelector('.visually-hidden[role="status"]')?.textContent === 'Donor chosen: Sam Smith 11, Springfield, iMIS ID 310',
+      'the widget speaks who was chosen, in its live region',
+    );
     await expectNoAxeViolations(el);
   });
 
