@@ -89,15 +89,18 @@ export type Reconciliation =
 
 /**
  * Against the stack in hand: what is still to enter (positive) or entered too much
- * (negative). "match" only when every gift is recorded or on its way and count and
- * total (those known) agree.
+ * (negative). A refused gift is still one of the checks in hand, so it counts here;
+ * "match" only when count and total (those known) agree and every gift is recorded or
+ * on its way — a refused, held or stuck gift leaves the batch "unresolved", never done.
+ * A gift withdrawn deliberately is left out by the caller.
  */
 export function reconcile(rows: readonly BatchRowFacts[], expected: BatchExpected): Reconciliation {
   if (expected.count === undefined && expected.totalCents === undefined) return { kind: 'none' };
-  const actual = batchTotals(rows);
-  const count = expected.count === undefined ? undefined : expected.count - actual.count;
-  const totalCents = expected.totalCents === undefined ? undefined : expected.totalCents - actual.totalCents;
+  const entered = batchTotals(rows.map((row) => ({ ...row, status: row.status === 'rejected' ? undefined : row.status })));
+  const count = expected.count === undefined ? undefined : expected.count - entered.count;
+  const totalCents = expected.totalCents === undefined ? undefined : expected.totalCents - entered.totalCents;
   if ((count ?? 0) !== 0 || (totalCents ?? 0) !== 0) return { kind: 'differs', count, totalCents };
+  const actual = batchTotals(rows);
   return actual.refused > 0 || !actual.settledOrOnItsWay ? { kind: 'unresolved', refused: actual.refused } : { kind: 'match' };
 }
 
