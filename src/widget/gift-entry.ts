@@ -635,6 +635,7 @@ export class GiftEntry extends LightElement {
 
   /** Where each gift starts: the donor search inside iMIS, else the first field. */
   private async focusStart(): Promise<void> {
+    if (this.editingBatch) return void this.querySelector<HTMLElement>(`#${this.uid}-batch-distribution`)?.focus();
     await this.querySelector('gift-contact-picker')?.updateComplete;
     this.querySelector<HTMLElement>('form.gift-form input, form.gift-form select')?.focus();
   }

@@ -103,7 +103,8 @@ export class GiftToday extends LightElement {
           Download CSV
         </button>
       </div>
-      <p role="status">${this.gifts ? `${overall.count} gift${overall.count === 1 ? '' : 's'}, ${formatUsd(overall.total)}` : 'Loading today’s gifts…'}</p>
+      <!-- Not a live region: it changes with every gift recorded elsewhere on the page, which <gift-entry> already spoke once. -->
+      <p class="today-count">${this.gifts ? `${overall.count} gift${overall.count === 1 ? '' : 's'}, ${formatUsd(overall.total)}` : 'Loading today’s gifts…'}</p>
       ${
         funds.length
           ? html`<table class="today-totals">

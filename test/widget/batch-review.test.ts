@@ -5,7 +5,8 @@
  * reason), then followed to its verdicts — refusals listed until resolved.
  */
 import { fixture } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { withImisPage } from './imis-double.ts';
 import type { GiftEntry } from '../../src/widget/gift-entry.ts';
 import { withFakeProxy } from './fake-proxy.ts';
 import { control, expect, expectNoAxeViolations, fill, fillValidGift, waitUntil } from './widget-helpers.ts';
@@ -151,6 +152,35 @@ describe('a batch kept for review before it reaches iMIS', () => {
     await waitUntil(() => !el.querySelector('.needs-correcting'), 'withdrawn deliberately');
     expect(rowTexts(el).some((text) => text.includes('Withdrawn (not sent)'))).to.equal(true);
     await expectNoAxeViolations(el);
+  });
+});
+
+describe('at 320 CSS px (WCAG 1.4.10)', () => {
+  const proxy = withFakeProxy();
+  withImisPage();
+  beforeEach(() => sessionStorage.clear());
+
+  it('nothing scrolls sideways: the batch form, the line, a kept gift with a soft credit, the table and the post step', async () => {
+    await setViewport({ width: 320, height: 800 });
+    try {
+      const el = await mountReview();
+      expect(document.documentElement.scrollWidth, 'the batch form').to.be.at.most(320);
+      await startBatch(el, { count: '3', total: '1234.50' });
+      expect(document.documentElement.scrollWidth, 'the batch line').to.be.at.most(320);
+      const search = el.querySelector<HTMLInputElement>('gift-contact-picker[data-field="softCreditId"] input')!;
+      search.focus();
+      await sendKeys({ type: 'Smith' });
+      await waitUntil(() => el.querySelector('gift-contact-picker[data-field="softCreditId"] [role="option"]'), 'soft-credit results');
+      expect(document.documentElement.scrollWidth, 'the soft-credit search with its results').to.be.at.most(320);
+      await record(el, { amount: '10' });
+      el.querySelector<HTMLButtonElement>('.batch-post button.PrimaryButton')!.click();
+      await waitUntil(() => el.querySelector('.post-anyway'));
+      expect(document.documentElement.scrollWidth, 'the table and the post step').to.be.at.most(320);
+      await expectNoAxeViolations(el);
+      void proxy;
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 });
 

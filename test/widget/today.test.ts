@@ -120,7 +120,8 @@ describe('<gift-today>: reconciling the day', () => {
     select.dispatchEvent(new Event('change'));
     await el.updateComplete;
     expect(el.querySelectorAll('.today-gifts tbody tr').length).to.equal(1);
-    expect(el.querySelector('[role="status"]')!.textContent).to.equal('1 gift, $25.00');
+    expect(el.querySelector('.today-count')!.textContent).to.equal('1 gift, $25.00');
+    expect(el.querySelector('[role="status"], [aria-live]'), 'totals that change with every gift are not spoken again').to.equal(null);
   });
 
   it('downloads a CSV with the upstream field names, status and timestamps that parses back to the journal', async () => {
