@@ -30,9 +30,17 @@ export function retryDelay(attempts: number, policy: Pick<RetryPolicy, 'retryBas
 
 export const REQUEUED_MESSAGE = 'Put back in the queue by staff; it will be sent again shortly';
 
+/** What staff read on a gift the upstream answered "already imported": it is in iMIS. */
+export const ALREADY_IN_IMIS_MESSAGE =
+  'Recorded: this gift was already in iMIS (sent before, by an earlier attempt or before a restore), so it was not imported twice';
+
 /**
- * `gift` is the gift as it stood before this attempt: its `uncertain` says whether an
- * EARLIER attempt may have landed, which is what makes a "duplicate" mean "recorded".
+ * `gift` is the gift as it stood before this attempt. A "duplicate" answer always means
+ * the upstream HAS this gift: our transaction IDs are random, and the proxy refuses a
+ * different gift under an ID it knows (409), so the gift under this ID is this one —
+ * whether our earlier attempt landed, a crash hid its 202, or a restored journal resends
+ * gifts the upstream took after the backup. Calling it rejected would invite staff to
+ * enter it again: a double record.
  */
 export function verdictFor(gift: StoredGift, outcome: ImportOutcome, now: number, policy: RetryPolicy): Outcome {
   switch (outcome.kind) {
@@ -43,10 +51,10 @@ export function verdictFor(gift: StoredGift, outcome: ImportOutcome, now: number
       return { status: 'held', message: HELD_MESSAGE, uncertain: gift.uncertain };
     case 'rejected': {
       const explained = explainUpstreamRejection(outcome.upstreamMessage);
-      if (explained.kind === 'duplicate' && gift.uncertain) {
+      if (explained.kind === 'duplicate') {
         return {
           status: 'accepted',
-          message: 'Recorded: the gift service already had this gift from an earlier attempt',
+          message: ALREADY_IN_IMIS_MESSAGE,
           upstreamMessage: outcome.upstreamMessage,
           uncertain: false,
           failures: 0,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { HELD_MESSAGE, MESSAGES, UPSTREAM_MESSAGE } from '../../src/contract/index.ts';
-import { refusedBeforeSending, retryDelay, verdictFor } from '../../src/proxy/gift-verdict.ts';
+import { ALREADY_IN_IMIS_MESSAGE, refusedBeforeSending, retryDelay, verdictFor } from '../../src/proxy/gift-verdict.ts';
 import type { StoredGift } from '../../src/proxy/outbox.ts';
 import { classifyImportResponse, cutMessage, UPSTREAM_MESSAGE_MAX_CHARS } from '../../src/proxy/upstream-client.ts';
 
@@ -63,13 +63,14 @@ describe('what an upstream answer means for a gift', () => {
     assert.equal(cutMessage('short'), 'short');
   });
 
-  test('a duplicate after our own unanswered attempt means the gift is recorded', () => {
+  test('a duplicate answer always means iMIS has the gift: accepted, never rejected', () => {
     const outcome = { kind: 'rejected', upstreamMessage: UPSTREAM_MESSAGE.duplicate('900000004') } as const;
     assert.equal(verdictFor(gift(2, true), outcome, 0, policy).status, 'accepted');
+    // A first attempt from a restored journal: the upstream took it after the backup was made.
     const first = verdictFor(gift(1, false), outcome, 0, policy);
-    assert.equal(first.status, 'rejected', 'a duplicate on a first attempt is someone else’s gift with our ID');
-    assert.equal(first.field, 'transactionId');
-    assert.match(first.message ?? '', /already recorded/);
+    assert.equal(first.status, 'accepted');
+    assert.equal(first.message, ALREADY_IN_IMIS_MESSAGE);
+    assert.equal(first.upstreamMessage, UPSTREAM_MESSAGE.duplicate('900000004'), 'the upstream words are kept for support');
   });
 
   test('a retry keeps the gift queued, marks it uncertain, and backs off exponentially to a cap', () => {
