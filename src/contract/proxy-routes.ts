@@ -5,6 +5,8 @@ export const PROXY_PATHS = {
   gift: (transactionId: string) => `/api/gifts/${encodeURIComponent(transactionId)}`,
   /** POST: puts a gift that needs attention (`stuck`) back in the queue once the cause is fixed. */
   retry: (transactionId: string) => `/api/gifts/${encodeURIComponent(transactionId)}/retry`,
+  /** POST: puts every gift that needs attention (`stuck`) back in the queue at once; answers `{ requeued: n }`. */
+  retryStuck: '/api/gifts/retry-stuck',
   /** POST: long-poll for status changes of the gifts the caller follows. */
   watch: '/api/gifts/watch',
   batches: '/api/batches',

@@ -77,7 +77,11 @@ describe('restoring a backup taken mid-load never falsifies a gift', () => {
       'no gift iMIS holds is shown as rejected',
     );
     for (const gift of gifts) {
-      assert.equal(gift.status, upstream.has(gift.transactionId) ? 'accepted' : 'rejected', `${gift.transactionId} (${gift.message ?? ''})`);
+      assert.equal(
+        gift.status,
+        upstream.has(gift.transactionId) ? 'accepted' : 'rejected',
+        `${gift.transactionId} (${gift.message ?? ''})`,
+      );
     }
     const resent = gifts.filter((gift) => gift.message?.includes('already in iMIS'));
     assert.ok(resent.length >= waiting, `the gifts waiting in the copy say they were already in iMIS (${resent.length})`);

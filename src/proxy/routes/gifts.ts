@@ -17,11 +17,13 @@ import {
   HELD_MESSAGE,
   giftSubmissionSchema,
   isFinal,
+  PROXY_PATHS,
   RESPOND_ASYNC,
   toImportRequest,
   type GiftField,
   type GiftImportRequest,
   type GiftRecord,
+  type RetryStuckAnswer,
 } from '../../contract/index.ts';
 import type { ProxyConfig } from '../config.ts';
 import type { Dispatcher } from '../dispatcher.ts';
@@ -147,6 +149,24 @@ export function giftRoutes({ config, outbox, dispatcher, log }: Deps): Hono {
       return c.json(...answer(record));
     },
   );
+
+  // Registered before '/:transactionId…' so the path is never read as a transaction ID.
+  app.post(PROXY_PATHS.retryStuck.slice(PROXY_PATHS.gifts.length), (c) => {
+    let requeued: number;
+    try {
+      requeued = outbox.requeueAllStuck(REQUEUED_MESSAGE);
+    } catch (error) {
+      return problem(
+        c,
+        503,
+        `The gifts could not be put back in the queue: ${storageFailure(error)}. Try again once an administrator has fixed the proxy's storage.`,
+      );
+    }
+    log('info', 'gifts_requeued', { requeuedGifts: requeued });
+    dispatcher.wake();
+    const answer: RetryStuckAnswer = { requeued };
+    return c.json(answer);
+  });
 
   app.post('/:transactionId/retry', (c) => {
     const id = c.req.param('transactionId');
