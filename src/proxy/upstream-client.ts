@@ -17,6 +17,7 @@ import {
   type LookupName,
 } from '../contract/index.ts';
 import { httpCall, type HttpCall } from './http-call.ts';
+import { secretMasker } from './logger.ts';
 
 /**
  * Why an attempt got no verdict, which is also whom it may concern. `network`,
@@ -49,8 +50,13 @@ export const LOOKUP_ANSWER_CAP_BYTES = 4 * 1024 * 1024;
 /** The longest upstream message kept in the journal and shown to staff. */
 export const UPSTREAM_MESSAGE_MAX_CHARS = 500;
 
+/**
+ * Upstream words as they may be kept and shown: on one line, without control characters or
+ * the marks of undecodable bytes (a binary or decompressed-garbage answer leaves nothing), cut.
+ */
 export function cutMessage(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  // eslint-disable-next-line no-control-regex
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\ufffd\s]+/g, ' ').trim();
   return flat.length <= UPSTREAM_MESSAGE_MAX_CHARS ? flat : `${flat.slice(0, UPSTREAM_MESSAGE_MAX_CHARS - 1)}…`;
 }
 
@@ -114,7 +120,13 @@ function describeFailure(error: unknown, timeoutMs: number): { reason: string; f
   return { reason: `could not reach the gift service${code ? ` (${code})` : ''}`, failure: 'network' };
 }
 
-export function createUpstreamClient(baseUrl: string, token: string, timeoutMs: number): UpstreamClient {
+/**
+ * `secrets` are masked in every upstream text before it is classified, cut, stored or
+ * served (an upstream error may echo the request's Authorization header); the token is
+ * always among them.
+ */
+export function createUpstreamClient(baseUrl: string, token: string, timeoutMs: number, secrets: readonly string[] = []): UpstreamClient {
+  const mask = secretMasker([token, ...secrets]);
   const headers = {
     Authorization: `Bearer ${token}`,
     Accept: 'application/json',
@@ -131,7 +143,7 @@ export function createUpstreamClient(baseUrl: string, token: string, timeoutMs: 
           { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: importRequestBody(request) },
           IMPORT_ANSWER_CAP_BYTES,
         );
-        return classifyImportResponse(status, text);
+        return classifyImportResponse(status, mask(text));
       } catch (error) {
         return { kind: 'retry', ...describeFailure(error, timeoutMs) };
       }
