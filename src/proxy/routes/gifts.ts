@@ -27,6 +27,7 @@ import {
 } from '../../contract/index.ts';
 import type { ProxyConfig } from '../config.ts';
 import type { Dispatcher } from '../dispatcher.ts';
+import { readGiftBody } from '../gift-body.ts';
 import { problem } from '../http-problem.ts';
 import { REQUEUED_MESSAGE } from '../gift-verdict.ts';
 import type { Log } from '../logger.ts';
@@ -78,12 +79,9 @@ export function giftRoutes({ config, outbox, dispatcher, log }: Deps): Hono {
       onError: (c) => problem(c, 413, `A gift must be under ${MAX_GIFT_BODY_BYTES / 1024} KB of JSON; this one is larger.`),
     }),
     async (c) => {
-      let body: unknown;
-      try {
-        body = JSON.parse(await c.req.text());
-      } catch {
-        return problem(c, 400, 'The request body is not valid JSON.');
-      }
+      const read = readGiftBody(new Uint8Array(await c.req.arrayBuffer()));
+      if (!read.ok) return problem(c, 400, read.message, read.field ? { field: read.field } : {});
+      const body = read.value;
       if (typeof body !== 'object' || body === null || Array.isArray(body)) {
         return problem(c, 400, 'Send one gift as a JSON object.');
       }
