@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import * as z from 'zod/mini';
 import { healthSchema, journalSchema, PROXY_PATHS, RESPOND_ASYNC, type GiftRecord } from '../../src/contract/index.ts';
+import { saveBackup } from '../../src/ops/backup.ts';
 import { startProxy, type ProxyHandle } from '../../src/proxy/server.ts';
 import { FAST_ENV, postGift, sampleGift, startHarness, type Harness } from './harness.ts';
 
@@ -48,16 +49,18 @@ describe('restoring a backup taken mid-load never falsifies a gift', () => {
       assert.equal((await postGift(h.proxy.url, gift, async)).status, 202);
       beforeBackup.push(gift.transactionId);
     }
-    const response = await fetch(`${h.proxy.url}/admin/backup`, { method: 'POST', headers: { Authorization: `Bearer ${ADMIN}` } });
-    assert.equal(response.status, 200);
-    const backup = Buffer.from(await response.arrayBuffer());
+    // Taken as an operator would, with `npm run backup`'s code, while the queue drains.
+    const saved = mkdtempSync(join(tmpdir(), 'gift-backups-'));
+    dirs.push(saved);
+    const backup = await saveBackup({ PROXY_URL: h.proxy.url, GIFT_ADMIN_TOKEN: ADMIN }, join(saved, 'gifts-backup.db'));
+    assert.ok(backup.gifts >= 60);
     // Gifts acknowledged after the backup: past its recovery point.
     for (let i = 0; i < 20; i++) await postGift(h.proxy.url, sampleGift({ amount: 100 + i }), async);
     await drained(h.proxy.url);
 
     const dir = mkdtempSync(join(tmpdir(), 'gift-restore-'));
     dirs.push(dir);
-    writeFileSync(join(dir, 'gifts.db'), backup, { mode: 0o600 });
+    copyFileSync(backup.file, join(dir, 'gifts.db'));
     const copy = new Database(join(dir, 'gifts.db'), { readonly: true });
     const waiting = (copy.prepare(`SELECT COUNT(*) AS n FROM gifts WHERE status IN ('queued', 'sending')`).get() as { n: number }).n;
     copy.close();
