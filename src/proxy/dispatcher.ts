@@ -1,7 +1,8 @@
 /**
  * Sends queued gifts upstream strictly one at a time, in arrival order, spaced
  * out, retrying the same transactionId until the upstream gives a verdict. A gift
- * whose attempt fails backs off on its own while the gifts behind it go, and is set
+ * whose attempt fails backs off on its own while the gifts behind it go (see
+ * Outbox.head), and is set
  * aside as stuck when the failure is its own (a refusal, a hang, a repeated 500). When
  * every gift fails alike (an outage, see failure-run.ts) none is blamed: the queue
  * pauses as a whole with back-off and resumes by itself. Only a 401 holds the whole
@@ -48,7 +49,8 @@ export class Dispatcher {
   upstream: UpstreamState = { state: 'ok' };
   /** The run of attempts without a verdict, which tells one bad gift from an outage. */
   private readonly failures = new FailureRun();
-  /** While every gift fails alike, no gift is sent before this time (ms). */
+  /** Every gift is failing alike: no gift is sent before `pausedUntil` (ms). */
+  private outage = false;
   private pausedUntil = 0;
 
   constructor(
@@ -190,6 +192,7 @@ export class Dispatcher {
       upstreamMessage: outcome.kind === 'rejected' ? loggable(outcome.upstreamMessage, sending.request) : undefined,
     });
     if (outcome.kind === 'unauthorized') {
+      this.outage = false;
       this.pausedUntil = 0;
       this.outbox.moveWaiting('queued', 'held', HELD_MESSAGE);
       this.upstream = { state: 'held', message: HELD_MESSAGE };
@@ -203,7 +206,8 @@ export class Dispatcher {
     if (settled.record.status === 'stuck') this.failures.setAside(id, settled.failures);
     if (run?.outage && outcome.kind === 'retry') this.waitOutOutage(outcome.reason, run.putBack, outageDelay!);
     else {
-      if (this.pausedUntil > 0) this.log('info', 'upstream_recovered', {});
+      if (this.outage) this.log('info', 'upstream_recovered', { transactionId: id });
+      this.outage = false;
       this.pausedUntil = 0;
       this.upstream = outcome.kind === 'retry' ? { state: 'retrying', message: outcome.reason } : { state: 'ok' };
     }
@@ -213,6 +217,8 @@ export class Dispatcher {
 
   /** Every gift fails alike: pause the whole queue, and put back what was blamed before that was clear. */
   private waitOutOutage(reason: string, putBack: readonly string[], delayMs: number): void {
+    if (!this.outage) this.log('warn', 'upstream_outage', { reason });
+    this.outage = true;
     this.pausedUntil = Date.now() + delayMs;
     this.upstream = {
       state: 'retrying',
@@ -220,7 +226,7 @@ export class Dispatcher {
     };
     if (putBack.length === 0) return;
     const requeued = this.outbox.putBack(putBack, OUTAGE_PUT_BACK_MESSAGE);
-    this.log('warn', 'upstream_outage', { reason, putBackGifts: requeued, pauseMs: delayMs });
+    this.log('info', 'gifts_put_back_after_outage', { putBackGifts: requeued });
   }
 
   private async recheckCredentials(): Promise<void> {

@@ -66,6 +66,9 @@ describe('an outage sets nothing aside and the queue resumes by itself', () => {
     const afterwards = await health(h.proxy.url);
     assert.equal(afterwards.upstream.state, 'ok');
     assert.equal(afterwards.stuck, 0);
+    const events = h.logs.map((line) => (JSON.parse(line) as { event: string }).event);
+    assert.equal(events.filter((event) => event === 'upstream_outage').length, 1, 'the outage is logged once, when it becomes clear');
+    assert.equal(events.filter((event) => event === 'upstream_recovered').length, 1);
   });
 
   test('a lone gift set aside early in an outage is put back once another gift fails alike, and both are delivered', async () => {
