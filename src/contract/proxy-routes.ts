@@ -23,8 +23,9 @@ export const CALLER_KEY_HEADER = 'X-Gift-Entry-Key';
 /**
  * queued/sending: on its way. accepted/rejected: the upstream's verdict. held: the
  * upstream refused the proxy's credentials; the whole queue waits for an administrator.
- * stuck: this one gift kept failing (its last answer is in `message`) and was set aside
- * so the gifts behind it can go; it is sent again only when someone re-queues it.
+ * stuck: this one gift failed in a way of its own (a refusal, a hang, repeated 500s; the
+ * reason is in `message`) and was set aside so the gifts behind it can go; it is sent again
+ * when someone re-queues it, or by itself if an outage turns out to have been the cause.
  */
 export const GIFT_STATUSES = ['queued', 'sending', 'accepted', 'rejected', 'held', 'stuck'] as const;
 export type GiftStatus = (typeof GIFT_STATUSES)[number];
