@@ -30,6 +30,7 @@ export const MESSAGES = {
   phoneCharacters: 'Phone can only contain digits, spaces and + ( ) -',
   imisIdCharacters: (field: 'imisId' | 'softCreditId') => `${FIELD_LABEL[field]} can only contain letters and digits`,
   receivedDate: 'Received date must be a real date and time, like 2026-11-23T09:30:00',
+  receivedDateRange: 'Received date must be from January 1, 2000 to one year from today',
   transactionIdRequired: 'Transaction ID is missing',
   transactionId: TRANSACTION_ID_MESSAGE,
   unsendableCharacter: (field: TextField) =>
@@ -94,6 +95,20 @@ export function isDateTime(value: string): boolean {
 }
 
 /**
+ * The window a received date must fall in (its calendar date, whatever its zone): from
+ * 2000-01-01, before which no gift recorded today was received, to one year after today,
+ * which leaves room for a post-dated check but not for a mistyped year (0001, 9999) that
+ * would file a gift in the wrong fiscal year for good.
+ */
+export const RECEIVED_DATE_EARLIEST = '2000-01-01';
+export function isReceivedDateInWindow(value: string, today: Date = new Date()): boolean {
+  if (!isDateTime(value)) return true; // the date-time rule speaks for it
+  const latest = new Date(Date.UTC(today.getUTCFullYear() + 1, today.getUTCMonth(), today.getUTCDate())).toISOString().slice(0, 10);
+  const date = value.slice(0, 10);
+  return date >= RECEIVED_DATE_EARLIEST && date <= latest;
+}
+
+/**
  * Exact, on the decimal text the upstream will receive (JSON.stringify writes a number
  * as String does): digits with at most two decimals. No float tolerance, and no exponent
  * form (4.9e-9) can pass, so what is checked is what is sent.
@@ -138,7 +153,12 @@ export const giftShape = {
   campaignCode: text('campaignCode'),
   appealCode: text('appealCode'),
   softCreditId: imisId('softCreditId'),
-  receivedDate: z.optional(z.string(MESSAGES.receivedDate).check(z.refine(isDateTime, MESSAGES.receivedDate))),
+  receivedDate: z.optional(
+    z.string(MESSAGES.receivedDate).check(
+      z.refine(isDateTime, MESSAGES.receivedDate),
+      z.refine((value) => isReceivedDateInWindow(value), MESSAGES.receivedDateRange),
+    ),
+  ),
   transactionId: z.string(MESSAGES.transactionIdRequired).check(z.trim(), z.regex(TRANSACTION_ID_PATTERN, MESSAGES.transactionId)),
 };
 

@@ -48,6 +48,10 @@ export type GiftRecord = z.infer<typeof giftRecordSchema>;
 export const journalSchema = z.object({ gifts: z.array(giftRecordSchema) });
 export type Journal = z.infer<typeof journalSchema>;
 
+/** POST /api/gifts/retry-stuck: how many stuck gifts went back in the queue. */
+export const retryStuckAnswerSchema = z.object({ requeued: z.number() });
+export type RetryStuckAnswer = z.infer<typeof retryStuckAnswerSchema>;
+
 export const lookupsResponseSchema = z.object({
   distributions: z.array(distributionSchema),
   appeals: z.array(codeDescriptionSchema),

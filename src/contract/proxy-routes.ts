@@ -5,6 +5,8 @@ export const PROXY_PATHS = {
   gift: (transactionId: string) => `/api/gifts/${encodeURIComponent(transactionId)}`,
   /** POST: puts a gift that needs attention (`stuck`) back in the queue once the cause is fixed. */
   retry: (transactionId: string) => `/api/gifts/${encodeURIComponent(transactionId)}/retry`,
+  /** POST: puts every gift that needs attention (`stuck`) back in the queue at once; answers `{ requeued: n }`. */
+  retryStuck: '/api/gifts/retry-stuck',
   /** POST: long-poll for status changes of the gifts the caller follows. */
   watch: '/api/gifts/watch',
   batches: '/api/batches',
@@ -21,8 +23,9 @@ export const CALLER_KEY_HEADER = 'X-Gift-Entry-Key';
 /**
  * queued/sending: on its way. accepted/rejected: the upstream's verdict. held: the
  * upstream refused the proxy's credentials; the whole queue waits for an administrator.
- * stuck: this one gift kept failing (its last answer is in `message`) and was set aside
- * so the gifts behind it can go; it is sent again only when someone re-queues it.
+ * stuck: this one gift failed in a way of its own (a refusal, a hang, repeated 500s; the
+ * reason is in `message`) and was set aside so the gifts behind it can go; it is sent again
+ * when someone re-queues it, or by itself if an outage turns out to have been the cause.
  */
 export const GIFT_STATUSES = ['queued', 'sending', 'accepted', 'rejected', 'held', 'stuck'] as const;
 export type GiftStatus = (typeof GIFT_STATUSES)[number];

@@ -5,8 +5,8 @@
  * Reads PROXY_URL (default http://127.0.0.1:8787) and GIFT_ADMIN_TOKEN.
  */
 import { createWriteStream, existsSync } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream } from 'node:stream/web';
@@ -50,6 +50,9 @@ export async function saveBackup(env: Record<string, string | undefined>, output
   // Written beside the target and renamed at the end, so a cut-off download never looks like a backup.
   const partial = `${file}.partial`;
   try {
+    // The first backup names a folder nobody made yet (/var/backups/gift-proxy): made private,
+    // as the copies it will hold carry donor details.
+    await mkdir(dirname(file), { recursive: true, mode: 0o700 });
     await pipeline(Readable.fromWeb(response.body as ReadableStream), createWriteStream(partial, { mode: 0o600, flags: 'wx' }));
     const handle = await open(partial, 'r');
     const header = Buffer.alloc(SQLITE_MAGIC.length);

@@ -1,10 +1,13 @@
 /**
  * Sends queued gifts upstream strictly one at a time, in arrival order, spaced
  * out, retrying the same transactionId until the upstream gives a verdict. A gift
- * that keeps failing is set aside as stuck after a bound, so it never blocks the
- * gifts behind it. A 401 holds the whole queue and re-checks the credentials
- * rarely, with a lookup call rather than a gift, so a wrong token never hammers
- * the client's server.
+ * whose attempt fails backs off on its own while the gifts behind it go (see
+ * Outbox.head), and is set
+ * aside as stuck when the failure is its own (a refusal, a hang, a repeated 500). When
+ * every gift fails alike (an outage, see failure-run.ts) none is blamed: the queue
+ * pauses as a whole with back-off and resumes by itself. Only a 401 holds the whole
+ * queue; it re-checks the credentials rarely, with a lookup call rather than a gift,
+ * so a wrong token never hammers the client's server.
  */
 import {
   distributionListSchema,
@@ -19,7 +22,8 @@ import { maskValues, type Log } from './logger.ts';
 import type { GiftChanges } from './gift-changes.ts';
 import type { Outbox } from './outbox.ts';
 import type { UpstreamClient } from './upstream-client.ts';
-import { refusedBeforeSending, verdictFor } from './gift-verdict.ts';
+import { FailureRun } from './failure-run.ts';
+import { OUTAGE_PUT_BACK_MESSAGE, refusedBeforeSending, retryDelay, verdictFor } from './gift-verdict.ts';
 
 export type UpstreamState = { state: 'ok' | 'retrying' | 'held'; message?: string };
 
@@ -44,6 +48,11 @@ export class Dispatcher {
   private wakeCurrent: (() => void) | undefined;
   private readonly waiters = new Map<string, Set<(record: GiftRecord) => void>>();
   upstream: UpstreamState = { state: 'ok' };
+  /** The run of attempts without a verdict, which tells one bad gift from an outage. */
+  private readonly failures = new FailureRun();
+  /** Every gift is failing alike: no gift is sent before `pausedUntil` (ms). */
+  private outage = false;
+  private pausedUntil = 0;
 
   constructor(
     private readonly outbox: Outbox,
@@ -138,6 +147,12 @@ export class Dispatcher {
   }
 
   private async sendNext(): Promise<void> {
+    const paused = this.pausedUntil - Date.now();
+    if (paused > 0) {
+      // An outage: the queue backs off as one; a new gift does not cut the pause short.
+      await this.sleep(paused, false);
+      return;
+    }
     const gift = this.outbox.head();
     if (!gift) {
       if (this.upstream.state === 'retrying') this.upstream = { state: 'ok' };
@@ -146,7 +161,8 @@ export class Dispatcher {
     }
     const wait = gift.nextAttemptAt - Date.now();
     if (wait > 0) {
-      await this.sleep(wait, false);
+      // Only gifts backing off are left: a new gift may go meanwhile.
+      await this.sleep(wait, true);
       return;
     }
     const id = gift.record.transactionId;
@@ -164,20 +180,26 @@ export class Dispatcher {
     const sending = this.outbox.get(id)!;
     const started = Date.now();
     const outcome = await this.client.importGift(sending.request);
+    const run = outcome.kind === 'retry' ? this.failures.failed(id, outcome.failure) : undefined;
+    if (outcome.kind !== 'retry') this.failures.clear();
+    const outageDelay = run?.outage ? retryDelay(run.attempts - 1, this.timing) : undefined;
     // Whether an EARLIER attempt may have landed is what the gift knew before this one.
-    const verdict = verdictFor({ ...sending, uncertain: gift.uncertain }, outcome, Date.now(), this.timing);
+    const verdict = verdictFor({ ...sending, uncertain: gift.uncertain }, outcome, Date.now(), this.timing, outageDelay);
     const settled = this.outbox.settle(id, verdict);
     this.changes?.changed(id);
     this.log(verdict.status === 'queued' || verdict.status === 'stuck' ? 'warn' : 'info', 'gift_import', {
       transactionId: id,
       attempt: settled.record.attempts,
       outcome: outcome.kind,
+      failure: outcome.kind === 'retry' ? outcome.failure : undefined,
       status: settled.record.status,
       durationMs: Date.now() - started,
       reason: outcome.kind === 'retry' ? loggable(outcome.reason, sending.request) : undefined,
       upstreamMessage: outcome.kind === 'rejected' ? loggable(outcome.upstreamMessage, sending.request) : undefined,
     });
     if (outcome.kind === 'unauthorized') {
+      this.outage = false;
+      this.pausedUntil = 0;
       this.outbox.moveWaiting('queued', 'held', HELD_MESSAGE);
       this.changes?.changedMany();
       this.upstream = { state: 'held', message: HELD_MESSAGE };
@@ -188,9 +210,30 @@ export class Dispatcher {
       }
       return;
     }
-    this.upstream = outcome.kind === 'retry' ? { state: 'retrying', message: outcome.reason } : { state: 'ok' };
+    if (settled.record.status === 'stuck') this.failures.setAside(id, settled.failures);
+    if (run?.outage && outcome.kind === 'retry') this.waitOutOutage(outcome.reason, run.putBack, outageDelay!);
+    else {
+      if (this.outage) this.log('info', 'upstream_recovered', { transactionId: id });
+      this.outage = false;
+      this.pausedUntil = 0;
+      this.upstream = outcome.kind === 'retry' ? { state: 'retrying', message: outcome.reason } : { state: 'ok' };
+    }
     this.notify(settled.record);
     await this.sleep(this.timing.upstreamSpacingMs, false);
+  }
+
+  /** Every gift fails alike: pause the whole queue, and put back what was blamed before that was clear. */
+  private waitOutOutage(reason: string, putBack: readonly string[], delayMs: number): void {
+    if (!this.outage) this.log('warn', 'upstream_outage', { reason });
+    this.outage = true;
+    this.pausedUntil = Date.now() + delayMs;
+    this.upstream = {
+      state: 'retrying',
+      message: `The gift service is failing every gift (${reason}). No gift is set aside meanwhile; the queue waits and resumes by itself when it recovers.`,
+    };
+    if (putBack.length === 0) return;
+    const requeued = this.outbox.putBack(putBack, OUTAGE_PUT_BACK_MESSAGE);
+    this.log('info', 'gifts_put_back_after_outage', { putBackGifts: requeued });
   }
 
   private async recheckCredentials(): Promise<void> {

@@ -6,6 +6,7 @@
  * it), the contract's rules, and this organisation's transactionId prefix.
  */
 import type { Context, MiddlewareHandler } from 'hono';
+import { readGiftBody } from './gift-body.ts';
 import { bodyLimit } from 'hono/body-limit';
 import * as z from 'zod/mini';
 import {
@@ -42,16 +43,32 @@ export function giftJsonBody(what: { a: string; the: string } = { a: 'A gift', t
   };
 }
 
-/** The body as a JSON object, or the sentence saying why it is not one. */
-export async function readJsonObject(c: Context, what = 'one gift'): Promise<Record<string, unknown> | string> {
-  let body: unknown;
-  try {
-    body = JSON.parse(await c.req.text());
-  } catch {
-    return 'The request body is not valid JSON.';
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return `Send ${what} as a JSON object.`;
+/**
+ * The body as a JSON object, or the problem saying why it is not one: read exactly as
+ * sent (UTF-8 only, the amount checked on its JSON text; see gift-body.ts).
+ */
+export async function readJsonObject(
+  c: Context,
+  what = 'one gift',
+  amountAt: readonly string[] = ['amount'],
+): Promise<Record<string, unknown> | BodyProblem> {
+  const read = readGiftBody(new Uint8Array(await c.req.arrayBuffer()), amountAt);
+  if (!read.ok) return new BodyProblem(read.message, read.field);
+  const body = read.value;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return new BodyProblem(`Send ${what} as a JSON object.`);
   return body as Record<string, unknown>;
+}
+
+/** Why a body could not be read: a 400 with this sentence (and the field, when it is one). */
+export class BodyProblem {
+  constructor(
+    readonly message: string,
+    readonly field?: GiftField,
+  ) {}
+
+  answer(c: Context): Response {
+    return problem(c, 400, this.message, this.field ? { field: this.field } : {});
+  }
 }
 
 function asField(segment: PropertyKey | undefined): GiftField | undefined {

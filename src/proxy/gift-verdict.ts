@@ -12,14 +12,14 @@ import {
   type GiftImportRequest,
 } from '../contract/index.ts';
 import type { Outcome, StoredGift } from './outbox.ts';
-import type { ImportOutcome } from './upstream-client.ts';
+import type { ImportOutcome, UpstreamFailure } from './upstream-client.ts';
 
 export interface RetryPolicy {
   retryBaseMs: number;
   retryMaxMs: number;
-  /** Answered attempts without a verdict after which a gift is set aside as stuck. */
+  /** Attempts failing in a way that may be the gift's (a 500, an odd 2xx) after which it is set aside as stuck. */
   stuckAfterAttempts: number;
-  /** How long a gift may keep failing (answered or not) before it is set aside as stuck. */
+  /** How long a gift may keep failing in such a way before it is set aside as stuck. */
   stuckAfterMs: number;
 }
 
@@ -29,12 +29,23 @@ export function retryDelay(attempts: number, policy: Pick<RetryPolicy, 'retryBas
 }
 
 export const REQUEUED_MESSAGE = 'Put back in the queue by staff; it will be sent again shortly';
+export const OUTAGE_PUT_BACK_MESSAGE =
+  'Put back in the queue by itself: the gift service was failing every gift, not just this one; it will be sent again when it recovers';
+
+/** What staff read on a gift the upstream answered "already imported": it is in iMIS. */
+export const ALREADY_IN_IMIS_MESSAGE =
+  'Recorded: this gift was already in iMIS (sent before, by an earlier attempt or before a restore), so it was not imported twice';
 
 /**
- * `gift` is the gift as it stood before this attempt: its `uncertain` says whether an
- * EARLIER attempt may have landed, which is what makes a "duplicate" mean "recorded".
+ * `gift` is the gift as it stood before this attempt. A "duplicate" answer always means
+ * the upstream HAS this gift: our transaction IDs are random, and the proxy refuses a
+ * different gift under an ID it knows (409), so the gift under this ID is this one —
+ * whether our earlier attempt landed, a crash hid its 202, or a restored journal resends
+ * gifts the upstream took after the backup. Calling it rejected would invite staff to
+ * enter it again: a double record. `outageDelayMs` is set while every gift fails alike
+ * (see failure-run.ts): then no failure is the gift's fault.
  */
-export function verdictFor(gift: StoredGift, outcome: ImportOutcome, now: number, policy: RetryPolicy): Outcome {
+export function verdictFor(gift: StoredGift, outcome: ImportOutcome, now: number, policy: RetryPolicy, outageDelayMs?: number): Outcome {
   switch (outcome.kind) {
     case 'accepted':
       return { status: 'accepted', uncertain: false, failures: 0, failingSince: null };
@@ -43,10 +54,10 @@ export function verdictFor(gift: StoredGift, outcome: ImportOutcome, now: number
       return { status: 'held', message: HELD_MESSAGE, uncertain: gift.uncertain };
     case 'rejected': {
       const explained = explainUpstreamRejection(outcome.upstreamMessage);
-      if (explained.kind === 'duplicate' && gift.uncertain) {
+      if (explained.kind === 'duplicate') {
         return {
           status: 'accepted',
-          message: 'Recorded: the gift service already had this gift from an earlier attempt',
+          message: ALREADY_IN_IMIS_MESSAGE,
           upstreamMessage: outcome.upstreamMessage,
           uncertain: false,
           failures: 0,
@@ -63,31 +74,79 @@ export function verdictFor(gift: StoredGift, outcome: ImportOutcome, now: number
         failingSince: null,
       };
     }
-    case 'retry': {
-      // Only answers count as attempts: when the upstream is unreachable every gift would
-      // fail alike, so a gift is not blamed for an outage before the age bound.
-      const failures = gift.failures + (outcome.giftFault ? 1 : 0);
-      const failingSince = gift.failingSince ?? now;
-      if (failures >= policy.stuckAfterAttempts || now - failingSince >= policy.stuckAfterMs) {
-        return {
-          status: 'stuck',
-          message: `Needs attention: the gift service has not taken this gift after ${gift.record.attempts} attempt${gift.record.attempts === 1 ? '' : 's'} (last answer: ${outcome.reason}). It was set aside so the gifts behind it can go; once the cause is fixed, put it back in the queue.`,
-          uncertain: true,
-          failures,
-          failingSince,
-        };
-      }
-      const delay = retryDelay(gift.record.attempts, policy);
-      return {
-        status: 'queued',
-        message: `Not recorded yet: ${outcome.reason}. Trying again in ${Math.max(1, Math.round(delay / 1000))} s; the gift is kept.`,
-        uncertain: true,
-        nextAttemptAt: now + delay,
-        failures,
-        failingSince,
-      };
-    }
+    case 'retry':
+      return outageDelayMs === undefined ? failedAttempt(gift, outcome, now, policy) : waitOutOutage(gift, outcome, now, outageDelayMs);
   }
+}
+
+/**
+ * How many failed attempts of one kind set a gift aside while other gifts get answers;
+ * undefined for failures about the service, which never make a gift stuck.
+ */
+export function setAsideAfter(failure: UpstreamFailure, policy: Pick<RetryPolicy, 'stuckAfterAttempts'>): number | undefined {
+  switch (failure) {
+    case 'refused':
+      // The same request gets the same refusal; resending only repeats it.
+      return 1;
+    case 'timeout':
+      // Each attempt costs every gift behind it one upstream timeout.
+      return TIMEOUTS_BEFORE_SET_ASIDE;
+    case 'server-error':
+    case 'odd-answer':
+      return policy.stuckAfterAttempts;
+    case 'network':
+    case 'unavailable':
+    case 'misrouted':
+      return undefined;
+  }
+}
+
+/** A hanging gift is set aside after this many timeouts: the others wait at most this many. */
+export const TIMEOUTS_BEFORE_SET_ASIDE = 2;
+
+type Retry = Extract<ImportOutcome, { kind: 'retry' }>;
+
+/** No verdict, and other gifts get answers: the gift backs off on its own, and is set aside when it is the cause. */
+function failedAttempt(gift: StoredGift, outcome: Retry, now: number, policy: RetryPolicy): Outcome {
+  const bound = setAsideAfter(outcome.failure, policy);
+  const failures = gift.failures + (bound === undefined ? 0 : 1);
+  const failingSince = gift.failingSince ?? now;
+  if (bound !== undefined && (failures >= bound || now - failingSince >= policy.stuckAfterMs)) {
+    const attempts = `${gift.record.attempts} attempt${gift.record.attempts === 1 ? '' : 's'}`;
+    const what =
+      outcome.failure === 'refused'
+        ? `${outcome.reason}, so it was not recorded. It was set aside so the gifts behind it can go; ask whoever runs the gift service (or the firewall in front of it) why, then put it back in the queue.`
+        : `the gift service has not taken this gift after ${attempts} (last answer: ${outcome.reason}). It was set aside so the gifts behind it can go; once the cause is fixed, put it back in the queue.`;
+    return { status: 'stuck', message: `Needs attention: ${what}`, uncertain: true, failures, failingSince };
+  }
+  const delay = retryDelay(gift.record.attempts, policy);
+  return {
+    status: 'queued',
+    message: `Not recorded yet: ${outcome.reason}. Trying again in ${seconds(delay)}; the gift is kept.`,
+    uncertain: true,
+    nextAttemptAt: now + delay,
+    failures,
+    failingSince,
+  };
+}
+
+/**
+ * Every gift fails alike: nothing is the gift's fault, so nothing counts towards setting it
+ * aside. It waits one step past the queue's pause, so the next probe is another gift and
+ * one gift that also fails on its own cannot hide the service's recovery.
+ */
+function waitOutOutage(gift: StoredGift, outcome: Retry, now: number, delayMs: number): Outcome {
+  return {
+    status: 'queued',
+    message: `Not recorded yet: ${outcome.reason}. The gift service is failing every gift, so the queue waits and resumes by itself (next try in ${seconds(delayMs)}); the gift is kept.`,
+    uncertain: true,
+    nextAttemptAt: now + delayMs + 1,
+    failures: gift.failures,
+  };
+}
+
+function seconds(ms: number): string {
+  return `${Math.max(1, Math.round(ms / 1000))} s`;
 }
 
 /**

@@ -2,8 +2,8 @@
  * One outbound HTTP call, made with node:http(s) rather than fetch: the upstream is the
  * proxy's only outbound peer, and loading fetch (undici) costs the process 10–15 MB of
  * memory for nothing it needs. Never follows a redirect, decodes gzip and deflate (we ask
- * for them), reads at most `cap` bytes and then drops the connection, and gives up after
- * `timeoutMs` with an AbortError, headers and body alike.
+ * for them), reads at most `cap` bytes once decoded and then stops decoding and drops the
+ * connection, and gives up after `timeoutMs` with an AbortError, headers and body alike.
  */
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
@@ -46,9 +46,14 @@ export function httpCall(url: string, call: HttpCall, cap: number, timeoutMs: nu
         if (settled) return;
         settled = true;
         resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), truncated });
-        if (truncated) request.destroy();
+        if (!truncated) return;
+        // The cap counts decoded bytes; stop the decoder too, or a few KB of a compression
+        // bomb would go on inflating to gigabytes after the answer was cut.
+        if (stream !== response) stream.destroy();
+        request.destroy();
       };
       stream.on('data', (chunk: Buffer) => {
+        if (settled) return;
         const room = cap - size;
         chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
         size += Math.min(chunk.length, room);

@@ -10,17 +10,30 @@ export type Log = (level: LogLevel, event: string, fields?: LogFields) => void;
 // Field names that could carry a secret or a donor's details: dropped whatever their value.
 const NEVER_LOGGED = /token|authorization|key|password|secret|email|name|address|phone|company|notes|city|zip|imisid|softcredit/i;
 
+/**
+ * The one list of values never written anywhere — log lines, stored or served upstream
+ * messages alike: the upstream token, every caller key, the admin token.
+ */
+export function secretsOf(config: { upstreamToken: string; callerKeys: readonly string[]; adminToken?: string | undefined }): string[] {
+  return [config.upstreamToken, ...config.callerKeys, config.adminToken ?? ''];
+}
+
+/** Replaces each secret anywhere in a text with [redacted]. */
+export function secretMasker(secrets: readonly string[]): (text: string) => string {
+  // Longest first, so a secret that contains another is masked whole.
+  const masks = secrets.filter((secret) => secret.length >= 4).sort((a, b) => b.length - a.length);
+  return (text) => masks.reduce((masked, secret) => masked.split(secret).join('[redacted]'), text);
+}
+
 export function createLogger(secrets: readonly string[], write: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Log {
-  const masks = secrets.filter((secret) => secret.length >= 4);
+  const mask = secretMasker(secrets);
   return (level, event, fields = {}) => {
     const entry: Record<string, string | number | boolean> = { time: new Date().toISOString(), level, event };
     for (const [name, value] of Object.entries(fields)) {
       if (value === undefined) continue;
       entry[name] = NEVER_LOGGED.test(name) ? '[redacted]' : value;
     }
-    let line = JSON.stringify(entry);
-    for (const secret of masks) line = line.split(secret).join('[redacted]');
-    write(line);
+    write(mask(JSON.stringify(entry)));
   };
 }
 

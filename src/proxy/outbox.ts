@@ -196,9 +196,18 @@ export class Outbox {
     return this.get(request.transactionId)!;
   }
 
-  /** The oldest gift still waiting to go upstream: strict arrival order. */
-  head(): StoredGift | undefined {
-    const row = this.db.prepare(`SELECT * FROM gifts WHERE status IN ('queued', 'sending') ORDER BY seq LIMIT 1`).get() as Row | undefined;
+  /**
+   * The gift to send next: of those due now, the one due longest, so new gifts go in
+   * arrival order and a gift retried after a failure neither holds the others nor is
+   * tried over and over ahead of them; when none is due, the one due soonest.
+   */
+  head(now = Date.now()): StoredGift | undefined {
+    const row = this.db
+      .prepare(
+        `SELECT * FROM gifts WHERE status IN ('queued', 'sending')
+         ORDER BY next_attempt_at > @now, next_attempt_at, seq LIMIT 1`,
+      )
+      .get({ now }) as Row | undefined;
     return row && toStored(row);
   }
 
@@ -251,6 +260,33 @@ export class Outbox {
       )
       .run(message, new Date().toISOString(), transactionId).changes;
     return changed === 1 ? this.get(transactionId) : undefined;
+  }
+
+  /** Puts every stuck gift back in the queue, in its place (an operator's "retry all"); returns how many. */
+  requeueAllStuck(message: string): number {
+    return this.db
+      .prepare(
+        `UPDATE gifts SET status = 'queued', message = ?, failures = 0, failing_since = NULL, next_attempt_at = 0, updated_at = ?
+         WHERE status = 'stuck'`,
+      )
+      .run(message, new Date().toISOString()).changes;
+  }
+
+  /**
+   * Stuck gifts an outage, not the gifts themselves, made fail go back in the queue, in
+   * their place. Their failures stay counted: should one fail again once other gifts get
+   * through, it is its own cause. Returns how many were put back.
+   */
+  putBack(transactionIds: readonly string[], message: string): number {
+    const now = new Date().toISOString();
+    const back = this.db.prepare(
+      `UPDATE gifts SET status = 'queued', message = ?, next_attempt_at = 0, updated_at = ? WHERE transaction_id = ? AND status = 'stuck'`,
+    );
+    let putBack = 0;
+    this.db.transaction(() => {
+      for (const id of transactionIds) putBack += back.run(message, now, id).changes;
+    })();
+    return putBack;
   }
 
   /** Moves every gift waiting to go from one state to another (hold and release on a 401). */

@@ -10,7 +10,7 @@ import { BatchStore } from './batch-store.ts';
 import { readConfig, type Env, type ProxyConfig } from './config.ts';
 import { Dispatcher, type UpstreamState } from './dispatcher.ts';
 import { GiftChanges } from './gift-changes.ts';
-import { createLogger, type Log } from './logger.ts';
+import { createLogger, secretsOf, type Log } from './logger.ts';
 import { LookupsCache } from './lookups-cache.ts';
 import { createMetrics, type ProxyMetrics } from './metrics.ts';
 import { Outbox } from './outbox.ts';
@@ -93,7 +93,7 @@ function closeServer(server: ServerType): Promise<void> {
 
 export async function startProxy(env: Env, options: StartOptions = {}): Promise<ProxyHandle> {
   const config = readConfig(env);
-  const log: Log = createLogger([config.upstreamToken, ...config.callerKeys, config.adminToken ?? ''], options.log);
+  const log: Log = createLogger(secretsOf(config), options.log);
 
   let upstreamBaseUrl: string = config.upstreamBaseUrl ?? '';
   let closeSimulator: (() => Promise<void>) | undefined;
@@ -128,7 +128,7 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
     config.adminToken === undefined
       ? undefined
       : await createMetrics({ outbox, upstreamState: (): UpstreamState['state'] => dispatcher.upstream.state });
-  const upstream = createUpstreamClient(upstreamBaseUrl, config.upstreamToken, config.upstreamTimeoutMs);
+  const upstream = createUpstreamClient(upstreamBaseUrl, config.upstreamToken, config.upstreamTimeoutMs, secretsOf(config));
   const client = metrics?.instrument(upstream) ?? upstream;
   const changes = new GiftChanges();
   const dispatcher = new Dispatcher(outbox, client, config, log, changes);

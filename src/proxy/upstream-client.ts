@@ -6,6 +6,7 @@
  * details and the account to another host), answers are read up to a cap, and
  * error texts never include the token or the request headers.
  */
+import { STATUS_CODES } from 'node:http';
 import * as z from 'zod/mini';
 import {
   importRequestBody,
@@ -16,17 +17,24 @@ import {
   type LookupName,
 } from '../contract/index.ts';
 import { httpCall, type HttpCall } from './http-call.ts';
+import { secretMasker } from './logger.ts';
+
+/**
+ * Why an attempt got no verdict, which is also whom it may concern. `network`,
+ * `unavailable` and `misrouted` are about the service or the way to it, never about the
+ * gift; `refused` (a 403, an undocumented 4xx) and `timeout` may be about this one
+ * request; `server-error` and `odd-answer` may be either (a 500 on a value the database
+ * cannot insert is the gift's; a 500 on every gift is an outage).
+ */
+export const UPSTREAM_FAILURES = ['network', 'unavailable', 'misrouted', 'refused', 'timeout', 'server-error', 'odd-answer'] as const;
+export type UpstreamFailure = (typeof UPSTREAM_FAILURES)[number];
 
 export type ImportOutcome =
   | { kind: 'accepted' }
   | { kind: 'rejected'; upstreamMessage: string }
   | { kind: 'unauthorized' }
-  /**
-   * No verdict: the gift may or may not have been recorded upstream. `giftFault` says
-   * whether the answer may be about this gift (a 500 on insert, an odd 2xx) rather than
-   * about the service or our address (unreachable, timeout, 502–504, redirect, 404).
-   */
-  | { kind: 'retry'; reason: string; giftFault: boolean };
+  /** No verdict: the gift may or may not have been recorded upstream. */
+  | { kind: 'retry'; reason: string; failure: UpstreamFailure };
 
 export type LookupOutcome<T> = { kind: 'ok'; data: T } | { kind: 'unauthorized' } | { kind: 'failed'; reason: string };
 
@@ -42,8 +50,13 @@ export const LOOKUP_ANSWER_CAP_BYTES = 4 * 1024 * 1024;
 /** The longest upstream message kept in the journal and shown to staff. */
 export const UPSTREAM_MESSAGE_MAX_CHARS = 500;
 
+/**
+ * Upstream words as they may be kept and shown: on one line, without control characters or
+ * the marks of undecodable bytes (a binary or decompressed-garbage answer leaves nothing), cut.
+ */
 export function cutMessage(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  // eslint-disable-next-line no-control-regex
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\ufffd\s]+/g, ' ').trim();
   return flat.length <= UPSTREAM_MESSAGE_MAX_CHARS ? flat : `${flat.slice(0, UPSTREAM_MESSAGE_MAX_CHARS - 1)}…`;
 }
 
@@ -56,45 +69,64 @@ function upstreamMessage(bodyText: string): string | undefined {
   }
 }
 
+/** "403 Forbidden": the status with its standard words, since a gateway's own body is rarely worth keeping. */
+function statusWords(status: number): string {
+  const words = STATUS_CODES[status];
+  return words ? `${status} ${words}` : String(status);
+}
+
 /** Pure: what an import response means for the gift. */
 export function classifyImportResponse(status: number, bodyText: string): ImportOutcome {
   if (status === 202) return { kind: 'accepted' };
-  if (status === 401 || status === 403) return { kind: 'unauthorized' };
+  // Only a 401 speaks of our credentials (the reference's "Authorization has been denied"); a 403
+  // comes from something in front of the service refusing one request, and says nothing of the token.
+  if (status === 401) return { kind: 'unauthorized' };
   const message = upstreamMessage(bodyText);
   const said = message ? ` (${message})` : '';
   if (status === 400) return { kind: 'rejected', upstreamMessage: message ?? (cutMessage(bodyText) || 'Bad request') };
-  if (status >= 300 && status < 400) {
+  if ((status >= 300 && status < 400) || status === 405) {
     return {
       kind: 'retry',
-      reason: `the gift service redirected the call (${status}) instead of answering; redirects are never followed, check GIFT_API_BASE_URL`,
-      giftFault: false,
+      reason:
+        status === 405
+          ? `the gift service does not take imports at this address (405)${said}; check GIFT_API_BASE_URL`
+          : `the gift service redirected the call (${status}) instead of answering; redirects are never followed, check GIFT_API_BASE_URL`,
+      failure: 'misrouted',
     };
   }
   if (status >= 200 && status < 300) {
     return {
       kind: 'retry',
       reason: `the gift service answered ${status} rather than 202 Accepted, so it is not certain the gift was recorded`,
-      giftFault: true,
+      failure: 'odd-answer',
     };
   }
-  if (status === 502 || status === 503 || status === 504) {
-    return { kind: 'retry', reason: `the gift service is unavailable (${status})${said}`, giftFault: false };
+  if (status === 502 || status === 503 || status === 504 || status === 429) {
+    return { kind: 'retry', reason: `the gift service is unavailable (${statusWords(status)})${said}`, failure: 'unavailable' };
   }
-  if (status >= 500) return { kind: 'retry', reason: `the gift service answered ${status}${said}`, giftFault: true };
-  // 404, 405 and the like mean our base URL is wrong: retrying (slowly) keeps the gift until it is fixed.
-  return { kind: 'retry', reason: `the gift service answered ${status}${said}; check GIFT_API_BASE_URL`, giftFault: false };
+  if (status === 408) return { kind: 'retry', reason: `the gift service gave up waiting (${statusWords(status)})`, failure: 'timeout' };
+  if (status >= 500) return { kind: 'retry', reason: `the gift service answered ${status}${said}`, failure: 'server-error' };
+  const hint = status === 404 ? '; if every gift gets this, check GIFT_API_BASE_URL' : '';
+  return { kind: 'retry', reason: `the gift service refused this gift (${statusWords(status)})${said}${hint}`, failure: 'refused' };
 }
 
-function describeFailure(error: unknown, timeoutMs: number): string {
+function describeFailure(error: unknown, timeoutMs: number): { reason: string; failure: UpstreamFailure } {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-    return `no answer from the gift service within ${Math.round(timeoutMs / 1000)} s`;
+    const within = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`;
+    return { reason: `no answer from the gift service within ${within}`, failure: 'timeout' };
   }
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
   const code = cause && typeof cause === 'object' && 'code' in cause ? String(cause.code) : undefined;
-  return `could not reach the gift service${code ? ` (${code})` : ''}`;
+  return { reason: `could not reach the gift service${code ? ` (${code})` : ''}`, failure: 'network' };
 }
 
-export function createUpstreamClient(baseUrl: string, token: string, timeoutMs: number): UpstreamClient {
+/**
+ * `secrets` are masked in every upstream text before it is classified, cut, stored or
+ * served (an upstream error may echo the request's Authorization header); the token is
+ * always among them.
+ */
+export function createUpstreamClient(baseUrl: string, token: string, timeoutMs: number, secrets: readonly string[] = []): UpstreamClient {
+  const mask = secretMasker([token, ...secrets]);
   const headers = {
     Authorization: `Bearer ${token}`,
     Accept: 'application/json',
@@ -111,17 +143,17 @@ export function createUpstreamClient(baseUrl: string, token: string, timeoutMs: 
           { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: importRequestBody(request) },
           IMPORT_ANSWER_CAP_BYTES,
         );
-        return classifyImportResponse(status, text);
+        return classifyImportResponse(status, mask(text));
       } catch (error) {
-        return { kind: 'retry', reason: describeFailure(error, timeoutMs), giftFault: false };
+        return { kind: 'retry', ...describeFailure(error, timeoutMs) };
       }
     },
 
     async lookup(name, schema) {
       try {
         const { status, text, truncated } = await call(UPSTREAM_LOOKUP_PATHS[name], { method: 'GET', headers }, LOOKUP_ANSWER_CAP_BYTES);
-        if (status === 401 || status === 403) return { kind: 'unauthorized' };
-        if (status !== 200) return { kind: 'failed', reason: `the gift service answered ${status} for ${name}` };
+        if (status === 401) return { kind: 'unauthorized' };
+        if (status !== 200) return { kind: 'failed', reason: `the gift service answered ${statusWords(status)} for ${name}` };
         if (truncated)
           return { kind: 'failed', reason: `the gift service sent ${name} larger than ${LOOKUP_ANSWER_CAP_BYTES / 1024 / 1024} MB` };
         const parsed = z.safeParse(schema, JSON.parse(text));
@@ -129,7 +161,7 @@ export function createUpstreamClient(baseUrl: string, token: string, timeoutMs: 
         return { kind: 'ok', data: parsed.data };
       } catch (error) {
         if (error instanceof SyntaxError) return { kind: 'failed', reason: `the gift service sent ${name} that is not JSON` };
-        return { kind: 'failed', reason: describeFailure(error, timeoutMs) };
+        return { kind: 'failed', reason: describeFailure(error, timeoutMs).reason };
       }
     },
   };

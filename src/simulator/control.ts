@@ -21,6 +21,8 @@ export interface CannedAnswer {
   /** Sent as is; `bodyBytes` repeats a filler to that size instead (huge answers). */
   body?: string;
   bodyBytes?: number;
+  /** Sends `bodyBytes` of zeros (10 MB by default) compressed this way: a decompression bomb. */
+  bomb?: 'gzip' | 'deflate';
   /** Record the gift first, as if the upstream stored it and then a proxy in front mangled the answer. */
   recordFirst?: boolean;
 }
@@ -34,6 +36,12 @@ export interface SimulatorControl {
   answerNext(count: number, answer: CannedAnswer): void;
   /** These transaction IDs always fail with a 500, as a value SQL Server cannot insert would. */
   poison(transactionIds: readonly string[]): void;
+  /** These transaction IDs are answered 403 by a firewall in front of the service (a rule on their content). */
+  forbid(transactionIds: readonly string[]): void;
+  /** These transaction IDs are never answered: the call hangs until the caller gives up. */
+  hangFor(transactionIds: readonly string[]): void;
+  /** For the next `ms`, every import is answered 500 and nothing is recorded: an outage. */
+  outageFor(ms: number): void;
   setDelay(ms: number | 'realistic'): void;
   setToken(token: string): void;
   received(): ReceivedImport[];
@@ -55,6 +63,9 @@ export class SimulatorState implements SimulatorControl {
   private faults: Record<Fault, number> = { fail: 0, hang: 0, drop: 0, acceptThenDrop: 0 };
   private canned: { count: number; answer: CannedAnswer } | undefined;
   readonly poisoned = new Set<string>();
+  readonly forbidden = new Set<string>();
+  readonly hanging = new Set<string>();
+  outageUntil = 0;
 
   constructor(
     token: string,
@@ -104,6 +115,18 @@ export class SimulatorState implements SimulatorControl {
   poison(transactionIds: readonly string[]): void {
     for (const id of transactionIds) this.poisoned.add(id);
   }
+  forbid(transactionIds: readonly string[]): void {
+    for (const id of transactionIds) this.forbidden.add(id);
+  }
+  hangFor(transactionIds: readonly string[]): void {
+    for (const id of transactionIds) this.hanging.add(id);
+  }
+  outageFor(ms: number): void {
+    this.outageUntil = Date.now() + ms;
+  }
+  inOutage(): boolean {
+    return Date.now() < this.outageUntil;
+  }
   setDelay(ms: number | 'realistic'): void {
     this.delay = ms;
   }
@@ -132,6 +155,9 @@ export class SimulatorState implements SimulatorControl {
     this.faults = { fail: 0, hang: 0, drop: 0, acceptThenDrop: 0 };
     this.canned = undefined;
     this.poisoned.clear();
+    this.forbidden.clear();
+    this.hanging.clear();
+    this.outageUntil = 0;
     this.delay = this.initialDelay;
   }
 }

@@ -32,6 +32,10 @@ export interface RunningSimulator {
   close(): Promise<void>;
 }
 
+/** What a web application firewall typically answers: a page, not the API's JSON. */
+const FORBIDDEN_PAGE =
+  '<html><head><title>403 Forbidden</title></head><body><h1>Forbidden</h1><p>Request blocked by policy.</p></body></html>';
+
 const LOOKUPS: Record<string, unknown[]> = {
   [UPSTREAM_LOOKUP_PATHS.distributions]: SAMPLE_DISTRIBUTIONS,
   [UPSTREAM_LOOKUP_PATHS.appeals]: SAMPLE_APPEALS,
@@ -57,9 +61,29 @@ function send(request: IncomingMessage, response: ServerResponse, status: number
   response.writeHead(status, headers).end(payload);
 }
 
+const BOMB_BYTES = 10 * 1024 * 1024;
+
 function sendCanned(response: ServerResponse, answer: CannedAnswer): void {
+  if (answer.bomb) {
+    // Zeros compress about 1000:1, so a few KB on the wire inflate to megabytes in the caller.
+    const zeros = Buffer.alloc(answer.bodyBytes ?? BOMB_BYTES);
+    const body = answer.bomb === 'gzip' ? gzipSync(zeros, { level: 9 }) : deflateSync(zeros, { level: 9 });
+    const headers = { 'Content-Type': 'application/json', 'Content-Encoding': answer.bomb, 'Content-Length': String(body.length) };
+    response.writeHead(answer.status, { ...headers, ...answer.headers }).end(body);
+    return;
+  }
   const body = answer.bodyBytes !== undefined ? Buffer.alloc(answer.bodyBytes, 'x') : Buffer.from(answer.body ?? '');
   response.writeHead(answer.status, { 'Content-Length': String(body.length), ...answer.headers }).end(body);
+}
+
+/** The transaction ID a raw import body names, for the per-gift faults; undefined when it names none. */
+function transactionIdOf(raw: string): string | undefined {
+  try {
+    const id = (JSON.parse(raw) as { transactionId?: unknown }).transactionId;
+    return typeof id === 'string' || typeof id === 'number' ? String(id).trim() : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function readBody(request: IncomingMessage): Promise<string> {
@@ -106,11 +130,17 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     state.inFlight++;
     state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
     try {
+      const id = transactionIdOf(raw);
+      // A firewall in front of the service refuses before the service sees the gift.
+      if (id !== undefined && state.forbidden.has(id)) {
+        call.status = 403;
+        return sendCanned(response, { status: 403, headers: { 'Content-Type': 'text/html' }, body: FORBIDDEN_PAGE });
+      }
       const fault = state.takeFault();
       if (fault === 'drop') return void request.socket.destroy();
-      if (fault === 'hang') return;
+      if (fault === 'hang' || (id !== undefined && state.hanging.has(id))) return;
       await wait(state.processingDelayMs());
-      if (fault === 'fail') return answer(500, UPSTREAM_MESSAGE.internalError);
+      if (fault === 'fail' || state.inOutage()) return answer(500, UPSTREAM_MESSAGE.internalError);
       const canned = state.takeCanned();
       if (canned && !canned.recordFirst) {
         call.status = canned.status;
@@ -162,6 +192,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       if (typeof knobs.dropNext === 'number') state.dropNext(knobs.dropNext);
       if (typeof knobs.acceptThenDropNext === 'number') state.acceptThenDropNext(knobs.acceptThenDropNext);
       if (Array.isArray(knobs.poison)) state.poison(knobs.poison.map(String));
+      if (Array.isArray(knobs.forbid)) state.forbid(knobs.forbid.map(String));
+      if (Array.isArray(knobs.hangFor)) state.hangFor(knobs.hangFor.map(String));
+      if (typeof knobs.outageMs === 'number') state.outageFor(knobs.outageMs);
       if (typeof knobs.delayMs === 'number' || knobs.delayMs === 'realistic') state.setDelay(knobs.delayMs);
       return send(request, response, 204);
     }

@@ -48,6 +48,15 @@ describe('npm run backup', () => {
     copy.close();
   });
 
+  test('a backup folder that does not exist yet is created, private to its owner', async () => {
+    const folder = join(out, 'var', 'backups', 'gift-proxy');
+    const file = join(folder, 'gifts-first.db');
+    const run = await runBackup([file], { PROXY_URL: h.proxy.url, GIFT_ADMIN_TOKEN: ADMIN });
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(statSync(folder).mode & 0o777, 0o700);
+    assert.equal(statSync(file).mode & 0o777, 0o600);
+  });
+
   test('without the admin token it says what to set and saves nothing', async () => {
     const file = join(out, 'no-token.db');
     const run = await runBackup([file], { PROXY_URL: h.proxy.url });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { HELD_MESSAGE, MESSAGES, UPSTREAM_MESSAGE } from '../../src/contract/index.ts';
-import { refusedBeforeSending, retryDelay, verdictFor } from '../../src/proxy/gift-verdict.ts';
+import { ALREADY_IN_IMIS_MESSAGE, refusedBeforeSending, retryDelay, verdictFor } from '../../src/proxy/gift-verdict.ts';
 import type { StoredGift } from '../../src/proxy/outbox.ts';
 import { classifyImportResponse, cutMessage, UPSTREAM_MESSAGE_MAX_CHARS } from '../../src/proxy/upstream-client.ts';
 
@@ -30,9 +30,16 @@ function gift(attempts: number, uncertain: boolean, failures = 0, failingSince?:
 const body = (message: string) => JSON.stringify({ Message: message });
 
 describe('what an upstream answer means for a gift', () => {
-  test('202 is accepted; 401 holds; 500, timeouts and odd statuses are retried', () => {
+  test('202 is accepted; only 401 holds; 500, timeouts and odd statuses are retried', () => {
     assert.deepEqual(classifyImportResponse(202, ''), { kind: 'accepted' });
     assert.deepEqual(classifyImportResponse(401, body(UPSTREAM_MESSAGE.unauthorized)), { kind: 'unauthorized' });
+    assert.deepEqual(classifyImportResponse(403, '<html>Forbidden</html>'), {
+      kind: 'retry',
+      reason: 'the gift service refused this gift (403 Forbidden)',
+      failure: 'refused',
+    });
+    assert.match(JSON.stringify(classifyImportResponse(422, '')), /"failure":"refused"/);
+    assert.match(JSON.stringify(classifyImportResponse(503, '')), /"failure":"unavailable"/);
     assert.equal(classifyImportResponse(500, body(UPSTREAM_MESSAGE.internalError)).kind, 'retry');
     assert.match(JSON.stringify(classifyImportResponse(404, '')), /check GIFT_API_BASE_URL/);
     assert.deepEqual(classifyImportResponse(400, body(UPSTREAM_MESSAGE.fundRequired)), {
@@ -63,17 +70,23 @@ describe('what an upstream answer means for a gift', () => {
     assert.equal(cutMessage('short'), 'short');
   });
 
-  test('a duplicate after our own unanswered attempt means the gift is recorded', () => {
+  test('a duplicate answer always means iMIS has the gift: accepted, never rejected', () => {
     const outcome = { kind: 'rejected', upstreamMessage: UPSTREAM_MESSAGE.duplicate('900000004') } as const;
     assert.equal(verdictFor(gift(2, true), outcome, 0, policy).status, 'accepted');
+    // A first attempt from a restored journal: the upstream took it after the backup was made.
     const first = verdictFor(gift(1, false), outcome, 0, policy);
-    assert.equal(first.status, 'rejected', 'a duplicate on a first attempt is someone else’s gift with our ID');
-    assert.equal(first.field, 'transactionId');
-    assert.match(first.message ?? '', /already recorded/);
+    assert.equal(first.status, 'accepted');
+    assert.equal(first.message, ALREADY_IN_IMIS_MESSAGE);
+    assert.equal(first.upstreamMessage, UPSTREAM_MESSAGE.duplicate('900000004'), 'the upstream words are kept for support');
   });
 
   test('a retry keeps the gift queued, marks it uncertain, and backs off exponentially to a cap', () => {
-    const verdict = verdictFor(gift(3, false), { kind: 'retry', reason: 'no answer', giftFault: true }, 10_000, policy);
+    const verdict = verdictFor(
+      gift(3, false),
+      { kind: 'retry', reason: 'the gift service answered 500', failure: 'server-error' },
+      10_000,
+      policy,
+    );
     assert.equal(verdict.status, 'queued');
     assert.equal(verdict.uncertain, true);
     assert.equal(verdict.nextAttemptAt, 14_000);
@@ -94,8 +107,10 @@ describe('what an upstream answer means for a gift', () => {
 });
 
 describe('a gift that keeps failing is set aside as stuck', () => {
-  const answered500 = { kind: 'retry', reason: 'the gift service answered 500 (An error has occurred.)', giftFault: true } as const;
-  const unreachable = { kind: 'retry', reason: 'could not reach the gift service (ECONNREFUSED)', giftFault: false } as const;
+  const answered500 = { kind: 'retry', reason: 'the gift service answered 500 (An error has occurred.)', failure: 'server-error' } as const;
+  const unreachable = { kind: 'retry', reason: 'could not reach the gift service (ECONNREFUSED)', failure: 'network' } as const;
+  const forbidden = { kind: 'retry', reason: 'the gift service refused this gift (403 Forbidden)', failure: 'refused' } as const;
+  const silent = { kind: 'retry', reason: 'no answer from the gift service within 30 s', failure: 'timeout' } as const;
 
   test('after the attempts bound, with the last upstream answer in its message', () => {
     assert.equal(verdictFor(gift(5, true, 4, 0), answered500, 1000, policy).status, 'queued');
@@ -108,13 +123,33 @@ describe('a gift that keeps failing is set aside as stuck', () => {
     );
   });
 
-  test('after the age bound, even when the failures were not about the gift', () => {
-    assert.equal(
-      verdictFor(gift(40, true, 0, 0), unreachable, policy.stuckAfterMs - 1, policy).status,
-      'queued',
-      'an outage does not count attempts',
-    );
-    assert.equal(verdictFor(gift(41, true, 0, 0), unreachable, policy.stuckAfterMs, policy).status, 'stuck');
+  test('after the age bound, when the failures may be the gift’s', () => {
+    assert.equal(verdictFor(gift(3, true, 2, 0), answered500, policy.stuckAfterMs - 1, policy).status, 'queued');
+    assert.equal(verdictFor(gift(4, true, 3, 0), answered500, policy.stuckAfterMs, policy).status, 'stuck');
+  });
+
+  test('a refusal sets the gift aside at once, a hang after two timeouts; neither speaks of credentials', () => {
+    const refused = verdictFor(gift(1, false), forbidden, 0, policy);
+    assert.equal(refused.status, 'stuck');
+    assert.match(refused.message ?? '', /^Needs attention: the gift service refused this gift \(403 Forbidden\), so it was not recorded/);
+    assert.equal(verdictFor(gift(1, false), silent, 0, policy).status, 'queued');
+    const hung = verdictFor(gift(2, true, 1, 0), silent, 0, policy);
+    assert.equal(hung.status, 'stuck');
+    for (const verdict of [refused, hung]) assert.doesNotMatch(verdict.message ?? '', /credential|token/i);
+  });
+
+  test('an unreachable service never sets a gift aside, however long it lasts', () => {
+    const verdict = verdictFor(gift(400, true, 0, 0), unreachable, policy.stuckAfterMs * 10, policy);
+    assert.equal(verdict.status, 'queued');
+    assert.equal(verdict.failures, 0, 'an outage does not count against the gift');
+  });
+
+  test('while every gift fails alike nothing counts against a gift, and it waits past the queue’s pause', () => {
+    const verdict = verdictFor(gift(6, true, 5, 0), answered500, 1000, policy, 4000);
+    assert.equal(verdict.status, 'queued');
+    assert.equal(verdict.failures, 5);
+    assert.equal(verdict.nextAttemptAt, 5001);
+    assert.match(verdict.message ?? '', /failing every gift, so the queue waits and resumes by itself/);
   });
 
   test('a gift that no longer passes the contract is refused on its field before it is sent', () => {

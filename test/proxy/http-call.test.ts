@@ -5,6 +5,9 @@ import { after, before, describe, test } from 'node:test';
 import { deflateSync, gzipSync } from 'node:zlib';
 import { httpCall } from '../../src/proxy/http-call.ts';
 
+/** 32 MB of zeros, gzipped to about 32 KB. */
+const bomb = gzipSync(Buffer.alloc(32 * 1024 * 1024), { level: 9 });
+
 describe('one outbound call, without fetch', () => {
   let server: Server;
   let base = '';
@@ -19,6 +22,7 @@ describe('one outbound call, without fetch', () => {
         if (request.url === '/gzip') response.writeHead(400, { 'Content-Encoding': 'gzip' }).end(gzipSync(json));
         else if (request.url === '/deflate') response.writeHead(400, { 'Content-Encoding': 'deflate' }).end(deflateSync(json));
         else if (request.url === '/huge') response.writeHead(400).end(Buffer.alloc(1024 * 1024, 'x'));
+        else if (request.url === '/bomb') response.writeHead(500, { 'Content-Encoding': 'gzip' }).end(bomb);
         else if (request.url === '/redirect') response.writeHead(307, { Location: '/elsewhere' }).end();
         else if (request.url === '/hang') response.writeHead(200).write('{"half":');
         else response.writeHead(202).end();
@@ -54,6 +58,14 @@ describe('one outbound call, without fetch', () => {
     const answer = await httpCall(`${base}/huge`, { method: 'GET', headers: {} }, 64 * 1024, 2000);
     assert.equal(answer.text.length, 64 * 1024);
     assert.equal(answer.truncated, true);
+  });
+
+  test('a compression bomb is capped on the decoded bytes, not the few KB on the wire', async () => {
+    assert.ok(bomb.length < 64 * 1024, `${bomb.length} bytes compressed`);
+    const answer = await httpCall(`${base}/bomb`, { method: 'GET', headers: {} }, 64 * 1024, 2000);
+    assert.equal(answer.status, 500);
+    assert.equal(answer.truncated, true);
+    assert.equal(answer.text.length, 64 * 1024);
   });
 
   test('a redirect is answered as it is, never followed', async () => {

@@ -39,7 +39,7 @@ describe('a storage failure is visible and never turns into a wrong verdict', ()
       await until(() => h.logs.some((line) => line.includes('"event":"dispatcher_error"')));
       journalWrites(h.proxy, true); // space freed
       const record = await waitForStatus(h.proxy.url, gift.transactionId, 'accepted');
-      assert.match(record.message ?? '', /already had this gift/);
+      assert.match(record.message ?? '', /already in iMIS/);
       assert.equal(h.simulator.control.imported().length, 1);
       assert.deepEqual(
         h.simulator.control.received().map((call) => call.status),

@@ -90,7 +90,7 @@ describe('only the reference’s 202 means a gift is recorded', () => {
     const gift = sampleGift();
     const { body } = await postGift(h.proxy.url, gift);
     assert.equal(body.status, 'accepted');
-    assert.match(String(body.message), /already had this gift/);
+    assert.match(String(body.message), /already in iMIS/);
     assert.equal(h.simulator.control.imported().length, 1);
   });
 

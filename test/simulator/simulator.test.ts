@@ -231,6 +231,51 @@ describe('the simulator’s knobs', () => {
     assert.equal(sim.control.imported().length, 1);
   });
 
+  test('per-gift faults: a forbidden gift gets a firewall 403, a hanging one no answer; the others are served', async () => {
+    const blocked = gift();
+    const hanging = gift();
+    sim.control.forbid([blocked.transactionId]);
+    sim.control.hangFor([hanging.transactionId]);
+    const refused = await fetch(`${sim.url}${UPSTREAM_IMPORT_PATH}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...auth },
+      body: JSON.stringify(blocked),
+    });
+    assert.equal(refused.status, 403);
+    assert.match(await refused.text(), /Forbidden/);
+    await assert.rejects(post(hanging, 200), /TimeoutError|aborted/i);
+    assert.equal((await post(gift())).status, 202);
+    assert.deepEqual(
+      sim.control.imported().map((g) => g.transactionId === blocked.transactionId || g.transactionId === hanging.transactionId),
+      [false],
+    );
+  });
+
+  test('an outage answers 500 to every import for its duration, then the service recovers', async () => {
+    sim.control.outageFor(150);
+    assert.equal((await post(gift())).status, 500);
+    assert.equal((await post(gift())).status, 500);
+    await new Promise((resolve) => setTimeout(resolve, 160));
+    assert.equal((await post(gift())).status, 202);
+    assert.equal(sim.control.imported().length, 1);
+  });
+
+  test('a canned decompression bomb is a few KB on the wire and megabytes once inflated', async () => {
+    sim.control.answerNext(1, { status: 500, bomb: 'gzip', bodyBytes: 4 * 1024 * 1024 });
+    const raw = await new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+      const request = httpRequest(`${sim.url}${UPSTREAM_IMPORT_PATH}`, { method: 'POST', headers: auth }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+      });
+      request.on('error', reject);
+      request.end(JSON.stringify(gift()));
+    });
+    assert.equal(raw.headers['content-encoding'], 'gzip');
+    assert.ok(raw.body.length < 16 * 1024, `${raw.body.length} bytes on the wire`);
+    assert.equal(gunzipSync(raw.body).length, 4 * 1024 * 1024);
+  });
+
   test('the processing delay is applied and overlapping imports are counted', async () => {
     sim.control.setDelay(150);
     const started = Date.now();

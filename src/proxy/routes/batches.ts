@@ -23,7 +23,7 @@ import type { BatchStore } from '../batch-store.ts';
 import type { ProxyConfig } from '../config.ts';
 import type { Dispatcher } from '../dispatcher.ts';
 import type { GiftChanges } from '../gift-changes.ts';
-import { giftJsonBody, readGiftEntry, readJsonObject } from '../gift-intake.ts';
+import { BodyProblem, giftJsonBody, readGiftEntry, readJsonObject } from '../gift-intake.ts';
 import { problem } from '../http-problem.ts';
 import type { Log } from '../logger.ts';
 import { storageFailure, type Outbox } from '../outbox.ts';
@@ -66,7 +66,7 @@ const ROW_BODY = giftJsonBody({ a: 'A batch row', the: 'the batch row' });
 /** The body parsed with `schema`, or the first problem as a 400. */
 async function readBody<S extends z.ZodMiniType>(c: Context, schema: S, what: string): Promise<z.infer<S> | Response> {
   const body = await readJsonObject(c, what);
-  if (typeof body === 'string') return problem(c, 400, body);
+  if (body instanceof BodyProblem) return body.answer(c);
   const parsed = z.safeParse(schema, body);
   if (!parsed.success) return problem(c, 400, parsed.error.issues[0]?.message ?? `Send ${what} as the API describes.`);
   return parsed.data;
@@ -122,8 +122,8 @@ export function batchRoutes({ config, outbox, batches, dispatcher, changes, log 
   app.put('/:id/gifts/:transactionId', ROW_BODY, async (c) => {
     const id = c.req.param('id');
     const transactionId = c.req.param('transactionId');
-    const body = await readJsonObject(c, 'one batch row');
-    if (typeof body === 'string') return problem(c, 400, body);
+    const body = await readJsonObject(c, 'one batch row', ['gift', 'amount']);
+    if (body instanceof BodyProblem) return body.answer(c);
     const batch = batches.get(id);
     if (!batch) return notFound(c, id);
     if (batch.state !== 'open') return postedAlready(c, batch);

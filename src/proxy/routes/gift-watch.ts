@@ -10,7 +10,7 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { WATCH_MAX_GIFTS, WATCH_MAX_WAIT_MS, watchRequestSchema, type GiftRecord, type GiftStatus } from '../../contract/index.ts';
 import type { GiftChanges } from '../gift-changes.ts';
-import { giftJsonBody, readJsonObject } from '../gift-intake.ts';
+import { BodyProblem, giftJsonBody, readJsonObject } from '../gift-intake.ts';
 import { problem } from '../http-problem.ts';
 import type { Outbox } from '../outbox.ts';
 
@@ -32,7 +32,7 @@ export function giftWatchRoutes({ outbox, changes }: Deps): Hono {
 
   app.post('/', giftJsonBody({ a: 'A watch request', the: 'the watch request' }), async (c) => {
     const body = await readJsonObject(c, 'the watch request');
-    if (typeof body === 'string') return problem(c, 400, body);
+    if (body instanceof BodyProblem) return body.answer(c);
     const parsed = z.safeParse(watchRequestSchema, body);
     if (!parsed.success) {
       return problem(

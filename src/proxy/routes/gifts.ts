@@ -10,16 +10,18 @@ import {
   GIFT_FIELDS,
   HELD_MESSAGE,
   isFinal,
+  PROXY_PATHS,
   RESPOND_ASYNC,
   toImportRequest,
   type GiftImportRequest,
   type GiftRecord,
+  type RetryStuckAnswer,
 } from '../../contract/index.ts';
 import type { BatchStore } from '../batch-store.ts';
 import type { ProxyConfig } from '../config.ts';
 import type { Dispatcher } from '../dispatcher.ts';
 import type { GiftChanges } from '../gift-changes.ts';
-import { giftJsonBody, readGiftEntry, readJsonObject } from '../gift-intake.ts';
+import { BodyProblem, giftJsonBody, readGiftEntry, readJsonObject } from '../gift-intake.ts';
 import { problem } from '../http-problem.ts';
 import { REQUEUED_MESSAGE } from '../gift-verdict.ts';
 import type { Log } from '../logger.ts';
@@ -55,7 +57,7 @@ export function giftRoutes({ config, outbox, dispatcher, batches, changes, log }
 
   app.post('/', giftJsonBody(), async (c) => {
     const body = await readJsonObject(c);
-    if (typeof body === 'string') return problem(c, 400, body);
+    if (body instanceof BodyProblem) return body.answer(c);
     // Who entered the gift and the donor's name are journal metadata, not part of the gift the upstream receives.
     const { enteredBy, donorName, ...giftBody } = body;
     const intake = readGiftEntry(giftBody, enteredBy, donorName, config);
@@ -105,6 +107,24 @@ export function giftRoutes({ config, outbox, dispatcher, batches, changes, log }
     }
     const record = (await dispatcher.waitForVerdict(gift.transactionId, config.answerWaitMs))!;
     return c.json(...answer(record));
+  });
+
+  // Registered before '/:transactionId…' so the path is never read as a transaction ID.
+  app.post(PROXY_PATHS.retryStuck.slice(PROXY_PATHS.gifts.length), (c) => {
+    let requeued: number;
+    try {
+      requeued = outbox.requeueAllStuck(REQUEUED_MESSAGE);
+    } catch (error) {
+      return problem(
+        c,
+        503,
+        `The gifts could not be put back in the queue: ${storageFailure(error)}. Try again once an administrator has fixed the proxy's storage.`,
+      );
+    }
+    log('info', 'gifts_requeued', { requeuedGifts: requeued });
+    dispatcher.wake();
+    const answer: RetryStuckAnswer = { requeued };
+    return c.json(answer);
   });
 
   app.post('/:transactionId/retry', (c) => {
