@@ -4,6 +4,7 @@
  * fresh checkout works with no iMIS at all.
  */
 import { serve, type ServerType } from '@hono/node-server';
+import type { Hono } from 'hono';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
 import { readConfig, type Env, type ProxyConfig } from './config.ts';
@@ -47,6 +48,10 @@ export interface ProxyHandle {
 export interface StartOptions {
   /** Where log lines go (default stdout). */
   log?: (line: string) => void;
+  /** The demo's routes, asked for (and mounted) only when the proxy runs its own simulator. */
+  demo?: () => Hono | Promise<Hono>;
+  /** The widget bundle to serve (default dist/gift-entry.js); tests serve one they built. */
+  widgetBundle?: string;
 }
 
 /** How long open connections get to receive their last answers once the proxy stops. */
@@ -104,8 +109,10 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
     });
   }
 
+  let demo: Hono | undefined;
   let outbox: Outbox;
   try {
+    if (closeSimulator && options.demo) demo = await options.demo();
     outbox = new Outbox(config.dataDir);
   } catch (error) {
     await closeSimulator?.();
@@ -130,6 +137,8 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
     simulated: closeSimulator !== undefined,
     stopping: () => stopping,
     metrics,
+    demo,
+    widgetBundle: options.widgetBundle,
   });
 
   let server: ServerType;
