@@ -23,3 +23,9 @@ export function releaseOfScript(url: string): string | undefined {
   const match = /\/widget\/gift-entry\.([0-9a-f]{8,64})\.js$/.exec(path);
   return match?.[1];
 }
+
+/**
+ * Marks the text a page places inside <gift-entry> for when the widget cannot load (README
+ * route B, the iPart's index.html); the widget's CSS hides it once the element is defined.
+ */
+export const FALLBACK_ATTRIBUTE = 'data-gift-entry-fallback';

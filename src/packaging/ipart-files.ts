@@ -15,6 +15,7 @@
  *   page, which would garble any other character (ASI's own samples carry a BOM instead).
  * - Scripts are external modules (no inline script): a page may run a strict CSP.
  */
+import { FALLBACK_ATTRIBUTE } from '../contract/widget-release.ts';
 import { IPART_LAYOUTS, ipartRoot } from './ipart-layout.ts';
 import { IPART_SETTINGS, type IpartSetting } from './ipart-settings.ts';
 
@@ -37,7 +38,7 @@ export const FALLBACK_TEXT =
   'Gift entry is loading. If this message stays, the page could not load Gift entry from this iMIS site: ask your iMIS administrator to check that the "Gift entry" content type points to where gift-entry-ipart.zip was unpacked.';
 
 export function displayHtml(displayScript: string): string {
-  return `<gift-entry data-content-key="[x-contentKey]" data-content-item-key="[x-contentItemKey]"><p class="AsiWarning" data-gift-entry-fallback>${asciiHtml(FALLBACK_TEXT)}</p></gift-entry>
+  return `<gift-entry data-content-key="[x-contentKey]" data-content-item-key="[x-contentItemKey]"><p class="AsiWarning" ${FALLBACK_ATTRIBUTE}>${asciiHtml(FALLBACK_TEXT)}</p></gift-entry>
 ${scripts(displayScript)}
 `;
 }

@@ -8,6 +8,8 @@
  * index.html names this file from both places iMIS may have unpacked the zip; only one exists,
  * and the guard below keeps a site that somehow has both from running it twice.
  */
+import { PROXY_PATHS } from '../../contract/proxy-routes.ts';
+import { FALLBACK_ATTRIBUTE } from '../../contract/widget-release.ts';
 import { IPART_SETTINGS } from '../ipart-settings.ts';
 import { readPlacementSettings, SettingsUnreadable } from './placement-settings.ts';
 
@@ -71,8 +73,8 @@ async function prepare(element: HTMLElement): Promise<string | undefined> {
 
 async function loadFrom(endpoint: string, elements: HTMLElement[]): Promise<void> {
   try {
-    await import(/* @vite-ignore */ `${endpoint}/gift-entry.js`);
-    for (const element of elements) element.querySelector('[data-gift-entry-fallback]')?.remove();
+    await import(/* @vite-ignore */ `${endpoint}${PROXY_PATHS.widget}`);
+    for (const element of elements) element.querySelector(`[${FALLBACK_ATTRIBUTE}]`)?.remove();
   } catch {
     for (const element of elements) {
       replaceWithNotice(

@@ -9,7 +9,8 @@
  * only when the proxy runs its own simulator.
  */
 import { Hono, type Context } from 'hono';
-import { widgetBundlePath } from '../../contract/widget-release.ts';
+import { PROXY_PATHS } from '../../contract/proxy-routes.ts';
+import { FALLBACK_ATTRIBUTE, widgetBundlePath } from '../../contract/widget-release.ts';
 import { problem } from '../http-problem.ts';
 import type { WidgetRelease } from '../widget-release.ts';
 
@@ -26,7 +27,7 @@ const loader = (
   release: string,
 ) => `// Gift entry: loads the widget release this proxy serves (this file is never cached; the bundle it names is).
 await import('.${widgetBundlePath(release)}');
-for (const fallback of document.querySelectorAll('gift-entry > [data-gift-entry-fallback]')) fallback.remove();
+for (const fallback of document.querySelectorAll('gift-entry > [${FALLBACK_ATTRIBUTE}]')) fallback.remove();
 `;
 
 const script = (c: Context, body: string | Uint8Array, cache: string) => {
@@ -45,7 +46,7 @@ export function staticRoutes(readRelease: () => Promise<WidgetRelease | undefine
     return c.html(PLACEHOLDER);
   });
 
-  app.get('/gift-entry.js', async (c) => {
+  app.get(PROXY_PATHS.widget, async (c) => {
     const current = await readRelease();
     if (!current) return problem(c, 404, MISSING);
     return script(c, loader(current.release), 'no-cache');
