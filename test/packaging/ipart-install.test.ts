@@ -197,6 +197,17 @@ for (const name of ['EMS', '2017'] as const) {
       assert.equal(gift.enteredBy, 'STAFF1', 'entered by the logged-in staff member from __ClientContext');
       assert.equal(gift.distribution, 'ZEBE', 'the placement’s default fund');
       assert.doesNotMatch(await noticeIn(page), /is loading/, 'the fallback text is gone once the widget runs');
+      for (const width of [320, 1280]) {
+        await page.setViewport({ width, height: 900 });
+        const fit = await page.evaluate(() => {
+          const widget = document.querySelector('gift-entry')!.getBoundingClientRect();
+          const zone = document.querySelector('.ContentItem')!.getBoundingClientRect();
+          return { page: document.documentElement.scrollWidth, widget: widget.width, zone: zone.width, right: widget.right - zone.right };
+        });
+        assert.ok(fit.page <= width, `at ${width} px the page scrolls sideways (${fit.page} px wide)`);
+        assert.ok(fit.right <= 0.5, `at ${width} px the widget sticks out of its content item`);
+        if (width > 1000) assert.ok(fit.zone > 600, `the staff page gives its content area the page's width, not a ${fit.zone} px column`);
+      }
       assert.deepEqual(problems, [], 'no failed request, console error or CSP violation');
       await page.close();
     });
