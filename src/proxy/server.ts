@@ -48,8 +48,8 @@ export interface ProxyHandle {
 export interface StartOptions {
   /** Where log lines go (default stdout). */
   log?: (line: string) => void;
-  /** The demo's routes, asked for (and mounted) only when the proxy runs its own simulator. */
-  demo?: () => Hono | Promise<Hono>;
+  /** The demo's routes, asked for (and mounted) only when the proxy runs its own simulator; undefined: none. */
+  demo?: () => Promise<Hono | undefined>;
   /** The widget bundle to serve (default dist/gift-entry.js); tests serve one they built. */
   widgetBundle?: string;
 }

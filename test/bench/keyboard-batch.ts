@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Page } from 'puppeteer-core';
+import { demoRoutes } from '../../src/demo/routes.ts';
 import { startProxy } from '../../src/proxy/server.ts';
 import { CHROMIUM } from '../chromium.ts';
 
@@ -111,7 +112,10 @@ async function perform(page: Page, steps: Step[], recordAt: (ms: number) => void
 
 export async function run(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gift-bench-keys-'));
-  const proxy = await startProxy({ PORT: '0', DATA_DIR: dataDir, SIMULATOR_DELAY_MS: 'realistic' }, { log: () => {} });
+  const proxy = await startProxy(
+    { PORT: '0', DATA_DIR: dataDir, SIMULATOR_DELAY_MS: 'realistic' },
+    { log: () => {}, demo: async () => demoRoutes() },
+  );
   const browser = await puppeteer.launch(CHROMIUM);
   try {
     const page = await browser.newPage();

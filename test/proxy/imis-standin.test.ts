@@ -27,7 +27,7 @@ describe('the iMIS REST stand-in on the demo proxy', () => {
   before(async () => {
     proxy = await startProxy(
       { PORT: '0', DATA_DIR: dataDir, SIMULATOR_DELAY_MS: '0', GIFT_ENTRY_KEYS: 'demo-key-0123456789abcdef' },
-      { log: () => {}, demo: () => demoRoutes() },
+      { log: () => {}, demo: async () => demoRoutes() },
     );
   });
   after(async () => {
