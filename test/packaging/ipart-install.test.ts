@@ -7,7 +7,7 @@
  * placement can fail to load shows a sentence, never a blank.
  */
 import assert from 'node:assert/strict';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -15,7 +15,6 @@ import { after, before, describe, test } from 'node:test';
 import { serve, type ServerType } from '@hono/node-server';
 import { unzipSync, zipSync } from 'fflate';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { build } from 'vite';
 import { CALLER_KEY_HEADER } from '../../src/contract/proxy-routes.ts';
 import type { Journal } from '../../src/contract/proxy-api.ts';
 import { IMIS_VERIFICATION_HEADER } from '../../src/contract/imis-party.ts';
@@ -26,6 +25,7 @@ import { DEMO_VERIFICATION_TOKEN, IMIS_SITE_PATH, imisStandInRoutes } from '../.
 import { CONTENT_ITEM_PAGE, CONTENT_TYPES_PATH, PLACE_PATH, STAFF_PAGE, UPLOAD_PATH } from '../../src/imis-standin/site-routes.ts';
 import { startProxy, type ProxyHandle } from '../../src/proxy/server.ts';
 import { CHROMIUM } from '../chromium.ts';
+import { buildWidgetTo } from './widget-build.ts';
 
 const KEY = 'ipart-install-key-0123456789';
 const VERSION = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
@@ -42,14 +42,6 @@ interface Site {
   url: string;
 }
 const sites = new Map<string, Site>();
-
-async function widgetBuild(): Promise<Uint8Array> {
-  const output = await build({ configFile: 'vite.config.ts', logLevel: 'silent', build: { write: false, emptyOutDir: false } });
-  const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => ('output' in o ? o.output : []));
-  const entry = chunks.find((chunk) => chunk.type === 'chunk' && chunk.fileName === 'gift-entry.js');
-  assert.ok(entry && entry.type === 'chunk', 'vite built the widget bundle');
-  return new TextEncoder().encode(entry.code);
-}
 
 function startSite(profile: ImisProfile): Promise<Site> {
   return new Promise((resolve) => {
@@ -141,7 +133,7 @@ async function recordGift(page: Page): Promise<Journal['gifts'][number]> {
 const noticeIn = (page: Page) => page.$eval('.ContentItem', (el) => (el as HTMLElement).innerText);
 
 before(async () => {
-  writeFileSync(widgetBundle, await widgetBuild());
+  await buildWidgetTo(widgetBundle);
   // One site per scenario, all started first: the proxy's ALLOWED_ORIGINS must list each.
   const scenarios = {
     EMS: PROFILES.EMS,
