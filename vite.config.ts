@@ -14,13 +14,15 @@ const collapseTemplateIndentation: Plugin = {
   },
 };
 
-// One self-contained ES module: lit, zod/mini and the CSS inlined, nothing else in dist/.
+// One self-contained ES module (lit, zod/mini and the CSS inlined): dist/gift-entry.js and
+// nothing else. dist/ also holds the compiled server and the component manifest, built by
+// other steps, so this build must never empty it (npm start would lose dist/server/proxy.js).
 export default defineConfig({
   plugins: [collapseTemplateIndentation],
   publicDir: false,
   build: {
     outDir: 'dist',
-    emptyOutDir: true,
+    emptyOutDir: false,
     target: 'es2022',
     sourcemap: false,
     reportCompressedSize: true,

@@ -33,6 +33,8 @@ export const IMIS_API = {
   party: 'api/Party',
   /** A placed content item, its `Data.Settings` the placement's settings (Advsol/Innovations2019-settings-demo src/app). */
   contentItem: 'api/ContentItem',
+  /** The same settings as iMIS 2017 serves them, `Settings` on the item itself (Advsol/Asi.Web.iPart.Html app/core). */
+  contentTypeSettings: 'api/ContentTypeSettings',
 } as const;
 export const IMIS_VERIFICATION_HEADER = 'RequestVerificationToken';
 

@@ -28,6 +28,8 @@ export interface PageParts {
   clientContext: object;
   /** Where the page's one form posts (iMIS pages post back to themselves). */
   action: string;
+  /** The iMIS version played (profiles.ts), shown in the header. */
+  profile: string;
   body: string;
 }
 
@@ -46,10 +48,16 @@ export function imisPage(parts: PageParts): string {
   <input type="hidden" name="__RequestVerificationToken" id="__RequestVerificationToken" value="${escapeHtml(parts.token)}">
   <input type="hidden" name="__ClientContext" id="__ClientContext" value="${escapeHtml(JSON.stringify(parts.clientContext))}">
   <header class="SiteHeader">
-    <span class="SiteName">iMIS <span class="demo-badge">stand-in</span></span>
+    <span class="SiteName">iMIS <span class="demo-badge">${escapeHtml(parts.profile)} stand-in</span></span>
     <span class="SiteUser">Signed in as Staff User</span>
   </header>
-  <div class="PageLayout">
+  <div class="PageLayout StaffPage">
+    <nav class="SideNav" aria-label="Staff site">
+      <ul>
+        <li><a href="${appPath}Staff/Record_a_gift.aspx" aria-current="page">Fundraising</a></li>
+        <li><a href="${appPath}Staff/Record_a_gift.aspx">RiSE</a></li>
+      </ul>
+    </nav>
     <main id="main" class="ContentArea">
       <h1>${escapeHtml(title)}</h1>
 ${parts.body}

@@ -65,11 +65,14 @@ function matches(value: string, filter: string): boolean {
 
 export class UnknownFilter extends Error {}
 
-/** Throws UnknownFilter for a filter name iMIS would refuse ("… is not a known property name"). */
-export function searchParties(query: URLSearchParams): PagedResult<PartySummary> {
+/**
+ * Throws UnknownFilter for a filter name iMIS would refuse ("… is not a known property name").
+ * `ignored`: filter names this iMIS version accepts without applying them (iMIS 2017 and `name`).
+ */
+export function searchParties(query: URLSearchParams, ignored: readonly string[] = []): PagedResult<PartySummary> {
   let found = [...PEOPLE];
   for (const [name, filter] of query) {
-    if (PAGING.has(name.toLowerCase())) continue;
+    if (PAGING.has(name.toLowerCase()) || ignored.includes(name.toLowerCase())) continue;
     const field = FIELDS[name.toLowerCase()];
     if (!field) throw new UnknownFilter(`In the query, ${name} is not a known property name.`);
     found = found.filter((party) => matches(field(party), filter));

@@ -3,32 +3,33 @@
  * tests: RiSE's document system (zip upload), content types, one staff page whose content
  * items are assembled as iMIS assembles them (page-assembly.ts), each item's configuration
  * page with the hidden #JsonSettings field iMIS saves with the item, the REST API slice, and
- * the unpacked iPartSource files served as static files.
+ * the unpacked iPart files served as static files, all as the profile's iMIS version does.
  *
  * The staff member is STAFF1. As in iMIS, `selectedPartyId` is the URL's `ID` when given,
  * else the logged-in user (no one is being acted for here).
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Hono, type Context } from 'hono';
 import { IMIS_VERIFICATION_HEADER } from '../contract/imis-party.ts';
-import { IPART_CONFIGURATION_URL, IPART_DISPLAY_URL, IPART_ZIP_NAME, IPART_ZIP_URL } from '../packaging/ipart-files.ts';
-import { DEMO_DIR } from '../proxy/routes/static-files.ts';
+import { DEMO_DIR, IPART_DIR } from '../checkout-paths.ts';
+import { IPART_ZIP_NAME, ipartConfigurationUrl, ipartDisplayUrl } from '../packaging/ipart-layout.ts';
 import { ContentItems, type ContentItem } from './content-items.ts';
 import { BadUpload, DocumentSystem } from './document-system.ts';
 import { contentItemContainer, escapeHtml, imisPage, pasteFragment } from './page-assembly.ts';
+import { CONTENT_ITEMS_FOLDER, type ImisProfile } from './profiles.ts';
 import { DEMO_VERIFICATION_TOKEN, imisRestRoutes } from './rest-routes.ts';
 
 export const STAFF_USER = 'STAFF1';
 export const STAFF_PAGE = 'Staff/Record_a_gift.aspx';
 export const CONTENT_ITEM_PAGE = 'RiSE/ContentItem.aspx';
-export const UPLOAD_PATH = 'RiSE/DocumentSystem/iPartSource';
+/** POST the zip's bytes with ?name=<file name>&folder=<document system folder> (iMIS takes iPart zips from $/ContentItems). */
+export const UPLOAD_PATH = 'RiSE/DocumentSystem/Upload';
 export const CONTENT_TYPES_PATH = 'RiSE/ContentTypes';
 export const PLACE_PATH = 'RiSE/Staff/Record_a_gift/ContentItems';
 
-// Proves the pasted fragments need no inline script; connections stay open (the proxy is another origin).
-const SITE_CSP = "script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'";
+// Proves the pasted fragments need no inline script; scripts come from the site or a proxy on loopback.
+const SITE_CSP = "script-src 'self' http://127.0.0.1:*; style-src 'self'; object-src 'none'; base-uri 'none'";
 const FILE_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.html': 'text/html; charset=utf-8',
@@ -44,11 +45,12 @@ export interface SiteOptions {
   appPath: string;
   /** Install `npm run package`'s zip, register it and place it on the staff page when first asked (the demo). */
   autoInstall: boolean;
+  profile: ImisProfile;
 }
 
 export function imisSiteRoutes(options: SiteOptions): Hono {
-  const { appPath } = options;
-  const documents = new DocumentSystem();
+  const { appPath, profile } = options;
+  const documents = new DocumentSystem(profile);
   const content = new ContentItems();
   const app = new Hono();
   const html = (c: Context, page: string) => {
@@ -63,13 +65,14 @@ export function imisSiteRoutes(options: SiteOptions): Hono {
   let autoInstall: Promise<void> | undefined;
   const ensureDemoInstalled = () =>
     (autoInstall ??= (async () => {
-      const zip = await readFile(fileURLToPath(IPART_ZIP_URL)).catch(() => undefined);
+      const zip = await readFile(join(IPART_DIR, `${IPART_ZIP_NAME}.zip`)).catch(() => undefined);
       if (!zip) {
         autoInstall = undefined; // try again on the next visit, after `npm run package`
         return;
       }
       await documents.installZip(`${IPART_ZIP_NAME}.zip`, new Uint8Array(zip));
-      content.place(content.registerType('Gift entry', IPART_DISPLAY_URL, IPART_CONFIGURATION_URL).key);
+      const layout = profile.unpackRoot;
+      content.place(content.registerType('Gift entry', ipartDisplayUrl(layout), ipartConfigurationUrl(layout)).key);
     })());
 
   const fragment = (url: string | undefined, item: ContentItem): string => {
@@ -94,6 +97,7 @@ export function imisSiteRoutes(options: SiteOptions): Hono {
         title: 'Record a gift',
         token: DEMO_VERIFICATION_TOKEN,
         clientContext: { baseUrl: appPath, loggedInPartyId, selectedPartyId, isAnonymous: false },
+        profile: profile.name,
         action: new URL(c.req.url).pathname + new URL(c.req.url).search,
         body: items.join('\n') || empty,
       }),
@@ -114,6 +118,7 @@ ${fragment(item.contentType.configurationUrl, item)}`)}
         title: `Edit content item: ${item.contentType.name}`,
         token: DEMO_VERIFICATION_TOKEN,
         clientContext: { baseUrl: appPath, loggedInPartyId: STAFF_USER, selectedPartyId: STAFF_USER, isAnonymous: false },
+        profile: profile.name,
         action: `${appPath}${CONTENT_ITEM_PAGE}?contentItemKey=${item.contentItemKey}`,
         body,
       }),
@@ -140,8 +145,9 @@ ${fragment(item.contentType.configurationUrl, item)}`)}
   app.post(`/${UPLOAD_PATH}`, async (c) => {
     if (!staff(c)) return denied(c);
     const name = c.req.query('name') ?? '';
+    const folder = c.req.query('folder') ?? CONTENT_ITEMS_FOLDER;
     try {
-      return c.json(await documents.installZip(name, new Uint8Array(await c.req.arrayBuffer())), 201);
+      return c.json(await documents.installZip(name, new Uint8Array(await c.req.arrayBuffer()), folder), 201);
     } catch (error) {
       if (error instanceof BadUpload) return c.json({ Message: error.message }, 400);
       throw error;
@@ -173,16 +179,16 @@ ${fragment(item.contentType.configurationUrl, item)}`)}
     return c.body(await readFile(join(DEMO_DIR, 'imis-theme.css'), 'utf8'));
   });
 
-  app.get('/iPartSource/*', (c) => {
+  app.get(`/${profile.unpackRoot}/*`, (c) => {
     const path = decodeURIComponent(new URL(c.req.url).pathname.slice(appPath.length - 1));
     const file = documents.read(path);
     const type = FILE_TYPES[/\.[^./]+$/.exec(path)?.[0].toLowerCase() ?? ''];
     if (!file || !type) return c.text(`Nothing at ${path}.`, 404);
     c.header('Content-Type', type);
-    c.header('Cache-Control', 'no-cache');
+    c.header('Cache-Control', profile.staticCache);
     return c.body(new Uint8Array(file));
   });
 
-  app.route('/', imisRestRoutes(content));
+  app.route('/', imisRestRoutes(content, profile));
   return app;
 }

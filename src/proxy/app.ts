@@ -1,7 +1,6 @@
 /** The proxy's HTTP surface, composed from small route modules. */
 import { Hono } from 'hono';
 import { PROXY_PATHS } from '../contract/index.ts';
-import { imisStandInRoutes } from '../imis-standin/routes.ts';
 import type { BatchStore } from './batch-store.ts';
 import { callerChecks } from './caller-checks.ts';
 import type { ProxyConfig } from './config.ts';
@@ -20,6 +19,7 @@ import { giftRoutes } from './routes/gifts.ts';
 import { healthRoutes } from './routes/health.ts';
 import { lookupRoutes } from './routes/lookups.ts';
 import { staticRoutes } from './routes/static-files.ts';
+import { releaseHeader, widgetReleaseReader } from './widget-release.ts';
 
 /**
  * Known paths and their verbs, read from the routes the app registered (its one
@@ -52,6 +52,10 @@ export interface AppDeps {
   stopping?: () => boolean;
   /** Served at GET /metrics behind the admin token. */
   metrics?: ProxyMetrics;
+  /** The demo and the iMIS stand-in (src/demo/routes.ts), mounted only when `simulated`: main.ts passes them. */
+  demo?: Hono;
+  /** The widget bundle served at /gift-entry.js (default dist/gift-entry.js). */
+  widgetBundle?: string;
 }
 
 export function createApp(deps: AppDeps): Hono {
@@ -59,9 +63,11 @@ export function createApp(deps: AppDeps): Hono {
   const stopping = deps.stopping ?? (() => false);
   app.use('*', securityHeaders(), closeAfterEarlyAnswer());
   app.use('/api/*', refuseWhileStopping(stopping));
-  // Demo only: the page this proxy serves plays an iMIS page, whose REST API it stands in for.
-  // Registered before the caller checks: the widget calls iMIS with iMIS's credentials, not ours.
-  if (deps.simulated) app.route('/', imisStandInRoutes());
+  const readRelease = widgetReleaseReader(deps.widgetBundle);
+  app.use('/api/*', releaseHeader(readRelease));
+  // Demo only: pages playing iMIS, whose REST API it stands in for. Registered before the
+  // caller checks: the widget calls iMIS with iMIS's credentials, not ours.
+  if (deps.simulated && deps.demo) app.route('/', deps.demo);
   app.use('/api/*', callerChecks(deps.config, deps.log));
   app.route(PROXY_PATHS.lookups, lookupRoutes(deps.lookups));
   // Before the gift routes: "watch" must never be read as a transactionId.
@@ -70,7 +76,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route(PROXY_PATHS.batches, batchRoutes(deps));
   app.route(PROXY_PATHS.health, healthRoutes(deps.outbox, deps.dispatcher, deps.simulated, stopping));
   app.route('/', adminRoutes(deps));
-  app.route('/', staticRoutes());
+  app.route('/', staticRoutes(readRelease));
 
   let known: Array<[RegExp, string]> | undefined;
   app.notFound((c) => {

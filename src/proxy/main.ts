@@ -1,12 +1,34 @@
 /** `npm start`: the proxy, configured from the environment (see README). */
+import type { Hono } from 'hono';
 import { ConfigError } from './config.ts';
 import { startProxy } from './server.ts';
 
+/**
+ * The demo page and the iMIS stand-in, loaded only when the proxy runs its own simulator.
+ * The specifier is computed so esbuild leaves it out of dist/server/proxy.js: compiled, it
+ * is the demo's own bundle beside this file (build:server's `demo` entry); under tsx, the source.
+ */
+const DEMO_MODULE = import.meta.url.endsWith('.ts') ? '../demo/routes.ts' : './demo.js';
+let demoMissing = false;
+const loadDemo = async (): Promise<Hono | undefined> => {
+  let module: typeof import('../demo/routes.ts');
+  try {
+    module = (await import(DEMO_MODULE)) as typeof import('../demo/routes.ts');
+  } catch {
+    demoMissing = true; // a partial build: the proxy still runs, without the demo pages
+    return undefined;
+  }
+  return module.demoRoutes(process.env);
+};
+
 try {
-  const proxy = await startProxy(process.env);
-  const lines = [`Gift entry proxy listening on ${proxy.url}`, `  demo page: ${proxy.url}/`];
+  const proxy = await startProxy(process.env, { demo: loadDemo });
+  const lines = [`Gift entry proxy listening on ${proxy.url}`];
   if (proxy.simulatorUrl) {
     lines.push(
+      demoMissing
+        ? '  demo page: not available (dist/server/demo.js is missing: run npm run build)'
+        : `  demo page: ${proxy.url}/   iMIS stand-in: ${proxy.url}/imis/Staff/Record_a_gift.aspx`,
       '',
       '  *** SIMULATOR MODE: GIFT_API_BASE_URL is not set. Gifts go to the built-in simulator, not to iMIS. ***',
       '  Set GIFT_API_BASE_URL, GIFT_API_TOKEN and GIFT_FINANCIAL_ACCOUNT_ID to talk to the real External Gift API.',

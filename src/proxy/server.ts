@@ -4,6 +4,7 @@
  * fresh checkout works with no iMIS at all.
  */
 import { serve, type ServerType } from '@hono/node-server';
+import type { Hono } from 'hono';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
 import { BatchStore } from './batch-store.ts';
@@ -51,6 +52,10 @@ export interface ProxyHandle {
 export interface StartOptions {
   /** Where log lines go (default stdout). */
   log?: (line: string) => void;
+  /** The demo's routes, asked for (and mounted) only when the proxy runs its own simulator; undefined: none. */
+  demo?: () => Promise<Hono | undefined>;
+  /** The widget bundle to serve (default dist/gift-entry.js); tests serve one they built. */
+  widgetBundle?: string;
 }
 
 /** How long open connections get to receive their last answers once the proxy stops. */
@@ -108,8 +113,10 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
     });
   }
 
+  let demo: Hono | undefined;
   let outbox: Outbox;
   try {
+    if (closeSimulator && options.demo) demo = await options.demo();
     outbox = new Outbox(config.dataDir);
   } catch (error) {
     await closeSimulator?.();
@@ -145,6 +152,8 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
     simulated: closeSimulator !== undefined,
     stopping: () => stopping,
     metrics,
+    demo,
+    widgetBundle: options.widgetBundle,
   });
 
   let server: ServerType;

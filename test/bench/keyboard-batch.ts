@@ -17,6 +17,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Page } from 'puppeteer-core';
+import { demoRoutes } from '../../src/demo/routes.ts';
 import { startProxy } from '../../src/proxy/server.ts';
 import type { GiftRecord } from '../../src/contract/proxy-api.ts';
 import { CHROMIUM } from '../chromium.ts';
@@ -177,7 +178,10 @@ async function journal(baseUrl: string): Promise<GiftRecord[]> {
 
 export async function run(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gift-bench-keys-'));
-  const proxy = await startProxy({ PORT: '0', DATA_DIR: dataDir, SIMULATOR_DELAY_MS: 'realistic' }, { log: () => {} });
+  const proxy = await startProxy(
+    { PORT: '0', DATA_DIR: dataDir, SIMULATOR_DELAY_MS: 'realistic' },
+    { log: () => {}, demo: async () => demoRoutes() },
+  );
   const browser = await puppeteer.launch(CHROMIUM);
   const results: Array<{ kind: string; keys: number; tabs: number; readyMs: number; id: string; paper: Paper }> = [];
   try {

@@ -1,87 +1,64 @@
 /**
- * The demo page (an iMIS-like staff page embedding the widget exactly as README
- * tells administrators to) and the widget bundle. Served under a strict CSP to
- * prove the widget needs no inline script or style.
+ * The widget, as every page that embeds it loads it: /gift-entry.js is a few bytes that are
+ * never cached and name the current bundle, which is served at a path carrying a hash of
+ * its content and cached for good. So after an upgrade the next page load runs the new
+ * widget, whatever caches sit between (iMIS's own static-file cache is 2 days), and route A
+ * and route B always run the widget of the proxy they talk to.
+ *
+ * The demo page and the iMIS stand-in are not here: src/demo/routes.ts, mounted by main.ts
+ * only when the proxy runs its own simulator.
  */
-import { Hono } from 'hono';
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { dirname, extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { Hono, type Context } from 'hono';
+import { PROXY_PATHS } from '../../contract/proxy-routes.ts';
+import { FALLBACK_ATTRIBUTE, widgetBundlePath } from '../../contract/widget-release.ts';
 import { problem } from '../http-problem.ts';
+import type { WidgetRelease } from '../widget-release.ts';
 
-/**
- * The checkout's root: the nearest folder above this module holding package.json. This code
- * runs from src/proxy/routes/ under tsx (tests) and from dist/server/ once compiled (npm start),
- * so a fixed number of '../' would be right in only one of them.
- */
-function packageRoot(from: string): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    if (dirname(dir) === dir) return from;
-  }
-}
+export { WIDGET_BUNDLE } from '../../checkout-paths.ts';
 
-const ROOT = packageRoot(dirname(fileURLToPath(import.meta.url)));
-export const DEMO_DIR = join(ROOT, 'src', 'demo');
-export const WIDGET_BUNDLE = join(ROOT, 'dist', 'gift-entry.js');
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json; charset=utf-8',
-};
-
-export const DEMO_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+const JS = 'text/javascript; charset=utf-8';
+const MISSING = 'The widget bundle is missing on the gift proxy: run npm run build there.';
 
 const PLACEHOLDER = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Gift entry proxy</title></head>
-<body><h1>Gift entry proxy</h1><p>The proxy is running. The demo page is not installed in this checkout.</p></body></html>`;
+<body><h1>Gift entry proxy</h1><p>The proxy is running. Pages load the widget from <code>/gift-entry.js</code>.</p></body></html>`;
 
-async function readOrUndefined(path: string): Promise<Buffer | undefined> {
-  try {
-    return await readFile(path);
-  } catch {
-    return undefined;
-  }
-}
+/** A fallback text inside <gift-entry> (see README) is hidden by the widget's CSS once it runs; this also removes it. */
+const loader = (
+  release: string,
+) => `// Gift entry: loads the widget release this proxy serves (this file is never cached; the bundle it names is).
+await import('.${widgetBundlePath(release)}');
+for (const fallback of document.querySelectorAll('gift-entry > [${FALLBACK_ATTRIBUTE}]')) fallback.remove();
+`;
 
-export function staticRoutes(): Hono {
+const script = (c: Context, body: string | Uint8Array, cache: string) => {
+  c.header('Content-Type', JS);
+  c.header('Cache-Control', cache);
+  // Any iMIS origin may load the script itself; the API calls it makes are what the caller checks guard.
+  c.header('Access-Control-Allow-Origin', '*');
+  return typeof body === 'string' ? c.body(body) : c.body(new Uint8Array(body));
+};
+
+export function staticRoutes(readRelease: () => Promise<WidgetRelease | undefined>): Hono {
   const app = new Hono();
-  app.use('*', async (c, next) => {
-    await next();
-    c.header('Content-Security-Policy', DEMO_CSP);
-    c.header('X-Content-Type-Options', 'nosniff');
+
+  app.get('/', (c) => {
+    c.header('Cache-Control', 'no-cache');
+    return c.html(PLACEHOLDER);
   });
 
-  app.get('/', async (c) => {
-    const page = await readOrUndefined(join(DEMO_DIR, 'index.html'));
-    c.header('Cache-Control', 'no-cache');
-    return c.html(page ? page.toString('utf8') : PLACEHOLDER);
+  app.get(PROXY_PATHS.widget, async (c) => {
+    const current = await readRelease();
+    if (!current) return problem(c, 404, MISSING);
+    return script(c, loader(current.release), 'no-cache');
   });
 
-  // Only plain file names: no path separators, so nothing outside src/demo can be reached.
-  app.get('/demo/:file{[A-Za-z0-9_-]+\\.[a-z]+}', async (c) => {
-    const file = c.req.param('file');
-    const type = CONTENT_TYPES[extname(file)];
-    const content = type && (await readOrUndefined(join(DEMO_DIR, file)));
-    if (!type || !content) return problem(c, 404, `No demo file named ${file}.`);
-    c.header('Content-Type', type);
-    c.header('Cache-Control', 'no-cache');
-    return c.body(new Uint8Array(content));
-  });
-
-  app.get('/gift-entry.js', async (c) => {
-    const bundle = await readOrUndefined(WIDGET_BUNDLE);
-    if (!bundle) return problem(c, 404, 'The widget bundle is missing: run npm run build.');
-    c.header('Content-Type', CONTENT_TYPES['.js']!);
-    c.header('Cache-Control', 'no-cache');
-    // Any iMIS origin may load the script itself; the API calls it makes are what the caller checks guard.
-    c.header('Access-Control-Allow-Origin', '*');
-    return c.body(new Uint8Array(bundle));
+  app.get('/widget/:file{gift-entry\\.[0-9a-f]+\\.js}', async (c) => {
+    const current = await readRelease();
+    if (!current) return problem(c, 404, MISSING);
+    if (c.req.path !== widgetBundlePath(current.release)) {
+      return problem(c, 404, 'That widget release is no longer served by this gift proxy: reload the page.');
+    }
+    return script(c, current.bundle, 'public, max-age=31536000, immutable');
   });
   return app;
 }
