@@ -1,7 +1,7 @@
 // src/ops/backup.ts
 import { createWriteStream, existsSync } from "node:fs";
-import { open, rename, rm } from "node:fs/promises";
-import { resolve } from "node:path";
+import { mkdir, open, rename, rm } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
@@ -37,6 +37,7 @@ async function saveBackup(env, output) {
   }
   const partial = `${file}.partial`;
   try {
+    await mkdir(dirname(file), { recursive: true, mode: 448 });
     await pipeline(Readable.fromWeb(response.body), createWriteStream(partial, { mode: 384, flags: "wx" }));
     const handle = await open(partial, "r");
     const header = Buffer.alloc(SQLITE_MAGIC.length);

@@ -164,6 +164,12 @@ function isDateTime(value) {
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
+function isReceivedDateInWindow(value, today = /* @__PURE__ */ new Date()) {
+  if (!isDateTime(value)) return true;
+  const latest = new Date(Date.UTC(today.getUTCFullYear() + 1, today.getUTCMonth(), today.getUTCDate())).toISOString().slice(0, 10);
+  const date = value.slice(0, 10);
+  return date >= RECEIVED_DATE_EARLIEST && date <= latest;
+}
 function hasAtMostCents(value) {
   return PLAIN_AMOUNT_PATTERN.test(String(value));
 }
@@ -191,7 +197,7 @@ function withGiftRules(schema) {
     z.refine((gift) => hasFund(gift), { message: MESSAGES.fundRequired, path: ["distribution"], ...always })
   );
 }
-var MAX_AMOUNT, MESSAGES, PHONE_PATTERN, IMIS_ID_PATTERN, UNSENDABLE, LINE_BREAKS, DATE_TIME_PATTERN, PLAIN_AMOUNT_PATTERN, giftShape, always, strict, giftSubmissionSchema;
+var MAX_AMOUNT, MESSAGES, PHONE_PATTERN, IMIS_ID_PATTERN, UNSENDABLE, LINE_BREAKS, DATE_TIME_PATTERN, RECEIVED_DATE_EARLIEST, PLAIN_AMOUNT_PATTERN, giftShape, always, strict, giftSubmissionSchema;
 var init_gift_schema = __esm({
   "src/contract/gift-schema.ts"() {
     init_gift_fields();
@@ -216,6 +222,7 @@ var init_gift_schema = __esm({
       phoneCharacters: "Phone can only contain digits, spaces and + ( ) -",
       imisIdCharacters: (field) => `${FIELD_LABEL[field]} can only contain letters and digits`,
       receivedDate: "Received date must be a real date and time, like 2026-11-23T09:30:00",
+      receivedDateRange: "Received date must be from January 1, 2000 to one year from today",
       transactionIdRequired: "Transaction ID is missing",
       transactionId: TRANSACTION_ID_MESSAGE,
       unsendableCharacter: (field) => `${FIELD_LABEL[field]} contains a character that cannot be sent: a control character, a text-direction override or half of an emoji`,
@@ -227,6 +234,7 @@ var init_gift_schema = __esm({
     /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
     LINE_BREAKS = /[\n\r\t]/;
     DATE_TIME_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,7})?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)?$/;
+    RECEIVED_DATE_EARLIEST = "2000-01-01";
     PLAIN_AMOUNT_PATTERN = /^\d+(\.\d{1,2})?$/;
     giftShape = {
       imisId: imisId("imisId"),
@@ -258,7 +266,12 @@ var init_gift_schema = __esm({
       campaignCode: text("campaignCode"),
       appealCode: text("appealCode"),
       softCreditId: imisId("softCreditId"),
-      receivedDate: z.optional(z.string(MESSAGES.receivedDate).check(z.refine(isDateTime, MESSAGES.receivedDate))),
+      receivedDate: z.optional(
+        z.string(MESSAGES.receivedDate).check(
+          z.refine(isDateTime, MESSAGES.receivedDate),
+          z.refine((value) => isReceivedDateInWindow(value), MESSAGES.receivedDateRange)
+        )
+      ),
       transactionId: z.string(MESSAGES.transactionIdRequired).check(z.trim(), z.regex(TRANSACTION_ID_PATTERN, MESSAGES.transactionId))
     };
     always = { when: () => true };
@@ -293,45 +306,65 @@ var init_entry_metadata = __esm({
   }
 });
 
-// src/contract/imis-party.ts
-var IMIS_API, IMIS_VERIFICATION_HEADER;
-var init_imis_party = __esm({
-  "src/contract/imis-party.ts"() {
-    IMIS_API = {
-      partySummary: "api/PartySummary",
-      party: "api/Party",
-      /** A placed content item, its `Data.Settings` the placement's settings (Advsol/Innovations2019-settings-demo src/app). */
-      contentItem: "api/ContentItem"
-    };
-    IMIS_VERIFICATION_HEADER = "RequestVerificationToken";
+// src/contract/batch-model.ts
+function batchTotals(rows) {
+  const counted = rows.filter(counts);
+  return {
+    count: counted.length,
+    // Integer cents: 0.1 + 0.2 must not leave a control total off by a hair.
+    totalCents: counted.reduce((sum, row) => sum + Math.round(row.amount * 100), 0),
+    refused: rows.length - counted.length,
+    settledOrOnItsWay: rows.every((row) => row.status === void 0 || ON_ITS_WAY.has(row.status))
+  };
+}
+function reconcile(rows, expected) {
+  if (expected.count === void 0 && expected.totalCents === void 0) return { kind: "none" };
+  const entered = batchTotals(rows.map((row) => ({ ...row, status: row.status === "rejected" ? void 0 : row.status })));
+  const count = expected.count === void 0 ? void 0 : expected.count - entered.count;
+  const totalCents = expected.totalCents === void 0 ? void 0 : expected.totalCents - entered.totalCents;
+  if ((count ?? 0) !== 0 || (totalCents ?? 0) !== 0) return { kind: "differs", count, totalCents };
+  const actual = batchTotals(rows);
+  return actual.refused > 0 || !actual.settledOrOnItsWay ? { kind: "unresolved", refused: actual.refused } : { kind: "match" };
+}
+var ON_ITS_WAY, BATCH_STATES, counts;
+var init_batch_model = __esm({
+  "src/contract/batch-model.ts"() {
+    ON_ITS_WAY = /* @__PURE__ */ new Set(["queued", "sending", "accepted"]);
+    BATCH_STATES = ["open", "posted"];
+    counts = (row) => row.status !== "rejected";
   }
 });
 
-// src/contract/import-request.ts
-function localDateTime(at) {
-  const pad = (n, width = 2) => String(n).padStart(width, "0");
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}.${pad(at.getMilliseconds(), 3)}`;
+// src/contract/proxy-routes.ts
+function isFinal(status) {
+  return status === "accepted" || status === "rejected";
 }
-function toImportRequest(gift, financialAccountId, receivedAt) {
-  const source = {
-    ...gift,
-    financialAccountId,
-    receivedDate: gift.receivedDate ?? localDateTime(receivedAt)
-  };
-  const request = {};
-  for (const field of GIFT_FIELDS) request[field] = source[field] ?? "";
-  return request;
+function isWaiting(status) {
+  return status === "queued" || status === "sending";
 }
-function importRequestBody(request) {
-  if (!PLAIN_AMOUNT_PATTERN.test(String(request.amount))) {
-    throw new RangeError(`amount ${String(request.amount)} is not a plain decimal with at most two places`);
-  }
-  return JSON.stringify(request);
-}
-var init_import_request = __esm({
-  "src/contract/import-request.ts"() {
-    init_gift_fields();
-    init_gift_schema();
+var PROXY_PATHS, CALLER_KEY_HEADER, GIFT_STATUSES, RESPOND_ASYNC;
+var init_proxy_routes = __esm({
+  "src/contract/proxy-routes.ts"() {
+    PROXY_PATHS = {
+      lookups: "/api/lookups",
+      gifts: "/api/gifts",
+      gift: (transactionId) => `/api/gifts/${encodeURIComponent(transactionId)}`,
+      /** POST: puts a gift that needs attention (`stuck`) back in the queue once the cause is fixed. */
+      retry: (transactionId) => `/api/gifts/${encodeURIComponent(transactionId)}/retry`,
+      /** POST: puts every gift that needs attention (`stuck`) back in the queue at once; answers `{ requeued: n }`. */
+      retryStuck: "/api/gifts/retry-stuck",
+      /** POST: long-poll for status changes of the gifts the caller follows. */
+      watch: "/api/gifts/watch",
+      batches: "/api/batches",
+      batch: (id) => `/api/batches/${encodeURIComponent(id)}`,
+      batchGift: (id, transactionId) => `/api/batches/${encodeURIComponent(id)}/gifts/${encodeURIComponent(transactionId)}`,
+      postBatch: (id) => `/api/batches/${encodeURIComponent(id)}/post`,
+      health: "/healthz",
+      widget: "/gift-entry.js"
+    };
+    CALLER_KEY_HEADER = "X-Gift-Entry-Key";
+    GIFT_STATUSES = ["queued", "sending", "accepted", "rejected", "held", "stuck"];
+    RESPOND_ASYNC = { header: "Prefer", value: "respond-async" };
   }
 });
 
@@ -365,34 +398,9 @@ var init_lookups = __esm({
   }
 });
 
-// src/contract/proxy-routes.ts
-function isFinal(status) {
-  return status === "accepted" || status === "rejected";
-}
-function isWaiting(status) {
-  return status === "queued" || status === "sending";
-}
-var PROXY_PATHS, CALLER_KEY_HEADER, GIFT_STATUSES, RESPOND_ASYNC;
-var init_proxy_routes = __esm({
-  "src/contract/proxy-routes.ts"() {
-    PROXY_PATHS = {
-      lookups: "/api/lookups",
-      gifts: "/api/gifts",
-      gift: (transactionId) => `/api/gifts/${encodeURIComponent(transactionId)}`,
-      /** POST: puts a gift that needs attention (`stuck`) back in the queue once the cause is fixed. */
-      retry: (transactionId) => `/api/gifts/${encodeURIComponent(transactionId)}/retry`,
-      health: "/healthz",
-      widget: "/gift-entry.js"
-    };
-    CALLER_KEY_HEADER = "X-Gift-Entry-Key";
-    GIFT_STATUSES = ["queued", "sending", "accepted", "rejected", "held", "stuck"];
-    RESPOND_ASYNC = { header: "Prefer", value: "respond-async" };
-  }
-});
-
 // src/contract/proxy-api.ts
 import * as z4 from "zod/mini";
-var fieldProblemSchema, proxyErrorSchema, giftStatusSchema, giftRecordSchema, journalSchema, lookupsResponseSchema, UPSTREAM_STATES, healthSchema, HELD_MESSAGE;
+var fieldProblemSchema, proxyErrorSchema, giftStatusSchema, giftRecordSchema, journalSchema, retryStuckAnswerSchema, lookupsResponseSchema, UPSTREAM_STATES, healthSchema, HELD_MESSAGE;
 var init_proxy_api = __esm({
   "src/contract/proxy-api.ts"() {
     init_gift_fields();
@@ -428,6 +436,7 @@ var init_proxy_api = __esm({
       gift: z4.optional(z4.record(z4.string(), z4.union([z4.string(), z4.number()])))
     });
     journalSchema = z4.object({ gifts: z4.array(giftRecordSchema) });
+    retryStuckAnswerSchema = z4.object({ requeued: z4.number() });
     lookupsResponseSchema = z4.object({
       distributions: z4.array(distributionSchema),
       appeals: z4.array(codeDescriptionSchema),
@@ -457,17 +466,165 @@ var init_proxy_api = __esm({
   }
 });
 
-// src/contract/import-request-schema.ts
+// src/contract/batch-api.ts
 import * as z5 from "zod/mini";
+var BATCH_MESSAGES, code, batchDefaultsSchema, batchExpectedSchema, batchSettingsSchema, batchSettingsPatchSchema, batchGiftInputSchema, batchGiftSchema, batchHeadShape, batchSchema, batchSummarySchema, batchListSchema, postBatchSchema, WATCH_MAX_GIFTS, WATCH_MAX_WAIT_MS, watchRequestSchema, watchResponseSchema;
+var init_batch_api = __esm({
+  "src/contract/batch-api.ts"() {
+    init_entry_metadata();
+    init_gift_fields();
+    init_gift_schema();
+    init_batch_model();
+    init_proxy_api();
+    BATCH_MESSAGES = {
+      date: "The batch\u2019s received date must be a date like 2026-12-02, or blank for the day each gift is entered",
+      count: "The expected number of gifts must be a whole number from 0 to 10,000",
+      total: "The expected total must be a whole number of cents, 0 or more",
+      name: "A batch name must be at most 80 characters",
+      reason: "Say in at most 255 characters why the batch is posted although it does not match the stack"
+    };
+    code = (max) => z5.string().check(z5.trim(), z5.maxLength(max));
+    batchDefaultsSchema = z5.object({
+      distribution: code(MAX_LENGTH.distribution),
+      campaignCode: code(MAX_LENGTH.campaignCode),
+      appealCode: code(MAX_LENGTH.appealCode),
+      receivedDate: z5.string().check(z5.regex(/^(\d{4}-\d{2}-\d{2})?$/, BATCH_MESSAGES.date))
+    });
+    batchExpectedSchema = z5.object({
+      count: z5.optional(z5.number().check(z5.int(BATCH_MESSAGES.count), z5.gte(0, BATCH_MESSAGES.count), z5.lte(1e4, BATCH_MESSAGES.count))),
+      totalCents: z5.optional(z5.number().check(z5.int(BATCH_MESSAGES.total), z5.gte(0, BATCH_MESSAGES.total)))
+    });
+    batchSettingsSchema = z5.object({
+      name: z5.optional(z5.string().check(z5.trim(), z5.maxLength(80, BATCH_MESSAGES.name))),
+      defaults: batchDefaultsSchema,
+      expected: batchExpectedSchema,
+      /** The staff member's party ID as the page reported it. */
+      by: enteredBySchema
+    });
+    batchSettingsPatchSchema = z5.partial(batchSettingsSchema);
+    batchGiftInputSchema = z5.object({
+      gift: giftSubmissionSchema,
+      donorName: donorNameSchema,
+      enteredBy: enteredBySchema
+    });
+    batchGiftSchema = z5.object({
+      transactionId: z5.string(),
+      gift: giftSubmissionSchema,
+      donorName: z5.optional(z5.string()),
+      enteredBy: z5.optional(z5.string()),
+      addedAt: z5.string(),
+      updatedAt: z5.string(),
+      /** Once posted: the gift's state in the queue, as GET /api/gifts/:id reports it. */
+      record: z5.optional(giftRecordSchema)
+    });
+    batchHeadShape = {
+      id: z5.string(),
+      name: z5.string(),
+      state: z5.enum(BATCH_STATES),
+      defaults: batchDefaultsSchema,
+      expected: batchExpectedSchema,
+      openedBy: z5.optional(z5.string()),
+      openedAt: z5.string(),
+      updatedAt: z5.string(),
+      postedBy: z5.optional(z5.string()),
+      postedAt: z5.optional(z5.string()),
+      /** Given when posted although count or total did not match. */
+      postReason: z5.optional(z5.string())
+    };
+    batchSchema = z5.object({ ...batchHeadShape, gifts: z5.array(batchGiftSchema) });
+    batchSummarySchema = z5.object({ ...batchHeadShape, count: z5.number(), totalCents: z5.number() });
+    batchListSchema = z5.object({ batches: z5.array(batchSummarySchema) });
+    postBatchSchema = z5.object({
+      by: enteredBySchema,
+      reason: z5.optional(z5.string().check(z5.trim(), z5.minLength(1, BATCH_MESSAGES.reason), z5.maxLength(255, BATCH_MESSAGES.reason)))
+    });
+    WATCH_MAX_GIFTS = 500;
+    WATCH_MAX_WAIT_MS = 25e3;
+    watchRequestSchema = z5.object({
+      known: z5.record(z5.string(), giftStatusSchema),
+      waitMs: z5.optional(z5.number().check(z5.int(), z5.gte(0), z5.lte(WATCH_MAX_WAIT_MS)))
+    });
+    watchResponseSchema = z5.object({ gifts: z5.array(giftRecordSchema) });
+  }
+});
+
+// src/contract/batch-post-gate.ts
+function postRefusal(reconciliation) {
+  switch (reconciliation.kind) {
+    case "match":
+      return void 0;
+    case "none":
+      return "This batch has no expected count or total to check it against; set them, or post anyway with a reason.";
+    case "unresolved":
+      return `${gifts(reconciliation.refused)} of this batch ${reconciliation.refused === 1 ? "is" : "are"} refused or waiting; resolve them, or post anyway with a reason.`;
+    case "differs": {
+      const missing = [];
+      const extra = [];
+      const { count, totalCents } = reconciliation;
+      if (count) (count > 0 ? missing : extra).push(gifts(Math.abs(count)));
+      if (totalCents) (totalCents > 0 ? missing : extra).push(formatUsd(Math.abs(totalCents) / 100));
+      const said = [
+        missing.length ? `${missing.join(" and ")} still to enter` : "",
+        extra.length ? `${extra.join(" and ")} more than expected` : ""
+      ].filter(Boolean);
+      const fix = extra.length === 0 ? count === 1 ? "enter it" : "enter them" : missing.length === 0 ? "remove the extra gifts" : "check the rows";
+      return `${said.join(", and ")}; ${fix}, correct the expected figures, or post anyway with a reason.`;
+    }
+  }
+}
+var gifts;
+var init_batch_post_gate = __esm({
+  "src/contract/batch-post-gate.ts"() {
+    init_gift_summary();
+    gifts = (n) => `${n} gift${n === 1 ? "" : "s"}`;
+  }
+});
+
+// src/contract/imis-party.ts
+var init_imis_party = __esm({
+  "src/contract/imis-party.ts"() {
+  }
+});
+
+// src/contract/import-request.ts
+function localDateTime(at) {
+  const pad = (n, width = 2) => String(n).padStart(width, "0");
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}.${pad(at.getMilliseconds(), 3)}`;
+}
+function toImportRequest(gift, financialAccountId, receivedAt) {
+  const source = {
+    ...gift,
+    financialAccountId,
+    receivedDate: gift.receivedDate ?? localDateTime(receivedAt)
+  };
+  const request = {};
+  for (const field of GIFT_FIELDS) request[field] = source[field] ?? "";
+  return request;
+}
+function importRequestBody(request) {
+  if (!PLAIN_AMOUNT_PATTERN.test(String(request.amount))) {
+    throw new RangeError(`amount ${String(request.amount)} is not a plain decimal with at most two places`);
+  }
+  return JSON.stringify(request);
+}
+var init_import_request = __esm({
+  "src/contract/import-request.ts"() {
+    init_gift_fields();
+    init_gift_schema();
+  }
+});
+
+// src/contract/import-request-schema.ts
+import * as z6 from "zod/mini";
 var giftImportRequestSchema;
 var init_import_request_schema = __esm({
   "src/contract/import-request-schema.ts"() {
     init_gift_schema();
     giftImportRequestSchema = withGiftRules(
-      z5.strictObject(
+      z6.strictObject(
         {
           ...giftShape,
-          financialAccountId: z5.int(MESSAGES.financialAccount).check(z5.gt(0, MESSAGES.financialAccount))
+          financialAccountId: z6.int(MESSAGES.financialAccount).check(z6.gt(0, MESSAGES.financialAccount))
         },
         strict
       )
@@ -476,7 +633,7 @@ var init_import_request_schema = __esm({
 });
 
 // src/contract/upstream-messages.ts
-import * as z6 from "zod/mini";
+import * as z7 from "zod/mini";
 function explainUpstreamRejection(upstreamMessage2) {
   if (DUPLICATE_PATTERN.test(upstreamMessage2)) {
     return {
@@ -508,7 +665,7 @@ var upstreamErrorSchema, DESERIALIZE_PREFIX, UPSTREAM_MESSAGE, DUPLICATE_PATTERN
 var init_upstream_messages = __esm({
   "src/contract/upstream-messages.ts"() {
     init_gift_schema();
-    upstreamErrorSchema = z6.object({ Message: z6.string() });
+    upstreamErrorSchema = z7.object({ Message: z7.string() });
     DESERIALIZE_PREFIX = "Invalid request body (unable to deserialize model). Newtonsoft.Json.JsonReaderException: ";
     UPSTREAM_MESSAGE = {
       transactionIdMissing: "Required field 'transactionId' is missing or negative.",
@@ -530,6 +687,9 @@ var init_upstream_messages = __esm({
 // src/contract/index.ts
 var init_contract = __esm({
   "src/contract/index.ts"() {
+    init_batch_api();
+    init_batch_model();
+    init_batch_post_gate();
     init_entry_metadata();
     init_gift_fields();
     init_gift_schema();
@@ -567,6 +727,9 @@ var init_control = __esm({
       faults = { fail: 0, hang: 0, drop: 0, acceptThenDrop: 0 };
       canned;
       poisoned = /* @__PURE__ */ new Set();
+      forbidden = /* @__PURE__ */ new Set();
+      hanging = /* @__PURE__ */ new Set();
+      outageUntil = 0;
       /** Takes the next injected fault, if any: hang and drop come before fail. */
       takeFault() {
         for (const fault of ["drop", "hang", "acceptThenDrop", "fail"]) {
@@ -604,6 +767,18 @@ var init_control = __esm({
       poison(transactionIds) {
         for (const id of transactionIds) this.poisoned.add(id);
       }
+      forbid(transactionIds) {
+        for (const id of transactionIds) this.forbidden.add(id);
+      }
+      hangFor(transactionIds) {
+        for (const id of transactionIds) this.hanging.add(id);
+      }
+      outageFor(ms) {
+        this.outageUntil = Date.now() + ms;
+      }
+      inOutage() {
+        return Date.now() < this.outageUntil;
+      }
       setDelay(ms) {
         this.delay = ms;
       }
@@ -632,6 +807,9 @@ var init_control = __esm({
         this.faults = { fail: 0, hang: 0, drop: 0, acceptThenDrop: 0 };
         this.canned = void 0;
         this.poisoned.clear();
+        this.forbidden.clear();
+        this.hanging.clear();
+        this.outageUntil = 0;
         this.delay = this.initialDelay;
       }
     };
@@ -822,10 +1000,25 @@ function send(request, response, status, body) {
   response.writeHead(status, headers).end(payload);
 }
 function sendCanned(response, answer2) {
+  if (answer2.bomb) {
+    const zeros = Buffer.alloc(answer2.bodyBytes ?? BOMB_BYTES);
+    const body2 = answer2.bomb === "gzip" ? gzipSync(zeros, { level: 9 }) : deflateSync(zeros, { level: 9 });
+    const headers = { "Content-Type": "application/json", "Content-Encoding": answer2.bomb, "Content-Length": String(body2.length) };
+    response.writeHead(answer2.status, { ...headers, ...answer2.headers }).end(body2);
+    return;
+  }
   const body = answer2.bodyBytes !== void 0 ? Buffer.alloc(answer2.bodyBytes, "x") : Buffer.from(answer2.body ?? "");
   response.writeHead(answer2.status, { "Content-Length": String(body.length), ...answer2.headers }).end(body);
 }
-function readBody(request) {
+function transactionIdOf(raw) {
+  try {
+    const id = JSON.parse(raw).transactionId;
+    return typeof id === "string" || typeof id === "number" ? String(id).trim() : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function readBody2(request) {
   return new Promise((resolve2, reject) => {
     const chunks = [];
     request.on("data", (chunk) => chunks.push(chunk));
@@ -846,7 +1039,7 @@ async function startSimulator(options) {
     timers.add(timer);
   });
   async function importGift(request, response) {
-    const raw = await readBody(request);
+    const raw = await readBody2(request);
     const call = {
       at: (/* @__PURE__ */ new Date()).toISOString(),
       authorization: request.headers.authorization ?? null,
@@ -864,11 +1057,16 @@ async function startSimulator(options) {
     state.inFlight++;
     state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
     try {
+      const id = transactionIdOf(raw);
+      if (id !== void 0 && state.forbidden.has(id)) {
+        call.status = 403;
+        return sendCanned(response, { status: 403, headers: { "Content-Type": "text/html" }, body: FORBIDDEN_PAGE });
+      }
       const fault = state.takeFault();
       if (fault === "drop") return void request.socket.destroy();
-      if (fault === "hang") return;
+      if (fault === "hang" || id !== void 0 && state.hanging.has(id)) return;
       await wait(state.processingDelayMs());
-      if (fault === "fail") return answer2(500, UPSTREAM_MESSAGE.internalError);
+      if (fault === "fail" || state.inOutage()) return answer2(500, UPSTREAM_MESSAGE.internalError);
       const canned = state.takeCanned();
       if (canned && !canned.recordFirst) {
         call.status = canned.status;
@@ -908,7 +1106,7 @@ async function startSimulator(options) {
     if (path === "/_simulator/control" && request.method === "POST") {
       let knobs;
       try {
-        knobs = JSON.parse(await readBody(request));
+        knobs = JSON.parse(await readBody2(request));
       } catch {
         return send(request, response, 400, { Message: "Control body must be JSON." });
       }
@@ -918,6 +1116,9 @@ async function startSimulator(options) {
       if (typeof knobs.dropNext === "number") state.dropNext(knobs.dropNext);
       if (typeof knobs.acceptThenDropNext === "number") state.acceptThenDropNext(knobs.acceptThenDropNext);
       if (Array.isArray(knobs.poison)) state.poison(knobs.poison.map(String));
+      if (Array.isArray(knobs.forbid)) state.forbid(knobs.forbid.map(String));
+      if (Array.isArray(knobs.hangFor)) state.hangFor(knobs.hangFor.map(String));
+      if (typeof knobs.outageMs === "number") state.outageFor(knobs.outageMs);
       if (typeof knobs.delayMs === "number" || knobs.delayMs === "realistic") state.setDelay(knobs.delayMs);
       return send(request, response, 204);
     }
@@ -965,18 +1166,20 @@ async function startSimulator(options) {
     })
   };
 }
-var LOOKUPS;
+var FORBIDDEN_PAGE, LOOKUPS, BOMB_BYTES;
 var init_server = __esm({
   "src/simulator/server.ts"() {
     init_contract();
     init_control();
     init_import_validation();
     init_seed_data();
+    FORBIDDEN_PAGE = "<html><head><title>403 Forbidden</title></head><body><h1>Forbidden</h1><p>Request blocked by policy.</p></body></html>";
     LOOKUPS = {
       [UPSTREAM_LOOKUP_PATHS.distributions]: SAMPLE_DISTRIBUTIONS,
       [UPSTREAM_LOOKUP_PATHS.appeals]: SAMPLE_APPEALS,
       [UPSTREAM_LOOKUP_PATHS.campaigns]: SAMPLE_CAMPAIGNS
     };
+    BOMB_BYTES = 10 * 1024 * 1024;
   }
 });
 
@@ -1125,601 +1328,17 @@ import { serve } from "@hono/node-server";
 
 // src/proxy/app.ts
 init_contract();
-import { Hono as Hono10 } from "hono";
-
-// src/imis-standin/routes.ts
-import { Hono as Hono4 } from "hono";
-
-// src/imis-standin/rest-routes.ts
-init_imis_party();
-import { Hono } from "hono";
-
-// src/imis-standin/party-search.ts
-var PEOPLE = [
-  { id: "101", firstName: "Ada", lastName: "Lovelace", email: "ada@example.org", city: "London" },
-  { id: "102", firstName: "Byron", lastName: "Lovelace", email: "byron@example.org", city: "London" },
-  { id: "103", firstName: "Grace", lastName: "Hopper", email: "grace@example.org", city: "Arlington" },
-  { id: "104", firstName: "Alan", lastName: "Turing", email: "alan@example.org", city: "Manchester" },
-  { id: "105", firstName: "Katherine", lastName: "Johnson", email: "katherine@example.org", city: "Hampton" },
-  { id: "200", organizationName: "Acme Foundation", email: "giving@acme.example", city: "Springfield" },
-  ...Array.from({ length: 24 }, (_, i) => ({
-    id: String(300 + i),
-    firstName: "Sam",
-    lastName: `Smith${i === 0 ? "" : ` ${i + 1}`}`,
-    email: `sam${i}@example.org`,
-    city: "Springfield"
-  }))
-];
-var nameOf = (p) => p.organizationName ?? `${p.firstName} ${p.lastName}`;
-var summaryOf = (p) => ({
-  PartyId: p.id,
-  Id: p.id,
-  Name: nameOf(p),
-  Email: p.email,
-  CityName: p.city,
-  Status: { PartyStatusId: "A", Name: "Active Record" }
-});
-var SAMPLE_CONTACTS = PEOPLE.map(summaryOf);
-var FIELDS = {
-  firstname: (p) => p.firstName ?? "",
-  lastname: (p) => p.lastName ?? "",
-  name: nameOf,
-  email: (p) => p.email,
-  cityname: (p) => p.city,
-  id: (p) => p.id
-};
-var PAGING = /* @__PURE__ */ new Set(["limit", "offset"]);
-function matches(value, filter) {
-  const [operator, ...rest] = filter.includes(":") ? filter.split(":") : ["eq", filter];
-  const wanted = rest.join(":").toLowerCase();
-  const actual = value.toLowerCase();
-  if (operator === "startsWith") return actual.startsWith(wanted);
-  if (operator === "contains") return actual.includes(wanted);
-  return actual === wanted;
-}
-var UnknownFilter = class extends Error {
-};
-function searchParties(query) {
-  let found = [...PEOPLE];
-  for (const [name, filter] of query) {
-    if (PAGING.has(name.toLowerCase())) continue;
-    const field = FIELDS[name.toLowerCase()];
-    if (!field) throw new UnknownFilter(`In the query, ${name} is not a known property name.`);
-    found = found.filter((party) => matches(field(party), filter));
-  }
-  const offset = Number(query.get("offset") ?? 0) || 0;
-  const limit = Math.min(Number(query.get("limit") ?? 100) || 100, 500);
-  const page = found.slice(offset, offset + limit).map(summaryOf);
-  return {
-    Items: { $values: page },
-    Offset: offset,
-    Limit: limit,
-    Count: page.length,
-    TotalCount: found.length,
-    HasNext: offset + page.length < found.length,
-    NextOffset: offset + page.length
-  };
-}
-function partySummary(id) {
-  const party = PEOPLE.find((p) => p.id === id);
-  return party && summaryOf(party);
-}
-function partyRecord(id) {
-  const party = PEOPLE.find((p) => p.id === id);
-  if (!party) return void 0;
-  const emails = { $values: [{ Address: party.email, EmailType: "_Primary", IsPrimary: true }] };
-  return party.organizationName ? { PartyId: party.id, Id: party.id, Name: nameOf(party), OrganizationName: party.organizationName, Emails: emails } : {
-    PartyId: party.id,
-    Id: party.id,
-    Name: nameOf(party),
-    PersonName: { FirstName: party.firstName, LastName: party.lastName },
-    Emails: emails
-  };
-}
-
-// src/imis-standin/rest-routes.ts
-var DEMO_VERIFICATION_TOKEN = "demo-verification-token";
-var denied = (c) => c.json({ Message: "Authorization has been denied for this request." }, 401);
-var notFound = (c) => c.json({ Message: "Not found" }, 404);
-var signedIn = (c) => c.req.header(IMIS_VERIFICATION_HEADER) === DEMO_VERIFICATION_TOKEN;
-function imisRestRoutes(content) {
-  const app = new Hono();
-  app.get(`/${IMIS_API.partySummary}`, (c) => {
-    if (!signedIn(c)) return denied(c);
-    try {
-      return c.json(searchParties(new URL(c.req.url).searchParams));
-    } catch (error) {
-      if (error instanceof UnknownFilter) return c.json({ Message: error.message }, 400);
-      throw error;
-    }
-  });
-  app.get(`/${IMIS_API.partySummary}/:id`, (c) => {
-    if (!signedIn(c)) return denied(c);
-    const found = partySummary(c.req.param("id"));
-    return found ? c.json(found) : notFound(c);
-  });
-  app.get(`/${IMIS_API.party}/:id`, (c) => {
-    if (!signedIn(c)) return denied(c);
-    const found = partyRecord(c.req.param("id"));
-    return found ? c.json(found) : notFound(c);
-  });
-  if (content) {
-    app.get(`/${IMIS_API.contentItem}`, (c) => {
-      if (!signedIn(c)) return denied(c);
-      const item = content.find(c.req.query("contentKey"), c.req.query("contentItemKey"));
-      if (!item) return notFound(c);
-      const data = {
-        ContentKey: item.contentKey,
-        ContentItemKey: item.contentItemKey,
-        ContentTypeKey: item.contentType.key,
-        Settings: item.settings ? JSON.parse(item.settings) : {}
-      };
-      return c.json({
-        Items: { $values: [{ $type: "Asi.Soa.Core.DataContracts.ContentItemData, Asi.Contracts", Data: data }] },
-        Offset: 0,
-        Limit: 100,
-        Count: 1,
-        TotalCount: 1,
-        HasNext: false,
-        NextOffset: 0
-      });
-    });
-  }
-  return app;
-}
-
-// src/imis-standin/site-routes.ts
-init_imis_party();
-import { readFile as readFile2 } from "node:fs/promises";
-import { join as join2 } from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
-import { Hono as Hono3 } from "hono";
-
-// src/packaging/ipart-files.ts
-init_imis_party();
-
-// src/packaging/ipart-settings.ts
-var IPART_SETTINGS = [
-  {
-    name: "endpoint",
-    attribute: "endpoint",
-    label: "Gift proxy address",
-    hint: "The proxy\u2019s base URL, e.g. https://gifts.example.org. Its ALLOWED_ORIGINS must list every hostname this iMIS site answers on.",
-    type: "url"
-  },
-  {
-    name: "key",
-    attribute: "key",
-    label: "Caller key",
-    hint: "One of the proxy\u2019s GIFT_ENTRY_KEYS; use a different key on staff and public pages.",
-    type: "text"
-  },
-  { name: "fund", attribute: "fund", label: "Default fund code", hint: "Optional: the fund a new gift starts with.", type: "text" },
-  { name: "appeal", attribute: "appeal", label: "Default appeal code", hint: "Optional.", type: "text" },
-  { name: "campaign", attribute: "campaign", label: "Default campaign code", hint: "Optional.", type: "text" },
-  {
-    name: "prefillDonor",
-    attribute: "prefill-donor",
-    label: "Start each gift with the page\u2019s contact as donor",
-    hint: "On a contact\u2019s page (URL with ?ID=\u2026), that contact; never the staff member.",
-    type: "checkbox"
-  }
-];
-
-// src/packaging/ipart-files.ts
-var IPART_ZIP_NAME = "gift-entry-ipart";
-var IPART_FOLDER = "GiftEntry";
-var IPART_ROOT = `~/iPartSource/${IPART_ZIP_NAME}/${IPART_FOLDER}/`;
-var IPART_DISPLAY_URL = `${IPART_ROOT}index.html`;
-var IPART_CONFIGURATION_URL = `${IPART_ROOT}configure.html`;
-var IMIS_ALLOWED_EXTENSIONS = [".js", ".html", ".htm", ".css", ".json", ".map", ".ts"];
-var escapeHtml = (text3) => text3.replace(/[&<>"]/g, (c) => `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot" }[c]};`);
-var DISPLAY_HTML = `<gift-entry data-content-key="[x-contentKey]" data-content-item-key="[x-contentItemKey]"></gift-entry>
-<script type="module" src="${IPART_ROOT}ipart-display.js"></script>
-`;
-var settingField = (s) => {
-  const id = `gift-entry-setting-${s.name}`;
-  const input = s.type === "checkbox" ? `<input type="checkbox" id="${id}" data-setting="${s.name}" aria-describedby="${id}-hint">` : `<input type="${s.type}" id="${id}" data-setting="${s.name}" class="InputLarge" aria-describedby="${id}-hint"${s.type === "url" ? ' placeholder="https://"' : ""}>`;
-  return `  <div class="PanelField Left">
-    <label for="${id}">${escapeHtml(s.label)}</label>
-    <div class="PanelFieldValue">${input}
-      <span class="Description" id="${id}-hint">${escapeHtml(s.hint)}</span>
-    </div>
-  </div>`;
-};
-var CONFIGURATION_HTML = `<fieldset class="gift-entry-settings">
-  <legend>Gift entry settings for this placement</legend>
-  <p class="gift-entry-settings-status" role="status"></p>
-${IPART_SETTINGS.map(settingField).join("\n")}
-</fieldset>
-<script type="module" src="${IPART_ROOT}ipart-configure.js"></script>
-`;
-var ATTRIBUTES = JSON.stringify(IPART_SETTINGS.map(({ name, attribute, type }) => ({ name, attribute, flag: type === "checkbox" })));
-var DISPLAY_JS = `// Gift entry iPart: gives each placed <gift-entry> the settings saved with its content item, then loads the widget.
-const field = (id) => document.getElementById(id)?.value ?? '';
-let context = {};
-try { context = JSON.parse(field('__ClientContext') || '{}'); } catch { /* not an iMIS page: no settings to read */ }
-const base = String(context.baseUrl || '/').replace(/\\/*$/, '/');
-const ATTRIBUTES = ${ATTRIBUTES};
-
-async function placementSettings(element) {
-  const query = new URLSearchParams({ contentKey: element.dataset.contentKey, contentItemKey: element.dataset.contentItemKey });
-  const response = await fetch(base + '${IMIS_API.contentItem}?' + query, {
-    headers: { '${IMIS_VERIFICATION_HEADER}': field('__RequestVerificationToken'), Accept: 'application/json' },
-    credentials: 'same-origin',
-  });
-  if (!response.ok) throw new Error('iMIS answered ' + response.status + ' when asked for them');
-  const body = await response.json();
-  const item = (Array.isArray(body.Items) ? body.Items : (body.Items?.$values ?? [body]))[0] ?? {};
-  let settings = item.Data?.Settings ?? item.Settings ?? {};
-  if (typeof settings === 'string') settings = settings.trim() ? JSON.parse(settings) : {};
-  return settings;
-}
-
-function replaceWithNotice(element, text) {
-  const notice = document.createElement('p');
-  notice.className = 'AsiError';
-  notice.setAttribute('role', 'alert');
-  notice.textContent = text;
-  element.replaceWith(notice);
-}
-
-for (const element of document.querySelectorAll('gift-entry[data-content-item-key]')) {
-  let settings;
-  try {
-    settings = await placementSettings(element);
-  } catch (error) {
-    replaceWithNotice(element, 'Gift entry could not read this content item\u2019s settings (' + error.message + '). Reload the page; if this persists, sign in again or check the item in RiSE.');
-    continue;
-  }
-  for (const { name, attribute, flag } of ATTRIBUTES) {
-    const value = settings[name];
-    if (flag ? value === true : typeof value === 'string' && value.trim()) element.setAttribute(attribute, flag ? '' : value.trim());
-  }
-  if (!element.getAttribute('endpoint')) {
-    replaceWithNotice(element, 'Gift entry is not set up on this page yet: edit this content item in RiSE and fill in the gift proxy address and caller key.');
-  }
-}
-await import('./gift-entry.js');
-`;
-var IPART_ZIP_URL = new URL(`../../ipart/${IPART_ZIP_NAME}.zip`, import.meta.url);
-
-// src/proxy/routes/static-files.ts
-import { Hono as Hono2 } from "hono";
-import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { dirname, extname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-
-// src/proxy/http-problem.ts
-function problem(c, status, message, extra = {}) {
-  return c.json({ message, ...extra }, status);
-}
-
-// src/proxy/routes/static-files.ts
-function packageRoot(from) {
-  for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, "package.json"))) return dir;
-    if (dirname(dir) === dir) return from;
-  }
-}
-var ROOT = packageRoot(dirname(fileURLToPath(import.meta.url)));
-var DEMO_DIR = join(ROOT, "src", "demo");
-var WIDGET_BUNDLE = join(ROOT, "dist", "gift-entry.js");
-var CONTENT_TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".json": "application/json; charset=utf-8"
-};
-var DEMO_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
-var PLACEHOLDER = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Gift entry proxy</title></head>
-<body><h1>Gift entry proxy</h1><p>The proxy is running. The demo page is not installed in this checkout.</p></body></html>`;
-async function readOrUndefined(path) {
-  try {
-    return await readFile(path);
-  } catch {
-    return void 0;
-  }
-}
-function staticRoutes() {
-  const app = new Hono2();
-  app.use("*", async (c, next) => {
-    await next();
-    c.header("Content-Security-Policy", DEMO_CSP);
-    c.header("X-Content-Type-Options", "nosniff");
-  });
-  app.get("/", async (c) => {
-    const page = await readOrUndefined(join(DEMO_DIR, "index.html"));
-    c.header("Cache-Control", "no-cache");
-    return c.html(page ? page.toString("utf8") : PLACEHOLDER);
-  });
-  app.get("/demo/:file{[A-Za-z0-9_-]+\\.[a-z]+}", async (c) => {
-    const file = c.req.param("file");
-    const type = CONTENT_TYPES[extname(file)];
-    const content = type && await readOrUndefined(join(DEMO_DIR, file));
-    if (!type || !content) return problem(c, 404, `No demo file named ${file}.`);
-    c.header("Content-Type", type);
-    c.header("Cache-Control", "no-cache");
-    return c.body(new Uint8Array(content));
-  });
-  app.get("/gift-entry.js", async (c) => {
-    const bundle = await readOrUndefined(WIDGET_BUNDLE);
-    if (!bundle) return problem(c, 404, "The widget bundle is missing: run npm run build.");
-    c.header("Content-Type", CONTENT_TYPES[".js"]);
-    c.header("Cache-Control", "no-cache");
-    c.header("Access-Control-Allow-Origin", "*");
-    return c.body(new Uint8Array(bundle));
-  });
-  return app;
-}
-
-// src/imis-standin/content-items.ts
-import { randomUUID } from "node:crypto";
-var ContentItems = class {
-  /** The staff page's own content record. */
-  pageContentKey = randomUUID();
-  types = /* @__PURE__ */ new Map();
-  placed = [];
-  registerType(name, displayUrl, configurationUrl) {
-    const type = { key: randomUUID(), name, displayUrl, configurationUrl };
-    this.types.set(type.key, type);
-    return type;
-  }
-  place(contentTypeKey) {
-    const contentType = this.types.get(contentTypeKey);
-    if (!contentType) return void 0;
-    const item = { contentKey: this.pageContentKey, contentItemKey: randomUUID(), contentType, settings: "" };
-    this.placed.push(item);
-    return item;
-  }
-  find(contentKey, contentItemKey) {
-    return this.placed.find(
-      (item) => item.contentItemKey === contentItemKey && (contentKey === void 0 || item.contentKey === contentKey)
-    );
-  }
-};
-
-// src/imis-standin/document-system.ts
-var BadUpload = class extends Error {
-};
-var DocumentSystem = class {
-  files = /* @__PURE__ */ new Map();
-  async installZip(fileName, zip) {
-    const match = /^([A-Za-z0-9._-]+)\.zip$/i.exec(fileName);
-    if (!match) throw new BadUpload(`"${fileName}" is not a zip file name (letters, digits, . _ - and ending in .zip).`);
-    const { unzipSync } = await import("fflate");
-    let entries;
-    try {
-      entries = unzipSync(zip);
-    } catch {
-      throw new BadUpload(`${fileName} could not be unpacked: it is not a valid zip file.`);
-    }
-    const folder = `iPartSource/${match[1]}/`;
-    const result = { folder, installed: [], dropped: [] };
-    for (const [path, data] of Object.entries(entries)) {
-      if (path.endsWith("/")) continue;
-      const safe = path.split("/").every((part) => part && part !== ".." && part !== ".");
-      const extension = /\.[^./]+$/.exec(path)?.[0].toLowerCase() ?? "";
-      if (!safe || !IMIS_ALLOWED_EXTENSIONS.includes(extension)) {
-        result.dropped.push(path);
-        continue;
-      }
-      this.files.set((folder + path).toLowerCase(), data);
-      result.installed.push(folder + path);
-    }
-    return result;
-  }
-  /** A file by its path under the application root ("iPartSource/…"), as IIS would, case-insensitively. */
-  read(path) {
-    return this.files.get(path.replace(/^~?\/+/, "").toLowerCase());
-  }
-};
-
-// src/imis-standin/page-assembly.ts
-function pasteFragment(html, appPath, placement) {
-  return html.replace(/(<script\b[^>]*?\ssrc\s*=\s*["']?)~\//gi, `$1${appPath}`).replace(/(<link\b[^>]*?\shref\s*=\s*["']?)~\//gi, `$1${appPath}`).replaceAll("[x-contentKey]", placement.contentKey).replaceAll("[x-contentItemKey]", placement.contentItemKey);
-}
-var escapeHtml2 = (text3) => text3.replace(/[&<>"']/g, (c) => `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "#39" }[c]};`);
-function imisPage(parts) {
-  const { appPath, title } = parts;
-  return `<!doctype html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>${escapeHtml2(title)} \u2013 iMIS (stand-in)</title>
-  <link rel="stylesheet" href="${appPath}App_Themes/Default/theme.css">
-</head>
-<body>
-<form method="post" action="${escapeHtml2(parts.action)}" id="aspnetForm">
-  <input type="hidden" name="__RequestVerificationToken" id="__RequestVerificationToken" value="${escapeHtml2(parts.token)}">
-  <input type="hidden" name="__ClientContext" id="__ClientContext" value="${escapeHtml2(JSON.stringify(parts.clientContext))}">
-  <header class="SiteHeader">
-    <span class="SiteName">iMIS <span class="demo-badge">stand-in</span></span>
-    <span class="SiteUser">Signed in as Staff User</span>
-  </header>
-  <div class="PageLayout">
-    <main id="main" class="ContentArea">
-      <h1>${escapeHtml2(title)}</h1>
-${parts.body}
-    </main>
-  </div>
-</form>
-</body>
-</html>
-`;
-}
-function contentItemContainer(inner) {
-  return `      <div class="ContentItemContainer">
-        <div class="iMIS-WebPart">
-          <div class="ContentItem">
-${inner}
-          </div>
-        </div>
-      </div>`;
-}
-
-// src/imis-standin/site-routes.ts
-var STAFF_USER = "STAFF1";
-var STAFF_PAGE = "Staff/Record_a_gift.aspx";
-var CONTENT_ITEM_PAGE = "RiSE/ContentItem.aspx";
-var UPLOAD_PATH = "RiSE/DocumentSystem/iPartSource";
-var CONTENT_TYPES_PATH = "RiSE/ContentTypes";
-var PLACE_PATH = "RiSE/Staff/Record_a_gift/ContentItems";
-var SITE_CSP = "script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'";
-var FILE_TYPES = {
-  ".js": "text/javascript; charset=utf-8",
-  ".html": "text/html; charset=utf-8",
-  ".htm": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".map": "application/json; charset=utf-8",
-  ".ts": "text/plain; charset=utf-8"
-};
-function imisSiteRoutes(options) {
-  const { appPath } = options;
-  const documents = new DocumentSystem();
-  const content = new ContentItems();
-  const app = new Hono3();
-  const html = (c, page) => {
-    c.header("Content-Security-Policy", SITE_CSP);
-    c.header("Cache-Control", "no-store");
-    return c.html(page);
-  };
-  const staff = (c) => c.req.header(IMIS_VERIFICATION_HEADER) === DEMO_VERIFICATION_TOKEN;
-  const denied2 = (c) => c.json({ Message: "Sign in to iMIS as staff: this request carries no valid RequestVerificationToken." }, 401);
-  let autoInstall;
-  const ensureDemoInstalled = () => autoInstall ??= (async () => {
-    const zip = await readFile2(fileURLToPath2(IPART_ZIP_URL)).catch(() => void 0);
-    if (!zip) {
-      autoInstall = void 0;
-      return;
-    }
-    await documents.installZip(`${IPART_ZIP_NAME}.zip`, new Uint8Array(zip));
-    content.place(content.registerType("Gift entry", IPART_DISPLAY_URL, IPART_CONFIGURATION_URL).key);
-  })();
-  const fragment = (url, item) => {
-    const file = url?.startsWith("~/") ? documents.read(url) : void 0;
-    if (!file) return `<p class="AsiError">The content type's file ${escapeHtml2(url ?? "(none)")} is not in the document system.</p>`;
-    return pasteFragment(new TextDecoder().decode(file), appPath, item);
-  };
-  app.get(`/${STAFF_PAGE}`, async (c) => {
-    if (options.autoInstall && content.placed.length === 0) await ensureDemoInstalled();
-    const loggedInPartyId = STAFF_USER;
-    const selectedPartyId = c.req.query("ID")?.trim() || loggedInPartyId;
-    const items = content.placed.map(
-      (item) => contentItemContainer(`${fragment(item.contentType.displayUrl, item)}
-            <p class="EditLink"><a href="${appPath}${CONTENT_ITEM_PAGE}?contentItemKey=${item.contentItemKey}">Edit this content item's settings</a></p>`)
-    );
-    const empty = `<p class="AsiWarning">No content item on this page yet. For the demo, run <code>npm run package</code> and reload.</p>`;
-    return html(
-      c,
-      imisPage({
-        appPath,
-        title: "Record a gift",
-        token: DEMO_VERIFICATION_TOKEN,
-        clientContext: { baseUrl: appPath, loggedInPartyId, selectedPartyId, isAnonymous: false },
-        action: new URL(c.req.url).pathname + new URL(c.req.url).search,
-        body: items.join("\n") || empty
-      })
-    );
-  });
-  app.get(`/${CONTENT_ITEM_PAGE}`, (c) => {
-    const item = content.find(void 0, c.req.query("contentItemKey"));
-    if (!item) return c.text("No such content item.", 404);
-    const body = `${contentItemContainer(`            <input type="hidden" name="JsonSettings" id="JsonSettings" value="${escapeHtml2(item.settings)}">
-${fragment(item.contentType.configurationUrl, item)}`)}
-      <div class="CommandBar"><button type="submit" class="TextButton PrimaryButton">Save &amp; Publish</button></div>`;
-    return html(
-      c,
-      imisPage({
-        appPath,
-        title: `Edit content item: ${item.contentType.name}`,
-        token: DEMO_VERIFICATION_TOKEN,
-        clientContext: { baseUrl: appPath, loggedInPartyId: STAFF_USER, selectedPartyId: STAFF_USER, isAnonymous: false },
-        action: `${appPath}${CONTENT_ITEM_PAGE}?contentItemKey=${item.contentItemKey}`,
-        body
-      })
-    );
-  });
-  app.post(`/${CONTENT_ITEM_PAGE}`, async (c) => {
-    const item = content.find(void 0, c.req.query("contentItemKey"));
-    if (!item) return c.text("No such content item.", 404);
-    const form = await c.req.parseBody();
-    if (form.__RequestVerificationToken !== DEMO_VERIFICATION_TOKEN) return c.text("Your iMIS session has expired: sign in again.", 401);
-    const settings = typeof form.JsonSettings === "string" ? form.JsonSettings.trim() : "";
-    try {
-      const parsed = settings ? JSON.parse(settings) : {};
-      if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error("not an object");
-    } catch {
-      return c.text("JsonSettings must hold a JSON object; nothing was saved.", 400);
-    }
-    item.settings = settings;
-    return c.redirect(`${appPath}${STAFF_PAGE}`, 303);
-  });
-  app.post(`/${UPLOAD_PATH}`, async (c) => {
-    if (!staff(c)) return denied2(c);
-    const name = c.req.query("name") ?? "";
-    try {
-      return c.json(await documents.installZip(name, new Uint8Array(await c.req.arrayBuffer())), 201);
-    } catch (error) {
-      if (error instanceof BadUpload) return c.json({ Message: error.message }, 400);
-      throw error;
-    }
-  });
-  app.post(`/${CONTENT_TYPES_PATH}`, async (c) => {
-    if (!staff(c)) return denied2(c);
-    const body = await c.req.json().catch(() => ({}));
-    if (typeof body.name !== "string" || typeof body.displayUrl !== "string") {
-      return c.json({ Message: "A client-based content type needs a name and a displayUrl." }, 400);
-    }
-    const type = content.registerType(
-      body.name,
-      body.displayUrl,
-      typeof body.configurationUrl === "string" ? body.configurationUrl : void 0
-    );
-    return c.json({ contentTypeKey: type.key }, 201);
-  });
-  app.post(`/${PLACE_PATH}`, async (c) => {
-    if (!staff(c)) return denied2(c);
-    const body = await c.req.json().catch(() => ({}));
-    const item = typeof body.contentTypeKey === "string" ? content.place(body.contentTypeKey) : void 0;
-    if (!item) return c.json({ Message: "No content type with that contentTypeKey." }, 400);
-    return c.json({ contentKey: item.contentKey, contentItemKey: item.contentItemKey }, 201);
-  });
-  app.get("/App_Themes/Default/theme.css", async (c) => {
-    c.header("Content-Type", FILE_TYPES[".css"]);
-    return c.body(await readFile2(join2(DEMO_DIR, "imis-theme.css"), "utf8"));
-  });
-  app.get("/iPartSource/*", (c) => {
-    const path = decodeURIComponent(new URL(c.req.url).pathname.slice(appPath.length - 1));
-    const file = documents.read(path);
-    const type = FILE_TYPES[/\.[^./]+$/.exec(path)?.[0].toLowerCase() ?? ""];
-    if (!file || !type) return c.text(`Nothing at ${path}.`, 404);
-    c.header("Content-Type", type);
-    c.header("Cache-Control", "no-cache");
-    return c.body(new Uint8Array(file));
-  });
-  app.route("/", imisRestRoutes(content));
-  return app;
-}
-
-// src/imis-standin/routes.ts
-var IMIS_SITE_PATH = "/imis/";
-function imisStandInRoutes(options = {}) {
-  const app = new Hono4();
-  app.route("/", imisRestRoutes());
-  app.route(IMIS_SITE_PATH.slice(0, -1), imisSiteRoutes({ appPath: IMIS_SITE_PATH, autoInstall: options.autoInstall ?? true }));
-  return app;
-}
+import { Hono as Hono9 } from "hono";
 
 // src/proxy/caller-checks.ts
 init_contract();
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { timingSafeEqual } from "node:crypto";
+
+// src/proxy/http-problem.ts
+function problem(c, status, message, extra = {}) {
+  return c.json({ message, ...extra }, status);
+}
 
 // src/proxy/key-failures.ts
 var DEFAULT_KEY_FAILURE_POLICY = {
@@ -1780,7 +1399,7 @@ function callerChecks(config, log = () => {
       c.header("Access-Control-Expose-Headers", "ETag");
     }
     if (c.req.method === "OPTIONS") {
-      c.header("Access-Control-Allow-Methods", "GET, POST");
+      c.header("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE");
       c.header("Access-Control-Allow-Headers", ALLOWED_REQUEST_HEADERS);
       c.header("Access-Control-Max-Age", "600");
       return c.body(null, 204);
@@ -1853,18 +1472,18 @@ function refuseWhileStopping(stopping) {
 import Database from "better-sqlite3";
 import { randomBytes, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
 import { open, rm, writeFile } from "node:fs/promises";
-import { join as join3 } from "node:path";
+import { join } from "node:path";
 import { Readable } from "node:stream";
-import { Hono as Hono6 } from "hono";
+import { Hono as Hono2 } from "hono";
 
 // src/proxy/admin-api.ts
 var ADMIN_PATHS = { backup: "/admin/backup", metrics: "/metrics" };
 var BACKUP_GIFT_COUNT_HEADER = "X-Gift-Count";
 
 // src/proxy/routes/metrics.ts
-import { Hono as Hono5 } from "hono";
+import { Hono } from "hono";
 function metricsRoutes(metrics) {
-  const app = new Hono5();
+  const app = new Hono();
   app.get("/", async (c) => {
     const text3 = await metrics.registry.metrics();
     c.header("Content-Type", metrics.registry.contentType);
@@ -1911,22 +1530,22 @@ function finishCopy(file) {
   }
 }
 function adminRoutes(deps) {
-  const app = new Hono6();
+  const app = new Hono2();
   const guard = requireAdminToken(deps.config.adminToken, deps.log);
   app.use(ADMIN_PATHS.backup, guard);
   app.use(ADMIN_PATHS.metrics, guard);
   app.post(ADMIN_PATHS.backup, async (c) => {
     const started = Date.now();
-    const file = join3(deps.config.dataDir, `backup-${started}-${randomBytes(4).toString("hex")}.db`);
+    const file = join(deps.config.dataDir, `backup-${started}-${randomBytes(4).toString("hex")}.db`);
     const discard = () => Promise.all(["", "-journal", "-wal", "-shm"].map((suffix) => rm(`${file}${suffix}`, { force: true })));
     try {
       await writeFile(file, "", { mode: 384, flag: "wx" });
       await deps.outbox.backupTo(file);
-      const gifts = finishCopy(file);
+      const gifts2 = finishCopy(file);
       const handle = await open(file, "r");
       const { size } = await handle.stat();
       await discard();
-      deps.log("info", "backup_taken", { gifts, bytes: size, durationMs: Date.now() - started });
+      deps.log("info", "backup_taken", { gifts: gifts2, bytes: size, durationMs: Date.now() - started });
       const stamp = new Date(started).toISOString().replace(/[-:]|\.\d+/g, "");
       return new Response(Readable.toWeb(handle.createReadStream()), {
         headers: {
@@ -1934,7 +1553,7 @@ function adminRoutes(deps) {
           "Content-Length": String(size),
           "Content-Disposition": `attachment; filename="gifts-${stamp}.db"`,
           "Cache-Control": "no-store",
-          [BACKUP_GIFT_COUNT_HEADER]: String(gifts)
+          [BACKUP_GIFT_COUNT_HEADER]: String(gifts2)
         }
       });
     } catch (error) {
@@ -1948,84 +1567,174 @@ function adminRoutes(deps) {
   return app;
 }
 
-// src/proxy/routes/gifts.ts
+// src/proxy/routes/batches.ts
 init_contract();
-import { Hono as Hono7 } from "hono";
+import { Hono as Hono3 } from "hono";
+import * as z9 from "zod/mini";
+
+// src/proxy/gift-body.ts
+init_contract();
+var NOT_UTF8_MESSAGE = "The request body is not valid UTF-8 text: send the gift as JSON encoded in UTF-8.";
+var NOT_JSON_MESSAGE = "The request body is not valid JSON.";
+var utf8 = new TextDecoder("utf-8", { fatal: true });
+function readGiftBody(bytes, amountAt = ["amount"]) {
+  let text3;
+  try {
+    text3 = utf8.decode(bytes);
+  } catch {
+    return { ok: false, message: NOT_UTF8_MESSAGE };
+  }
+  let value;
+  try {
+    value = JSON.parse(text3);
+  } catch {
+    return { ok: false, message: NOT_JSON_MESSAGE };
+  }
+  const amount = numberTextAt(text3, amountAt);
+  if (amount !== void 0 && !hasAtMostCentsAsWritten(amount)) return { ok: false, message: MESSAGES.amountCents, field: "amount" };
+  return { ok: true, value };
+}
+var NUMBER = /^-?(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
+function hasAtMostCentsAsWritten(literal) {
+  const match = NUMBER.exec(literal);
+  if (!match) return false;
+  const fraction = match[2] ?? "";
+  let digits = `${match[1]}${fraction}`;
+  let scale = fraction.length - Number(match[3] ?? "0");
+  while (scale > 2 && digits.endsWith("0")) {
+    digits = digits.slice(0, -1);
+    scale--;
+  }
+  return scale <= 2;
+}
+function topLevelNumberText(json, key) {
+  const literal = topLevelValueText(json, key);
+  return literal !== void 0 && NUMBER.test(literal) ? literal : void 0;
+}
+function numberTextAt(json, path) {
+  let text3 = json;
+  for (const key of path.slice(0, -1)) text3 = text3 === void 0 ? void 0 : topLevelValueText(text3, key);
+  return text3 === void 0 ? void 0 : topLevelNumberText(text3, path.at(-1));
+}
+function topLevelValueText(json, key) {
+  let found;
+  let i = skipSpace(json, 0);
+  if (json[i] !== "{") return void 0;
+  i = skipSpace(json, i + 1);
+  while (i < json.length && json[i] !== "}") {
+    const keyEnd = stringEnd(json, i);
+    const name = JSON.parse(json.slice(i, keyEnd));
+    i = skipSpace(json, skipSpace(json, keyEnd) + 1);
+    const valueEnd2 = valueEndAt(json, i);
+    if (name === key) found = json.slice(i, valueEnd2);
+    i = skipSpace(json, valueEnd2);
+    if (json[i] === ",") i = skipSpace(json, i + 1);
+  }
+  return found;
+}
+function skipSpace(json, i) {
+  while (i < json.length && (json[i] === " " || json[i] === "\n" || json[i] === "\r" || json[i] === "	")) i++;
+  return i;
+}
+function stringEnd(json, i) {
+  for (let j = i + 1; j < json.length; j++) {
+    if (json[j] === "\\") j++;
+    else if (json[j] === '"') return j + 1;
+  }
+  return json.length;
+}
+function valueEndAt(json, i) {
+  if (json[i] === '"') return stringEnd(json, i);
+  if (json[i] === "{" || json[i] === "[") {
+    let depth = 0;
+    for (let j2 = i; j2 < json.length; j2++) {
+      const c = json[j2];
+      if (c === '"') j2 = stringEnd(json, j2) - 1;
+      else if (c === "{" || c === "[") depth++;
+      else if ((c === "}" || c === "]") && --depth === 0) return j2 + 1;
+    }
+    return json.length;
+  }
+  let j = i;
+  while (j < json.length && !",}] \n\r	".includes(json[j])) j++;
+  return j;
+}
+
+// src/proxy/gift-intake.ts
+init_contract();
 import { bodyLimit } from "hono/body-limit";
 import * as z8 from "zod/mini";
-
-// src/proxy/gift-verdict.ts
-init_contract();
-import * as z7 from "zod/mini";
-function retryDelay(attempts, policy) {
-  return Math.min(policy.retryMaxMs, policy.retryBaseMs * 2 ** Math.max(0, attempts - 1));
+var MAX_GIFT_BODY_BYTES = 16 * 1024;
+function giftJsonBody(what = { a: "A gift", the: "the gift" }) {
+  const limit = bodyLimit({
+    maxSize: MAX_GIFT_BODY_BYTES,
+    onError: (c) => problem(c, 413, `${what.a} must be under ${MAX_GIFT_BODY_BYTES / 1024} KB of JSON; this one is larger.`)
+  });
+  return async (c, next) => {
+    if (!/^application\/json\b/i.test(c.req.header("Content-Type") ?? "")) {
+      return problem(c, 415, `Send ${what.the} as JSON with the header Content-Type: application/json.`);
+    }
+    return limit(c, next);
+  };
 }
-var REQUEUED_MESSAGE = "Put back in the queue by staff; it will be sent again shortly";
-function verdictFor(gift, outcome, now, policy) {
-  switch (outcome.kind) {
-    case "accepted":
-      return { status: "accepted", uncertain: false, failures: 0, failingSince: null };
-    case "unauthorized":
-      return { status: "held", message: HELD_MESSAGE, uncertain: gift.uncertain };
-    case "rejected": {
-      const explained = explainUpstreamRejection(outcome.upstreamMessage);
-      if (explained.kind === "duplicate" && gift.uncertain) {
-        return {
-          status: "accepted",
-          message: "Recorded: the gift service already had this gift from an earlier attempt",
-          upstreamMessage: outcome.upstreamMessage,
-          uncertain: false,
-          failures: 0,
-          failingSince: null
-        };
-      }
-      return {
-        status: "rejected",
-        message: explained.message,
-        field: explained.field,
-        upstreamMessage: outcome.upstreamMessage,
-        uncertain: gift.uncertain,
-        failures: 0,
-        failingSince: null
-      };
-    }
-    case "retry": {
-      const failures = gift.failures + (outcome.giftFault ? 1 : 0);
-      const failingSince = gift.failingSince ?? now;
-      if (failures >= policy.stuckAfterAttempts || now - failingSince >= policy.stuckAfterMs) {
-        return {
-          status: "stuck",
-          message: `Needs attention: the gift service has not taken this gift after ${gift.record.attempts} attempt${gift.record.attempts === 1 ? "" : "s"} (last answer: ${outcome.reason}). It was set aside so the gifts behind it can go; once the cause is fixed, put it back in the queue.`,
-          uncertain: true,
-          failures,
-          failingSince
-        };
-      }
-      const delay = retryDelay(gift.record.attempts, policy);
-      return {
-        status: "queued",
-        message: `Not recorded yet: ${outcome.reason}. Trying again in ${Math.max(1, Math.round(delay / 1e3))} s; the gift is kept.`,
-        uncertain: true,
-        nextAttemptAt: now + delay,
-        failures,
-        failingSince
-      };
-    }
+async function readJsonObject(c, what = "one gift", amountAt = ["amount"]) {
+  const read = readGiftBody(new Uint8Array(await c.req.arrayBuffer()), amountAt);
+  if (!read.ok) return new BodyProblem(read.message, read.field);
+  const body = read.value;
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return new BodyProblem(`Send ${what} as a JSON object.`);
+  return body;
+}
+var BodyProblem = class {
+  constructor(message, field) {
+    this.message = message;
+    this.field = field;
   }
+  message;
+  field;
+  answer(c) {
+    return problem(c, 400, this.message, this.field ? { field: this.field } : {});
+  }
+};
+function asField(segment) {
+  return GIFT_FIELDS.includes(segment) ? segment : void 0;
 }
-function refusedBeforeSending(request) {
-  const parsed = z7.safeParse(giftImportRequestSchema, request);
-  if (parsed.success) return void 0;
-  const issue = parsed.error.issues[0];
-  const field = GIFT_FIELDS.includes(issue.path[0]) ? issue.path[0] : void 0;
-  return { status: "rejected", message: issue.message, field, uncertain: false, failures: 0, failingSince: null };
+function readGiftEntry(giftBody, reportedBy, shownName, config) {
+  const enteredBy = z8.safeParse(enteredBySchema, reportedBy);
+  if (!enteredBy.success) return { ok: false, error: { message: ENTERED_BY_MESSAGE } };
+  const donorName = z8.safeParse(donorNameSchema, shownName);
+  if (!donorName.success) return { ok: false, error: { message: donorName.error.issues[0]?.message ?? DONOR_NAME_MESSAGES.type } };
+  if ("financialAccountId" in giftBody) {
+    return {
+      ok: false,
+      error: {
+        message: "Leave out financialAccountId: the proxy adds the account configured for this organisation.",
+        field: "financialAccountId"
+      }
+    };
+  }
+  const parsed = z8.safeParse(giftSubmissionSchema, giftBody);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => ({ message: issue.message, field: asField(issue.path[0]) }));
+    return { ok: false, error: { message: problems[0].message, field: problems[0].field, problems } };
+  }
+  const gift = parsed.data;
+  if (!gift.transactionId.startsWith(config.transactionIdPrefix)) {
+    return {
+      ok: false,
+      error: {
+        message: `Transaction ID must start with this organisation's prefix "${config.transactionIdPrefix}".`,
+        field: "transactionId"
+      }
+    };
+  }
+  return { ok: true, gift, metadata: { enteredBy: enteredBy.data, donorName: donorName.data || void 0 } };
 }
 
 // src/proxy/outbox.ts
 init_contract();
 import Database2 from "better-sqlite3";
-import { accessSync, chmodSync, closeSync, constants, existsSync as existsSync2, mkdirSync, openSync } from "node:fs";
-import { join as join4 } from "node:path";
+import { accessSync, chmodSync, closeSync, constants, existsSync, mkdirSync, openSync } from "node:fs";
+import { join as join2 } from "node:path";
 var OutboxLockedError = class extends Error {
   constructor(dataDir) {
     super(`Another gift proxy is already using ${dataDir}. Stop it, or give this one its own DATA_DIR.`);
@@ -2038,13 +1747,13 @@ function prepareDataDir(dataDir) {
     mkdirSync(dataDir, { recursive: true, mode: 448 });
     accessSync(dataDir, constants.W_OK);
   } catch (error) {
-    const code = error && typeof error === "object" && "code" in error ? String(error.code) : "unknown error";
-    const why = code === "EACCES" || code === "EROFS" || code === "EPERM" ? "is not writable by this process" : "cannot be created or used";
-    throw new DataDirError(`DATA_DIR ${dataDir} ${why} (${code}): the gift journal must live in a directory the proxy can write.`);
+    const code2 = error && typeof error === "object" && "code" in error ? String(error.code) : "unknown error";
+    const why = code2 === "EACCES" || code2 === "EROFS" || code2 === "EPERM" ? "is not writable by this process" : "cannot be created or used";
+    throw new DataDirError(`DATA_DIR ${dataDir} ${why} (${code2}): the gift journal must live in a directory the proxy can write.`);
   }
-  const file = join4(dataDir, "gifts.db");
-  if (!existsSync2(file)) closeSync(openSync(file, "a", 384));
-  for (const path of [file, `${file}-wal`, `${file}-shm`]) if (existsSync2(path)) chmodSync(path, 384);
+  const file = join2(dataDir, "gifts.db");
+  if (!existsSync(file)) closeSync(openSync(file, "a", 384));
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(path)) chmodSync(path, 384);
   return file;
 }
 var Outbox = class {
@@ -2104,6 +1813,10 @@ var Outbox = class {
   close() {
     this.db.close();
   }
+  /** The journal's connection, for stores that must commit in one transaction with it (open batches). */
+  get database() {
+    return this.db;
+  }
   get(transactionId) {
     const row = this.db.prepare("SELECT * FROM gifts WHERE transaction_id = ?").get(transactionId);
     return row && toStored(row);
@@ -2131,9 +1844,16 @@ var Outbox = class {
     });
     return this.get(request.transactionId);
   }
-  /** The oldest gift still waiting to go upstream: strict arrival order. */
-  head() {
-    const row = this.db.prepare(`SELECT * FROM gifts WHERE status IN ('queued', 'sending') ORDER BY seq LIMIT 1`).get();
+  /**
+   * The gift to send next: of those due now, the one due longest, so new gifts go in
+   * arrival order and a gift retried after a failure neither holds the others nor is
+   * tried over and over ahead of them; when none is due, the one due soonest.
+   */
+  head(now = Date.now()) {
+    const row = this.db.prepare(
+      `SELECT * FROM gifts WHERE status IN ('queued', 'sending')
+         ORDER BY next_attempt_at > @now, next_attempt_at, seq LIMIT 1`
+    ).get({ now });
     return row && toStored(row);
   }
   /**
@@ -2177,6 +1897,29 @@ var Outbox = class {
          WHERE transaction_id = ? AND status = 'stuck'`
     ).run(message, (/* @__PURE__ */ new Date()).toISOString(), transactionId).changes;
     return changed === 1 ? this.get(transactionId) : void 0;
+  }
+  /** Puts every stuck gift back in the queue, in its place (an operator's "retry all"); returns how many. */
+  requeueAllStuck(message) {
+    return this.db.prepare(
+      `UPDATE gifts SET status = 'queued', message = ?, failures = 0, failing_since = NULL, next_attempt_at = 0, updated_at = ?
+         WHERE status = 'stuck'`
+    ).run(message, (/* @__PURE__ */ new Date()).toISOString()).changes;
+  }
+  /**
+   * Stuck gifts an outage, not the gifts themselves, made fail go back in the queue, in
+   * their place. Their failures stay counted: should one fail again once other gifts get
+   * through, it is its own cause. Returns how many were put back.
+   */
+  putBack(transactionIds, message) {
+    const now = (/* @__PURE__ */ new Date()).toISOString();
+    const back = this.db.prepare(
+      `UPDATE gifts SET status = 'queued', message = ?, next_attempt_at = 0, updated_at = ? WHERE transaction_id = ? AND status = 'stuck'`
+    );
+    let putBack = 0;
+    this.db.transaction(() => {
+      for (const id of transactionIds) putBack += back.run(message, now, id).changes;
+    })();
+    return putBack;
   }
   /** Moves every gift waiting to go from one state to another (hold and release on a 401). */
   moveWaiting(from, to, message) {
@@ -2225,8 +1968,8 @@ var Outbox = class {
   journal(since, limit) {
     const rows = this.db.prepare("SELECT * FROM gifts WHERE created_at >= ? ORDER BY seq DESC LIMIT ?").all(since, limit);
     return rows.map((row) => {
-      const { record: record2, request } = toStored(row);
-      return { ...record2, gift: request };
+      const { record: record3, request } = toStored(row);
+      return { ...record3, gift: request };
     });
   }
   /** How many gifts the journal holds in each status (for /metrics). */
@@ -2244,9 +1987,9 @@ var Outbox = class {
   }
 };
 function storageFailure(error) {
-  const code = error && typeof error === "object" && "code" in error ? String(error.code) : void 0;
-  const what = code === "SQLITE_FULL" ? "the disk is full" : code === "SQLITE_READONLY" ? "the journal is read-only" : "the journal could not be written";
-  return `${what}${code ? ` (${code})` : ""}`;
+  const code2 = error && typeof error === "object" && "code" in error ? String(error.code) : void 0;
+  const what = code2 === "SQLITE_FULL" ? "the disk is full" : code2 === "SQLITE_READONLY" ? "the journal is read-only" : "the journal could not be written";
+  return `${what}${code2 ? ` (${code2})` : ""}`;
 }
 function donorOf(row, request) {
   if (row.redacted === 1) return REDACTED_DONOR;
@@ -2255,7 +1998,7 @@ function donorOf(row, request) {
 }
 function toStored(row) {
   const request = JSON.parse(row.request);
-  const record2 = {
+  const record3 = {
     transactionId: row.transaction_id,
     status: row.status,
     amount: request.amount,
@@ -2265,12 +2008,12 @@ function toStored(row) {
     createdAt: row.created_at,
     updatedAt: row.updated_at
   };
-  if (row.message !== null) record2.message = row.message;
-  if (row.field !== null) record2.field = row.field;
-  if (row.upstream_message !== null) record2.upstreamMessage = row.upstream_message;
-  if (row.entered_by !== null) record2.enteredBy = row.entered_by;
+  if (row.message !== null) record3.message = row.message;
+  if (row.field !== null) record3.field = row.field;
+  if (row.upstream_message !== null) record3.upstreamMessage = row.upstream_message;
+  if (row.entered_by !== null) record3.enteredBy = row.entered_by;
   return {
-    record: record2,
+    record: record3,
     request,
     uncertain: row.uncertain === 1,
     nextAttemptAt: row.next_attempt_at,
@@ -2279,105 +2022,438 @@ function toStored(row) {
   };
 }
 
-// src/proxy/routes/gifts.ts
-var MAX_GIFT_BODY_BYTES = 16 * 1024;
-function asField(segment) {
-  return GIFT_FIELDS.includes(segment) ? segment : void 0;
+// src/proxy/routes/batches.ts
+var TransactionIdTaken = class extends Error {
+  constructor(transactionId) {
+    super(`Transaction ID ${transactionId} is already in the gift journal`);
+    this.transactionId = transactionId;
+  }
+  transactionId;
+};
+var notFound = (c, id) => problem(c, 404, `No batch ${id} is kept at this proxy; it may have been opened elsewhere.`);
+var postedAlready = (c, batch) => problem(
+  c,
+  409,
+  `This batch was posted on ${batch.postedAt?.slice(0, 10) ?? "an earlier day"} by ${batch.postedBy ?? "someone who did not give a party ID"}; it can no longer be changed.`
+);
+var cannotStore = (c, error) => problem(
+  c,
+  503,
+  `The proxy cannot store batches right now: ${storageFailure(error)}. Nothing was changed; try again once an administrator has fixed the proxy's storage.`
+);
+var SETTINGS_BODY = giftJsonBody({ a: "Batch settings", the: "the batch settings" });
+var ROW_BODY = giftJsonBody({ a: "A batch row", the: "the batch row" });
+async function readBody(c, schema, what) {
+  const body = await readJsonObject(c, what);
+  if (body instanceof BodyProblem) return body.answer(c);
+  const parsed = z9.safeParse(schema, body);
+  if (!parsed.success) return problem(c, 400, parsed.error.issues[0]?.message ?? `Send ${what} as the API describes.`);
+  return parsed.data;
 }
+function batchRoutes({ config, outbox, batches, dispatcher, changes, log }) {
+  const app = new Hono3();
+  app.post("/", SETTINGS_BODY, async (c) => {
+    const settings = await readBody(c, batchSettingsSchema, "the batch settings");
+    if (settings instanceof Response) return settings;
+    let batch;
+    try {
+      batch = batches.open(settings);
+    } catch (error) {
+      return cannotStore(c, error);
+    }
+    log("info", "batch_opened", { batchId: batch.id, by: settings.by, expectedCount: settings.expected.count });
+    return c.json(batch, 201);
+  });
+  app.get("/", (c) => {
+    const state = c.req.query("state") ?? "open";
+    if (!BATCH_STATES.includes(state)) {
+      return problem(c, 400, `"state" must be ${BATCH_STATES.join(" or ")} (got "${state}").`);
+    }
+    return c.json({ batches: batches.list(state) });
+  });
+  app.get("/:id", (c) => {
+    const batch = batches.get(c.req.param("id"));
+    return batch ? c.json(batch) : notFound(c, c.req.param("id"));
+  });
+  app.patch("/:id", SETTINGS_BODY, async (c) => {
+    const id = c.req.param("id");
+    const settings = await readBody(c, batchSettingsPatchSchema, "the batch settings");
+    if (settings instanceof Response) return settings;
+    const before = batches.get(id);
+    if (!before) return notFound(c, id);
+    if (before.state !== "open") return postedAlready(c, before);
+    let batch;
+    try {
+      batch = batches.update(id, settings);
+    } catch (error) {
+      return cannotStore(c, error);
+    }
+    const changed = ["name", "defaults", "expected"].filter((key) => settings[key] !== void 0).join(",");
+    log("info", "batch_defaults_changed", { batchId: id, by: settings.by, changed: changed || "nothing" });
+    return c.json(batch);
+  });
+  app.put("/:id/gifts/:transactionId", ROW_BODY, async (c) => {
+    const id = c.req.param("id");
+    const transactionId = c.req.param("transactionId");
+    const body = await readJsonObject(c, "one batch row", ["gift", "amount"]);
+    if (body instanceof BodyProblem) return body.answer(c);
+    const batch = batches.get(id);
+    if (!batch) return notFound(c, id);
+    if (batch.state !== "open") return postedAlready(c, batch);
+    const { gift: giftBody, enteredBy, donorName, ...unknown } = body;
+    const extra = Object.keys(unknown);
+    if (extra.length > 0) return problem(c, 400, `Unknown field${extra.length > 1 ? "s" : ""} in a batch row: ${extra.join(", ")}.`);
+    if (typeof giftBody !== "object" || giftBody === null || Array.isArray(giftBody)) {
+      return problem(c, 400, "Send the row as { gift, enteredBy?, donorName? } with the gift as a JSON object.");
+    }
+    const intake = readGiftEntry(giftBody, enteredBy, donorName, config);
+    if (!intake.ok) {
+      const { message, ...fields } = intake.error;
+      return problem(c, 400, message, fields);
+    }
+    const { gift, metadata } = intake;
+    if (gift.transactionId !== transactionId) {
+      return problem(
+        c,
+        400,
+        `The address names transaction ID ${transactionId} but the gift carries ${gift.transactionId}; they must be the same.`,
+        {
+          field: "transactionId"
+        }
+      );
+    }
+    if (outbox.get(transactionId)) {
+      return problem(
+        c,
+        409,
+        `Transaction ID ${transactionId} is already in the gift journal (sent or on its way); start a new gift to get a new ID.`,
+        {
+          field: "transactionId"
+        }
+      );
+    }
+    const holder = batches.holderOf(transactionId);
+    if (holder && holder.id !== id) {
+      return problem(
+        c,
+        409,
+        `Transaction ID ${transactionId} already belongs to a gift in another batch ("${holder.name}"); start a new gift to get a new ID.`,
+        {
+          field: "transactionId"
+        }
+      );
+    }
+    let replaced;
+    try {
+      ({ replaced } = batches.saveGift(id, gift, metadata));
+    } catch (error) {
+      return cannotStore(c, error);
+    }
+    const saved = batches.get(id);
+    log("info", "batch_gift_saved", { batchId: id, transactionId, replaced, count: saved.gifts.length });
+    return c.json(saved);
+  });
+  app.delete("/:id/gifts/:transactionId", (c) => {
+    const id = c.req.param("id");
+    const transactionId = c.req.param("transactionId");
+    const batch = batches.get(id);
+    if (!batch) return notFound(c, id);
+    if (batch.state !== "open") return postedAlready(c, batch);
+    let removed;
+    try {
+      removed = batches.removeGift(id, transactionId);
+    } catch (error) {
+      return cannotStore(c, error);
+    }
+    if (!removed) return problem(c, 404, `This batch holds no gift with transaction ID ${transactionId}.`, { field: "transactionId" });
+    const left = batches.get(id);
+    log("info", "batch_gift_removed", { batchId: id, transactionId, count: left.gifts.length });
+    return c.json(left);
+  });
+  app.post("/:id/post", SETTINGS_BODY, async (c) => {
+    const id = c.req.param("id");
+    const post = await readBody(c, postBatchSchema, "who posts the batch");
+    if (post instanceof Response) return post;
+    const batch = batches.get(id);
+    if (!batch) return notFound(c, id);
+    if (batch.state === "posted") return c.json(batch);
+    const refusal = postRefusal(
+      reconcile(
+        batch.gifts.map((row) => row.gift),
+        batch.expected
+      )
+    );
+    if (refusal && post.reason === void 0) return problem(c, 409, refusal);
+    const held = dispatcher.held;
+    try {
+      batches.post(id, post.by, refusal ? post.reason : void 0, (entry) => {
+        if (outbox.get(entry.transactionId)) throw new TransactionIdTaken(entry.transactionId);
+        const request = toImportRequest(entry.gift, config.financialAccountId, new Date(entry.addedAt));
+        outbox.enqueue(request, held ? "held" : "queued", held ? HELD_MESSAGE : void 0, entry.metadata);
+      });
+    } catch (error) {
+      if (error instanceof TransactionIdTaken) {
+        return problem(
+          c,
+          409,
+          `Transaction ID ${error.transactionId} reached the gift journal outside this batch, so the batch was not posted and nothing was queued; remove that row and post again.`,
+          { field: "transactionId" }
+        );
+      }
+      log("error", "journal_write_failed", { batchId: id, reason: storageFailure(error) });
+      return problem(
+        c,
+        503,
+        `The batch could not be posted: ${storageFailure(error)}. Nothing was queued and the batch is still open; try again once an administrator has fixed the proxy's storage.`
+      );
+    }
+    const posted = batches.get(id);
+    const totalCents = posted.gifts.reduce((sum, row) => sum + Math.round(row.gift.amount * 100), 0);
+    log("info", "batch_posted", { batchId: id, by: post.by, gifts: posted.gifts.length, totalCents, anyway: refusal !== void 0, held });
+    changes.changedMany();
+    dispatcher.wake();
+    return c.json(posted);
+  });
+  return app;
+}
+
+// src/proxy/routes/gift-watch.ts
+init_contract();
+import { Hono as Hono4 } from "hono";
+import * as z10 from "zod/mini";
+var DEFAULT_WAIT_MS = 25e3;
+function giftWatchRoutes({ outbox, changes }) {
+  const app = new Hono4();
+  const differing = (known) => Object.entries(known).flatMap(([id, status]) => {
+    const record3 = outbox.get(id)?.record;
+    return record3 && record3.status !== status ? [record3] : [];
+  });
+  app.post("/", giftJsonBody({ a: "A watch request", the: "the watch request" }), async (c) => {
+    const body = await readJsonObject(c, "the watch request");
+    if (body instanceof BodyProblem) return body.answer(c);
+    const parsed = z10.safeParse(watchRequestSchema, body);
+    if (!parsed.success) {
+      return problem(
+        c,
+        400,
+        `Send { known: { transactionId: status, \u2026 }, waitMs? } with waitMs a whole number of milliseconds up to ${WATCH_MAX_WAIT_MS}.`
+      );
+    }
+    const { known, waitMs = DEFAULT_WAIT_MS } = parsed.data;
+    const ids = Object.keys(known);
+    if (ids.length > WATCH_MAX_GIFTS) {
+      return problem(c, 400, `Watch at most ${WATCH_MAX_GIFTS} gifts at once (this request names ${ids.length}).`);
+    }
+    const now = differing(known);
+    if (now.length > 0 || waitMs === 0) return c.json({ gifts: now });
+    const watched = new Set(ids);
+    const signal = c.req.raw.signal;
+    const gifts2 = await new Promise((resolve2) => {
+      let stop = () => {
+      };
+      const finish = (gifts3) => {
+        clearTimeout(timer);
+        signal.removeEventListener("abort", gone);
+        stop();
+        resolve2(gifts3);
+      };
+      const gone = () => finish([]);
+      const timer = setTimeout(() => finish([]), waitMs);
+      signal.addEventListener("abort", gone);
+      stop = changes.listen(
+        (id) => {
+          if (id !== void 0 && !watched.has(id)) return;
+          const changed = differing(known);
+          if (changed.length > 0) finish(changed);
+        },
+        () => finish(differing(known))
+      );
+      if (signal.aborted) gone();
+    });
+    return c.json({ gifts: gifts2 });
+  });
+  return app;
+}
+
+// src/proxy/routes/gifts.ts
+init_contract();
+import { Hono as Hono5 } from "hono";
+
+// src/proxy/gift-verdict.ts
+init_contract();
+import * as z11 from "zod/mini";
+function retryDelay(attempts, policy) {
+  return Math.min(policy.retryMaxMs, policy.retryBaseMs * 2 ** Math.max(0, attempts - 1));
+}
+var REQUEUED_MESSAGE = "Put back in the queue by staff; it will be sent again shortly";
+var OUTAGE_PUT_BACK_MESSAGE = "Put back in the queue by itself: the gift service was failing every gift, not just this one; it will be sent again when it recovers";
+var ALREADY_IN_IMIS_MESSAGE = "Recorded: this gift was already in iMIS (sent before, by an earlier attempt or before a restore), so it was not imported twice";
+function verdictFor(gift, outcome, now, policy, outageDelayMs) {
+  switch (outcome.kind) {
+    case "accepted":
+      return { status: "accepted", uncertain: false, failures: 0, failingSince: null };
+    case "unauthorized":
+      return { status: "held", message: HELD_MESSAGE, uncertain: gift.uncertain };
+    case "rejected": {
+      const explained = explainUpstreamRejection(outcome.upstreamMessage);
+      if (explained.kind === "duplicate") {
+        return {
+          status: "accepted",
+          message: ALREADY_IN_IMIS_MESSAGE,
+          upstreamMessage: outcome.upstreamMessage,
+          uncertain: false,
+          failures: 0,
+          failingSince: null
+        };
+      }
+      return {
+        status: "rejected",
+        message: explained.message,
+        field: explained.field,
+        upstreamMessage: outcome.upstreamMessage,
+        uncertain: gift.uncertain,
+        failures: 0,
+        failingSince: null
+      };
+    }
+    case "retry":
+      return outageDelayMs === void 0 ? failedAttempt(gift, outcome, now, policy) : waitOutOutage(gift, outcome, now, outageDelayMs);
+  }
+}
+function setAsideAfter(failure, policy) {
+  switch (failure) {
+    case "refused":
+      return 1;
+    case "timeout":
+      return TIMEOUTS_BEFORE_SET_ASIDE;
+    case "server-error":
+    case "odd-answer":
+      return policy.stuckAfterAttempts;
+    case "network":
+    case "unavailable":
+    case "misrouted":
+      return void 0;
+  }
+}
+var TIMEOUTS_BEFORE_SET_ASIDE = 2;
+function failedAttempt(gift, outcome, now, policy) {
+  const bound = setAsideAfter(outcome.failure, policy);
+  const failures = gift.failures + (bound === void 0 ? 0 : 1);
+  const failingSince = gift.failingSince ?? now;
+  if (bound !== void 0 && (failures >= bound || now - failingSince >= policy.stuckAfterMs)) {
+    const attempts = `${gift.record.attempts} attempt${gift.record.attempts === 1 ? "" : "s"}`;
+    const what = outcome.failure === "refused" ? `${outcome.reason}, so it was not recorded. It was set aside so the gifts behind it can go; ask whoever runs the gift service (or the firewall in front of it) why, then put it back in the queue.` : `the gift service has not taken this gift after ${attempts} (last answer: ${outcome.reason}). It was set aside so the gifts behind it can go; once the cause is fixed, put it back in the queue.`;
+    return { status: "stuck", message: `Needs attention: ${what}`, uncertain: true, failures, failingSince };
+  }
+  const delay = retryDelay(gift.record.attempts, policy);
+  return {
+    status: "queued",
+    message: `Not recorded yet: ${outcome.reason}. Trying again in ${seconds(delay)}; the gift is kept.`,
+    uncertain: true,
+    nextAttemptAt: now + delay,
+    failures,
+    failingSince
+  };
+}
+function waitOutOutage(gift, outcome, now, delayMs) {
+  return {
+    status: "queued",
+    message: `Not recorded yet: ${outcome.reason}. The gift service is failing every gift, so the queue waits and resumes by itself (next try in ${seconds(delayMs)}); the gift is kept.`,
+    uncertain: true,
+    nextAttemptAt: now + delayMs + 1,
+    failures: gift.failures
+  };
+}
+function seconds(ms) {
+  return `${Math.max(1, Math.round(ms / 1e3))} s`;
+}
+function refusedBeforeSending(request) {
+  const parsed = z11.safeParse(giftImportRequestSchema, request);
+  if (parsed.success) return void 0;
+  const issue = parsed.error.issues[0];
+  const field = GIFT_FIELDS.includes(issue.path[0]) ? issue.path[0] : void 0;
+  return { status: "rejected", message: issue.message, field, uncertain: false, failures: 0, failingSince: null };
+}
+
+// src/proxy/routes/gifts.ts
 function sameGift(stored, incoming, incomingHadDate) {
   return GIFT_FIELDS.every((field) => field === "receivedDate" && !incomingHadDate || stored[field] === incoming[field]);
 }
-function answer(record2) {
-  return [record2, isFinal(record2.status) ? 200 : 202];
+function answer(record3) {
+  return [record3, isFinal(record3.status) ? 200 : 202];
 }
 function prefersAsync(prefer) {
   return (prefer ?? "").split(",").some((token) => token.trim().toLowerCase() === RESPOND_ASYNC.value);
 }
 var notStored = (reason) => `The proxy cannot store gifts right now: ${reason}. This gift was NOT recorded and nothing was sent; try again once an administrator has fixed the proxy's storage.`;
-function giftRoutes({ config, outbox, dispatcher, log }) {
-  const app = new Hono7();
-  app.post(
-    "/",
-    // The type is checked before the size: a header says it, and nothing of the body need be read.
-    async (c, next) => {
-      if (!/^application\/json\b/i.test(c.req.header("Content-Type") ?? "")) {
-        return problem(c, 415, "Send the gift as JSON with the header Content-Type: application/json.");
-      }
-      await next();
-    },
-    bodyLimit({
-      maxSize: MAX_GIFT_BODY_BYTES,
-      onError: (c) => problem(c, 413, `A gift must be under ${MAX_GIFT_BODY_BYTES / 1024} KB of JSON; this one is larger.`)
-    }),
-    async (c) => {
-      let body;
-      try {
-        body = JSON.parse(await c.req.text());
-      } catch {
-        return problem(c, 400, "The request body is not valid JSON.");
-      }
-      if (typeof body !== "object" || body === null || Array.isArray(body)) {
-        return problem(c, 400, "Send one gift as a JSON object.");
-      }
-      const { enteredBy: reportedBy, donorName: shownName, ...giftBody } = body;
-      const enteredBy = z8.safeParse(enteredBySchema, reportedBy);
-      if (!enteredBy.success) return problem(c, 400, ENTERED_BY_MESSAGE);
-      const donorName = z8.safeParse(donorNameSchema, shownName);
-      if (!donorName.success) return problem(c, 400, donorName.error.issues[0]?.message ?? DONOR_NAME_MESSAGES.type);
-      if ("financialAccountId" in body) {
-        return problem(c, 400, "Leave out financialAccountId: the proxy adds the account configured for this organisation.", {
-          field: "financialAccountId"
-        });
-      }
-      const parsed = z8.safeParse(giftSubmissionSchema, giftBody);
-      if (!parsed.success) {
-        const problems = parsed.error.issues.map((issue) => ({ message: issue.message, field: asField(issue.path[0]) }));
-        return problem(c, 400, problems[0].message, { field: problems[0].field, problems });
-      }
-      const gift = parsed.data;
-      if (!gift.transactionId.startsWith(config.transactionIdPrefix)) {
-        return problem(c, 400, `Transaction ID must start with this organisation's prefix "${config.transactionIdPrefix}".`, {
-          field: "transactionId"
-        });
-      }
-      const request = toImportRequest(gift, config.financialAccountId, /* @__PURE__ */ new Date());
-      const existing = outbox.get(gift.transactionId);
-      if (existing && existing.record.status !== "rejected") {
-        if (!sameGift(existing.request, request, gift.receivedDate !== void 0)) {
-          return problem(
-            c,
-            409,
-            `Transaction ID ${gift.transactionId} already belongs to a different gift. Start a new gift to get a new ID.`,
-            {
-              field: "transactionId"
-            }
-          );
-        }
-        log("info", "gift_repeated", { transactionId: gift.transactionId, status: existing.record.status });
-        return c.json(...answer(existing.record));
-      }
-      const held = dispatcher.held;
-      let stored;
-      try {
-        stored = outbox.enqueue(request, held ? "held" : "queued", held ? HELD_MESSAGE : void 0, {
-          enteredBy: enteredBy.data,
-          donorName: donorName.data || void 0
-        }).record;
-      } catch (error) {
-        const reason = storageFailure(error);
-        log("error", "journal_write_failed", { transactionId: gift.transactionId, reason });
-        return problem(c, 503, notStored(reason));
-      }
-      log("info", existing ? "gift_resubmitted" : "gift_received", { transactionId: gift.transactionId, held });
-      dispatcher.wake();
-      if (prefersAsync(c.req.header(RESPOND_ASYNC.header))) {
-        c.header("Preference-Applied", RESPOND_ASYNC.value);
-        return c.json(stored, 202);
-      }
-      const record2 = await dispatcher.waitForVerdict(gift.transactionId, config.answerWaitMs);
-      return c.json(...answer(record2));
+function giftRoutes({ config, outbox, dispatcher, batches, changes, log }) {
+  const app = new Hono5();
+  app.post("/", giftJsonBody(), async (c) => {
+    const body = await readJsonObject(c);
+    if (body instanceof BodyProblem) return body.answer(c);
+    const { enteredBy, donorName, ...giftBody } = body;
+    const intake = readGiftEntry(giftBody, enteredBy, donorName, config);
+    if (!intake.ok) {
+      const { message, ...extra } = intake.error;
+      return problem(c, 400, message, extra);
     }
-  );
+    const { gift, metadata } = intake;
+    const holder = batches.holderOf(gift.transactionId);
+    if (holder?.state === "open") {
+      const message = `Transaction ID ${gift.transactionId} belongs to a gift kept in the open batch "${holder.name}"; it is sent when that batch is posted. Start a new gift to get a new ID.`;
+      return problem(c, 409, message, { field: "transactionId" });
+    }
+    const request = toImportRequest(gift, config.financialAccountId, /* @__PURE__ */ new Date());
+    const existing = outbox.get(gift.transactionId);
+    if (existing && existing.record.status !== "rejected") {
+      if (!sameGift(existing.request, request, gift.receivedDate !== void 0)) {
+        return problem(
+          c,
+          409,
+          `Transaction ID ${gift.transactionId} already belongs to a different gift. Start a new gift to get a new ID.`,
+          {
+            field: "transactionId"
+          }
+        );
+      }
+      log("info", "gift_repeated", { transactionId: gift.transactionId, status: existing.record.status });
+      return c.json(...answer(existing.record));
+    }
+    const held = dispatcher.held;
+    let stored;
+    try {
+      stored = outbox.enqueue(request, held ? "held" : "queued", held ? HELD_MESSAGE : void 0, metadata).record;
+    } catch (error) {
+      const reason = storageFailure(error);
+      log("error", "journal_write_failed", { transactionId: gift.transactionId, reason });
+      return problem(c, 503, notStored(reason));
+    }
+    log("info", existing ? "gift_resubmitted" : "gift_received", { transactionId: gift.transactionId, held });
+    changes.changed(gift.transactionId);
+    dispatcher.wake();
+    if (prefersAsync(c.req.header(RESPOND_ASYNC.header))) {
+      c.header("Preference-Applied", RESPOND_ASYNC.value);
+      return c.json(stored, 202);
+    }
+    const record3 = await dispatcher.waitForVerdict(gift.transactionId, config.answerWaitMs);
+    return c.json(...answer(record3));
+  });
+  app.post(PROXY_PATHS.retryStuck.slice(PROXY_PATHS.gifts.length), (c) => {
+    let requeued;
+    try {
+      requeued = outbox.requeueAllStuck(REQUEUED_MESSAGE);
+    } catch (error) {
+      return problem(
+        c,
+        503,
+        `The gifts could not be put back in the queue: ${storageFailure(error)}. Try again once an administrator has fixed the proxy's storage.`
+      );
+    }
+    log("info", "gifts_requeued", { requeuedGifts: requeued });
+    dispatcher.wake();
+    const answer2 = { requeued };
+    return c.json(answer2);
+  });
   app.post("/:transactionId/retry", (c) => {
     const id = c.req.param("transactionId");
     const stored = outbox.get(id);
@@ -2399,6 +2475,7 @@ function giftRoutes({ config, outbox, dispatcher, log }) {
     }
     if (!requeued) return problem(c, 409, "The gift changed meanwhile; look at its status again.", { field: "transactionId" });
     log("info", "gift_requeued", { transactionId: id });
+    changes.changed(id);
     dispatcher.wake();
     return c.json(requeued, 202);
   });
@@ -2425,9 +2502,9 @@ function giftRoutes({ config, outbox, dispatcher, log }) {
 }
 
 // src/proxy/routes/health.ts
-import { Hono as Hono8 } from "hono";
+import { Hono as Hono6 } from "hono";
 function healthRoutes(outbox, dispatcher, simulated, stopping = () => false) {
-  const app = new Hono8();
+  const app = new Hono6();
   app.get("/", (c) => {
     const journal = outbox.checkWritable();
     const health = {
@@ -2446,9 +2523,9 @@ function healthRoutes(outbox, dispatcher, simulated, stopping = () => false) {
 }
 
 // src/proxy/routes/lookups.ts
-import { Hono as Hono9 } from "hono";
+import { Hono as Hono7 } from "hono";
 function lookupRoutes(cache) {
-  const app = new Hono9();
+  const app = new Hono7();
   app.get("/", async (c) => {
     const result = await cache.get();
     if (result.kind === "unauthorized") {
@@ -2472,6 +2549,99 @@ function lookupRoutes(cache) {
   return app;
 }
 
+// src/proxy/routes/static-files.ts
+init_proxy_routes();
+import { Hono as Hono8 } from "hono";
+
+// src/contract/widget-release.ts
+var RELEASE_HEADER = "X-Gift-Entry-Release";
+var BUNDLE_PREFIX = "/widget/gift-entry.";
+function widgetBundlePath(release) {
+  return `${BUNDLE_PREFIX}${release}.js`;
+}
+var FALLBACK_ATTRIBUTE = "data-gift-entry-fallback";
+
+// src/checkout-paths.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { dirname, join as join3 } from "node:path";
+import { fileURLToPath } from "node:url";
+function packageRoot(from) {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync2(join3(dir, "package.json"))) return dir;
+    if (dirname(dir) === dir) return from;
+  }
+}
+var CHECKOUT_ROOT = packageRoot(dirname(fileURLToPath(import.meta.url)));
+var WIDGET_BUNDLE = join3(CHECKOUT_ROOT, "dist", "gift-entry.js");
+var DEMO_DIR = join3(CHECKOUT_ROOT, "src", "demo");
+var IPART_DIR = join3(CHECKOUT_ROOT, "ipart");
+
+// src/proxy/routes/static-files.ts
+var JS = "text/javascript; charset=utf-8";
+var MISSING = "The widget bundle is missing on the gift proxy: run npm run build there.";
+var PLACEHOLDER = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Gift entry proxy</title></head>
+<body><h1>Gift entry proxy</h1><p>The proxy is running. Pages load the widget from <code>/gift-entry.js</code>.</p></body></html>`;
+var loader = (release) => `// Gift entry: loads the widget release this proxy serves (this file is never cached; the bundle it names is).
+await import('.${widgetBundlePath(release)}');
+for (const fallback of document.querySelectorAll('gift-entry > [${FALLBACK_ATTRIBUTE}]')) fallback.remove();
+`;
+var script = (c, body, cache) => {
+  c.header("Content-Type", JS);
+  c.header("Cache-Control", cache);
+  c.header("Access-Control-Allow-Origin", "*");
+  return typeof body === "string" ? c.body(body) : c.body(new Uint8Array(body));
+};
+function staticRoutes(readRelease) {
+  const app = new Hono8();
+  app.get("/", (c) => {
+    c.header("Cache-Control", "no-cache");
+    return c.html(PLACEHOLDER);
+  });
+  app.get(PROXY_PATHS.widget, async (c) => {
+    const current = await readRelease();
+    if (!current) return problem(c, 404, MISSING);
+    return script(c, loader(current.release), "no-cache");
+  });
+  app.get("/widget/:file{gift-entry\\.[0-9a-f]+\\.js}", async (c) => {
+    const current = await readRelease();
+    if (!current) return problem(c, 404, MISSING);
+    if (c.req.path !== widgetBundlePath(current.release)) {
+      return problem(c, 404, "That widget release is no longer served by this gift proxy: reload the page.");
+    }
+    return script(c, current.bundle, "public, max-age=31536000, immutable");
+  });
+  return app;
+}
+
+// src/proxy/widget-release.ts
+import { createHash } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
+function widgetReleaseReader(path = WIDGET_BUNDLE) {
+  let cached;
+  return async () => {
+    const info = await stat(path).catch(() => void 0);
+    if (!info) return void 0;
+    const stamp = `${info.mtimeMs}:${info.size}`;
+    if (cached?.stamp !== stamp) {
+      const bundle = new Uint8Array(await readFile(path));
+      cached = { stamp, value: { release: createHash("sha256").update(bundle).digest("hex").slice(0, 16), bundle } };
+    }
+    return cached.value;
+  };
+}
+function releaseHeader(read) {
+  return async (c, next) => {
+    await next();
+    const current = await read();
+    if (!current) return;
+    c.header(RELEASE_HEADER, current.release);
+    const exposed = c.res.headers.get("Access-Control-Expose-Headers");
+    if (c.res.headers.has("Access-Control-Allow-Origin")) {
+      c.header("Access-Control-Expose-Headers", exposed ? `${exposed}, ${RELEASE_HEADER}` : RELEASE_HEADER);
+    }
+  };
+}
+
 // src/proxy/app.ts
 function allowedMethods(app) {
   const byPattern = /* @__PURE__ */ new Map();
@@ -2485,17 +2655,21 @@ function allowedMethods(app) {
   return [...byPattern].map(([source, verbs]) => [new RegExp(source), [...verbs].sort().join(", ")]);
 }
 function createApp(deps) {
-  const app = new Hono10();
+  const app = new Hono9();
   const stopping = deps.stopping ?? (() => false);
   app.use("*", securityHeaders(), closeAfterEarlyAnswer());
   app.use("/api/*", refuseWhileStopping(stopping));
-  if (deps.simulated) app.route("/", imisStandInRoutes());
+  const readRelease = widgetReleaseReader(deps.widgetBundle);
+  app.use("/api/*", releaseHeader(readRelease));
+  if (deps.simulated && deps.demo) app.route("/", deps.demo);
   app.use("/api/*", callerChecks(deps.config, deps.log));
   app.route(PROXY_PATHS.lookups, lookupRoutes(deps.lookups));
+  app.route(PROXY_PATHS.watch, giftWatchRoutes(deps));
   app.route(PROXY_PATHS.gifts, giftRoutes(deps));
+  app.route(PROXY_PATHS.batches, batchRoutes(deps));
   app.route(PROXY_PATHS.health, healthRoutes(deps.outbox, deps.dispatcher, deps.simulated, stopping));
   app.route("/", adminRoutes(deps));
-  app.route("/", staticRoutes());
+  app.route("/", staticRoutes(readRelease));
   let known;
   app.notFound((c) => {
     const path = new URL(c.req.url).pathname;
@@ -2514,23 +2688,211 @@ function createApp(deps) {
   return app;
 }
 
+// src/proxy/batch-store.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+var LIST_LIMIT = 200;
+var newBatchId = () => randomBytes2(12).toString("base64url");
+var optional6 = (value) => value === null ? void 0 : value;
+var BatchStore = class {
+  constructor(outbox) {
+    this.outbox = outbox;
+    this.db = outbox.database;
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS batches (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        state TEXT NOT NULL,
+        defaults TEXT NOT NULL,
+        expected_count INTEGER,
+        expected_total_cents INTEGER,
+        opened_by TEXT,
+        opened_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        posted_by TEXT,
+        posted_at TEXT,
+        post_reason TEXT
+      );
+      CREATE INDEX IF NOT EXISTS batches_state ON batches (state, seq);
+      CREATE TABLE IF NOT EXISTS batch_gifts (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        batch_id TEXT NOT NULL REFERENCES batches (id),
+        transaction_id TEXT NOT NULL UNIQUE,
+        gift TEXT NOT NULL,
+        donor_name TEXT,
+        entered_by TEXT,
+        added_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS batch_gifts_batch ON batch_gifts (batch_id, seq);
+    `);
+  }
+  outbox;
+  db;
+  open(settings) {
+    const now = (/* @__PURE__ */ new Date()).toISOString();
+    const id = newBatchId();
+    this.db.prepare(
+      `INSERT INTO batches (id, name, state, defaults, expected_count, expected_total_cents, opened_by, opened_at, updated_at)
+         VALUES (?, ?, 'open', ?, ?, ?, ?, ?, ?)`
+    ).run(
+      id,
+      settings.name || `Batch opened ${now.slice(0, 16).replace("T", " ")} UTC`,
+      JSON.stringify(settings.defaults),
+      settings.expected.count ?? null,
+      settings.expected.totalCents ?? null,
+      settings.by ?? null,
+      now,
+      now
+    );
+    return this.get(id);
+  }
+  /** The batch with its rows in the order they were added; rows of a posted batch carry their journal record. */
+  get(id) {
+    const head = this.head(id);
+    if (!head) return void 0;
+    const gifts2 = this.rows(id).map((row) => {
+      const gift = {
+        transactionId: row.transaction_id,
+        gift: JSON.parse(row.gift),
+        addedAt: row.added_at,
+        updatedAt: row.updated_at
+      };
+      if (row.donor_name !== null) gift.donorName = row.donor_name;
+      if (row.entered_by !== null) gift.enteredBy = row.entered_by;
+      const record3 = head.state === "posted" ? this.outbox.get(row.transaction_id)?.record : void 0;
+      if (record3) gift.record = record3;
+      return gift;
+    });
+    return { ...toHead(head), gifts: gifts2 };
+  }
+  /** Newest first: open batches by when they were opened, posted ones by when they were posted. */
+  list(state) {
+    const heads = this.db.prepare(`SELECT * FROM batches WHERE state = ? ORDER BY COALESCE(posted_at, opened_at) DESC, seq DESC LIMIT ?`).all(state, LIST_LIMIT);
+    const totals = this.db.prepare(
+      // Cents as integers, as batchTotals counts them: 0.1 + 0.2 must not leave a total off by a hair.
+      `SELECT COUNT(*) AS count, COALESCE(SUM(CAST(ROUND(json_extract(gift, '$.amount') * 100) AS INTEGER)), 0) AS totalCents
+       FROM batch_gifts WHERE batch_id = ?`
+    );
+    return heads.map((head) => ({ ...toHead(head), ...totals.get(head.id) }));
+  }
+  /** New name, defaults or expected figures: whichever are given. */
+  update(id, settings) {
+    const head = this.head(id);
+    if (!head) return void 0;
+    this.db.prepare(`UPDATE batches SET name = ?, defaults = ?, expected_count = ?, expected_total_cents = ?, updated_at = ? WHERE id = ?`).run(
+      settings.name || head.name,
+      settings.defaults ? JSON.stringify(settings.defaults) : head.defaults,
+      settings.expected ? settings.expected.count ?? null : head.expected_count,
+      settings.expected ? settings.expected.totalCents ?? null : head.expected_total_cents,
+      (/* @__PURE__ */ new Date()).toISOString(),
+      id
+    );
+    return this.get(id);
+  }
+  /** The batch (any state) that holds this transactionId, if one does. */
+  holderOf(transactionId) {
+    return this.db.prepare("SELECT b.id, b.name, b.state FROM batch_gifts g JOIN batches b ON b.id = g.batch_id WHERE g.transaction_id = ?").get(transactionId);
+  }
+  /** Adds the row, or replaces it in its place. Whether it was new is for the log. */
+  saveGift(id, gift, metadata) {
+    return this.db.transaction(() => this.writeGift(id, gift, metadata))();
+  }
+  writeGift(id, gift, metadata) {
+    const now = (/* @__PURE__ */ new Date()).toISOString();
+    const replaced = this.db.prepare(
+      `UPDATE batch_gifts SET gift = ?, donor_name = ?, entered_by = ?, updated_at = ?
+         WHERE batch_id = ? AND transaction_id = ?`
+    ).run(JSON.stringify(gift), metadata.donorName ?? null, metadata.enteredBy ?? null, now, id, gift.transactionId).changes;
+    if (replaced === 0) {
+      this.db.prepare(
+        `INSERT INTO batch_gifts (batch_id, transaction_id, gift, donor_name, entered_by, added_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`
+      ).run(id, gift.transactionId, JSON.stringify(gift), metadata.donorName ?? null, metadata.enteredBy ?? null, now, now);
+    }
+    this.touch(id, now);
+    return { replaced: replaced > 0 };
+  }
+  removeGift(id, transactionId) {
+    const removed = this.db.prepare("DELETE FROM batch_gifts WHERE batch_id = ? AND transaction_id = ?").run(id, transactionId).changes;
+    if (removed > 0) this.touch(id, (/* @__PURE__ */ new Date()).toISOString());
+    return removed > 0;
+  }
+  /**
+   * In ONE transaction: `queue` every row in the order it was added, then mark the batch
+   * posted. If `queue` throws (a transactionId taken meanwhile, a full disk), nothing is
+   * queued and the batch stays open. A batch already posted is left as it is.
+   */
+  post(id, by, reason, queue) {
+    return this.db.transaction(() => {
+      const head = this.head(id);
+      if (!head) return void 0;
+      if (head.state === "posted") return "already";
+      for (const row of this.rows(id)) {
+        queue({
+          transactionId: row.transaction_id,
+          gift: JSON.parse(row.gift),
+          metadata: { enteredBy: optional6(row.entered_by), donorName: optional6(row.donor_name) },
+          addedAt: row.added_at
+        });
+      }
+      const now = (/* @__PURE__ */ new Date()).toISOString();
+      this.db.prepare(`UPDATE batches SET state = 'posted', posted_by = ?, posted_at = ?, post_reason = ?, updated_at = ? WHERE id = ?`).run(by ?? null, now, reason ?? null, now, id);
+      return "posted";
+    })();
+  }
+  head(id) {
+    return this.db.prepare("SELECT * FROM batches WHERE id = ?").get(id);
+  }
+  rows(id) {
+    return this.db.prepare("SELECT * FROM batch_gifts WHERE batch_id = ? ORDER BY seq").all(id);
+  }
+  touch(id, now) {
+    this.db.prepare("UPDATE batches SET updated_at = ? WHERE id = ?").run(now, id);
+  }
+};
+function toHead(row) {
+  const expected = {};
+  if (row.expected_count !== null) expected.count = row.expected_count;
+  if (row.expected_total_cents !== null) expected.totalCents = row.expected_total_cents;
+  const head = {
+    id: row.id,
+    name: row.name,
+    state: row.state,
+    defaults: JSON.parse(row.defaults),
+    expected,
+    openedAt: row.opened_at,
+    updatedAt: row.updated_at
+  };
+  if (row.opened_by !== null) head.openedBy = row.opened_by;
+  if (row.posted_by !== null) head.postedBy = row.posted_by;
+  if (row.posted_at !== null) head.postedAt = row.posted_at;
+  if (row.post_reason !== null) head.postReason = row.post_reason;
+  return head;
+}
+
 // src/proxy/dispatcher.ts
 init_contract();
 
 // src/proxy/logger.ts
 var NEVER_LOGGED = /token|authorization|key|password|secret|email|name|address|phone|company|notes|city|zip|imisid|softcredit/i;
+function secretsOf(config) {
+  return [config.upstreamToken, ...config.callerKeys, config.adminToken ?? ""];
+}
+function secretMasker(secrets) {
+  const masks = secrets.filter((secret) => secret.length >= 4).sort((a, b) => b.length - a.length);
+  return (text3) => masks.reduce((masked, secret) => masked.split(secret).join("[redacted]"), text3);
+}
 function createLogger(secrets, write = (line) => process.stdout.write(`${line}
 `)) {
-  const masks = secrets.filter((secret) => secret.length >= 4);
+  const mask = secretMasker(secrets);
   return (level, event, fields = {}) => {
     const entry = { time: (/* @__PURE__ */ new Date()).toISOString(), level, event };
     for (const [name, value] of Object.entries(fields)) {
       if (value === void 0) continue;
       entry[name] = NEVER_LOGGED.test(name) ? "[redacted]" : value;
     }
-    let line = JSON.stringify(entry);
-    for (const secret of masks) line = line.split(secret).join("[redacted]");
-    write(line);
+    write(mask(JSON.stringify(entry)));
   };
 }
 function maskValues(text3, values) {
@@ -2541,6 +2903,45 @@ function maskValues(text3, values) {
   return masked;
 }
 
+// src/proxy/failure-run.ts
+function alike(failure) {
+  return failure === "network" || failure === "unavailable" || failure === "server-error" ? "down" : failure;
+}
+var FailureRun = class {
+  kind;
+  /** Gifts that failed in this run, with how many of their failures fell in it. */
+  gifts = /* @__PURE__ */ new Map();
+  setAsideInRun = [];
+  attempts = 0;
+  get outage() {
+    return this.gifts.size >= 2;
+  }
+  /** An attempt on `transactionId` ended without a verdict. */
+  failed(transactionId, failure) {
+    const kind = alike(failure);
+    if (kind !== this.kind) this.clear();
+    this.kind = kind;
+    const wasOutage = this.outage;
+    this.gifts.set(transactionId, (this.gifts.get(transactionId) ?? 0) + 1);
+    this.attempts++;
+    const putBack = this.outage && !wasOutage ? this.setAsideInRun : [];
+    if (this.outage) this.setAsideInRun = [];
+    return { outage: this.outage, attempts: this.attempts, putBack };
+  }
+  /** The gift of the last failure was set aside, with `failures` counted against it in all. */
+  setAside(transactionId, failures) {
+    if (failures > (this.gifts.get(transactionId) ?? 0)) this.gifts.delete(transactionId);
+    else this.setAsideInRun.push(transactionId);
+  }
+  /** A gift got a verdict (or the credentials were refused): the upstream answers again. */
+  clear() {
+    this.kind = void 0;
+    this.gifts.clear();
+    this.setAsideInRun = [];
+    this.attempts = 0;
+  }
+};
+
 // src/proxy/dispatcher.ts
 function loggable(text3, request) {
   if (text3 === void 0) return void 0;
@@ -2548,22 +2949,29 @@ function loggable(text3, request) {
   return maskValues(text3, values);
 }
 var Dispatcher = class {
-  constructor(outbox, client, timing, log) {
+  constructor(outbox, client, timing, log, changes) {
     this.outbox = outbox;
     this.client = client;
     this.timing = timing;
     this.log = log;
+    this.changes = changes;
   }
   outbox;
   client;
   timing;
   log;
+  changes;
   running = false;
   loop;
   stopSignal = new AbortController();
   wakeCurrent;
   waiters = /* @__PURE__ */ new Map();
   upstream = { state: "ok" };
+  /** The run of attempts without a verdict, which tells one bad gift from an outage. */
+  failures = new FailureRun();
+  /** Every gift is failing alike: no gift is sent before `pausedUntil` (ms). */
+  outage = false;
+  pausedUntil = 0;
   get held() {
     return this.upstream.state === "held";
   }
@@ -2591,25 +2999,25 @@ var Dispatcher = class {
     return new Promise((resolve2) => {
       const set = this.waiters.get(transactionId) ?? /* @__PURE__ */ new Set();
       this.waiters.set(transactionId, set);
-      const done = (record2) => {
+      const done = (record3) => {
         clearTimeout(timer);
         set.delete(done);
         if (set.size === 0) this.waiters.delete(transactionId);
-        resolve2(record2);
+        resolve2(record3);
       };
       const timer = setTimeout(() => done(this.outbox.get(transactionId).record), ms);
       set.add(done);
     });
   }
-  notify(record2) {
-    if (isWaiting(record2.status)) return;
-    for (const done of [...this.waiters.get(record2.transactionId) ?? []]) done(record2);
+  notify(record3) {
+    if (isWaiting(record3.status)) return;
+    for (const done of [...this.waiters.get(record3.transactionId) ?? []]) done(record3);
   }
   /** Shutting down: every caller still waiting hears the gift's status as it stands now. */
   releaseWaiters() {
     for (const [transactionId, set] of [...this.waiters]) {
-      const record2 = this.outbox.get(transactionId)?.record;
-      if (record2) for (const done of [...set]) done(record2);
+      const record3 = this.outbox.get(transactionId)?.record;
+      if (record3) for (const done of [...set]) done(record3);
     }
   }
   sleep(ms, wakeable) {
@@ -2638,6 +3046,11 @@ var Dispatcher = class {
     }
   }
   async sendNext() {
+    const paused = this.pausedUntil - Date.now();
+    if (paused > 0) {
+      await this.sleep(paused, false);
+      return;
+    }
     const gift = this.outbox.head();
     if (!gift) {
       if (this.upstream.state === "retrying") this.upstream = { state: "ok" };
@@ -2646,44 +3059,74 @@ var Dispatcher = class {
     }
     const wait = gift.nextAttemptAt - Date.now();
     if (wait > 0) {
-      await this.sleep(wait, false);
+      await this.sleep(wait, true);
       return;
     }
     const id = gift.record.transactionId;
     const refused = gift.uncertain ? void 0 : refusedBeforeSending(gift.request);
     if (refused) {
       this.notify(this.outbox.settle(id, refused).record);
+      this.changes?.changed(id);
       this.log("warn", "gift_refused_before_sending", { transactionId: id, field: refused.field });
       return;
     }
     this.outbox.markSending(id);
+    this.changes?.changed(id);
     const sending = this.outbox.get(id);
     const started = Date.now();
     const outcome = await this.client.importGift(sending.request);
-    const verdict = verdictFor({ ...sending, uncertain: gift.uncertain }, outcome, Date.now(), this.timing);
+    const run = outcome.kind === "retry" ? this.failures.failed(id, outcome.failure) : void 0;
+    if (outcome.kind !== "retry") this.failures.clear();
+    const outageDelay = run?.outage ? retryDelay(run.attempts - 1, this.timing) : void 0;
+    const verdict = verdictFor({ ...sending, uncertain: gift.uncertain }, outcome, Date.now(), this.timing, outageDelay);
     const settled = this.outbox.settle(id, verdict);
+    this.changes?.changed(id);
     this.log(verdict.status === "queued" || verdict.status === "stuck" ? "warn" : "info", "gift_import", {
       transactionId: id,
       attempt: settled.record.attempts,
       outcome: outcome.kind,
+      failure: outcome.kind === "retry" ? outcome.failure : void 0,
       status: settled.record.status,
       durationMs: Date.now() - started,
       reason: outcome.kind === "retry" ? loggable(outcome.reason, sending.request) : void 0,
       upstreamMessage: outcome.kind === "rejected" ? loggable(outcome.upstreamMessage, sending.request) : void 0
     });
     if (outcome.kind === "unauthorized") {
+      this.outage = false;
+      this.pausedUntil = 0;
       this.outbox.moveWaiting("queued", "held", HELD_MESSAGE);
+      this.changes?.changedMany();
       this.upstream = { state: "held", message: HELD_MESSAGE };
       this.log("error", "upstream_credentials_rejected", { heldGifts: this.outbox.depth() });
       for (const waiting of [...this.waiters.keys()]) {
-        const record2 = this.outbox.get(waiting)?.record;
-        if (record2) this.notify(record2);
+        const record3 = this.outbox.get(waiting)?.record;
+        if (record3) this.notify(record3);
       }
       return;
     }
-    this.upstream = outcome.kind === "retry" ? { state: "retrying", message: outcome.reason } : { state: "ok" };
+    if (settled.record.status === "stuck") this.failures.setAside(id, settled.failures);
+    if (run?.outage && outcome.kind === "retry") this.waitOutOutage(outcome.reason, run.putBack, outageDelay);
+    else {
+      if (this.outage) this.log("info", "upstream_recovered", { transactionId: id });
+      this.outage = false;
+      this.pausedUntil = 0;
+      this.upstream = outcome.kind === "retry" ? { state: "retrying", message: outcome.reason } : { state: "ok" };
+    }
     this.notify(settled.record);
     await this.sleep(this.timing.upstreamSpacingMs, false);
+  }
+  /** Every gift fails alike: pause the whole queue, and put back what was blamed before that was clear. */
+  waitOutOutage(reason, putBack, delayMs) {
+    if (!this.outage) this.log("warn", "upstream_outage", { reason });
+    this.outage = true;
+    this.pausedUntil = Date.now() + delayMs;
+    this.upstream = {
+      state: "retrying",
+      message: `The gift service is failing every gift (${reason}). No gift is set aside meanwhile; the queue waits and resumes by itself when it recovers.`
+    };
+    if (putBack.length === 0) return;
+    const requeued = this.outbox.putBack(putBack, OUTAGE_PUT_BACK_MESSAGE);
+    this.log("info", "gifts_put_back_after_outage", { putBackGifts: requeued });
   }
   async recheckCredentials() {
     await this.sleep(this.timing.holdRecheckMs, false);
@@ -2694,14 +3137,58 @@ var Dispatcher = class {
       return;
     }
     const released = this.outbox.moveWaiting("held", "queued", null);
+    this.changes?.changedMany();
     this.upstream = { state: "ok" };
     this.log("info", "upstream_credentials_accepted", { releasedGifts: released });
   }
 };
 
+// src/proxy/gift-changes.ts
+var GiftChanges = class {
+  listeners = /* @__PURE__ */ new Set();
+  closers = /* @__PURE__ */ new Set();
+  closed = false;
+  /** One gift's status was written. */
+  changed(transactionId) {
+    for (const listener of [...this.listeners]) listener(transactionId);
+  }
+  /** Statuses of several gifts were written at once. */
+  changedMany() {
+    for (const listener of [...this.listeners]) listener(void 0);
+  }
+  /**
+   * Listens until the returned function is called. `onClose` runs if the proxy stops first,
+   * so a held request is answered at once instead of being cut at the end of the grace period.
+   */
+  listen(listener, onClose) {
+    if (this.closed) {
+      onClose();
+      return () => {
+      };
+    }
+    this.listeners.add(listener);
+    this.closers.add(onClose);
+    return () => {
+      this.listeners.delete(listener);
+      this.closers.delete(onClose);
+    };
+  }
+  /** How many long-polls are waiting (tests check that a closed connection frees its waiter). */
+  get waiting() {
+    return this.listeners.size;
+  }
+  /** Shutting down: every listener hears it now, and later ones at once. */
+  close() {
+    this.closed = true;
+    for (const onClose of [...this.closers]) onClose();
+    this.listeners.clear();
+    this.closers.clear();
+  }
+};
+
 // src/proxy/lookups-cache.ts
 init_contract();
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 var LookupsCache = class {
   constructor(client, ttlMs, transactionIdPrefix) {
     this.client = client;
@@ -2739,7 +3226,7 @@ var LookupsCache = class {
       transactionIdPrefix: this.transactionIdPrefix,
       fetchedAt: new Date(now).toISOString()
     };
-    const etag = `"${createHash("sha256").update(JSON.stringify([response.distributions, response.appeals, response.campaigns, response.transactionIdPrefix])).digest("base64url").slice(0, 27)}"`;
+    const etag = `"${createHash2("sha256").update(JSON.stringify([response.distributions, response.appeals, response.campaigns, response.transactionIdPrefix])).digest("base64url").slice(0, 27)}"`;
     this.cached = { body: JSON.stringify(response), etag, fetchedAtMs: now };
     return { kind: "ok", lookups: { ...this.cached, stale: false } };
   }
@@ -2767,8 +3254,8 @@ async function createMetrics(sources) {
     labelNames: ["status"],
     registers: [registry],
     collect() {
-      const counts = new Map(sources.outbox.countByStatus().map(({ status, count }) => [status, count]));
-      for (const status of GIFT_STATUSES) this.set({ status }, counts.get(status) ?? 0);
+      const counts2 = new Map(sources.outbox.countByStatus().map(({ status, count }) => [status, count]));
+      for (const status of GIFT_STATUSES) this.set({ status }, counts2.get(status) ?? 0);
     }
   });
   new Gauge({
@@ -2823,7 +3310,8 @@ async function createMetrics(sources) {
 
 // src/proxy/upstream-client.ts
 init_contract();
-import * as z9 from "zod/mini";
+import { STATUS_CODES } from "node:http";
+import * as z12 from "zod/mini";
 
 // src/proxy/http-call.ts
 import { request as httpRequest } from "node:http";
@@ -2851,9 +3339,12 @@ function httpCall(url, call, cap, timeoutMs) {
         if (settled) return;
         settled = true;
         resolve2({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8"), truncated });
-        if (truncated) request.destroy();
+        if (!truncated) return;
+        if (stream !== response) stream.destroy();
+        request.destroy();
       };
       stream.on("data", (chunk) => {
+        if (settled) return;
         const room = cap - size;
         chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
         size += Math.min(chunk.length, room);
@@ -2874,52 +3365,60 @@ var IMPORT_ANSWER_CAP_BYTES = 64 * 1024;
 var LOOKUP_ANSWER_CAP_BYTES = 4 * 1024 * 1024;
 var UPSTREAM_MESSAGE_MAX_CHARS = 500;
 function cutMessage(text3) {
-  const flat = text3.replace(/\s+/g, " ").trim();
+  const flat = text3.replace(/[\u0000-\u001f\u007f-\u009f\ufffd\s]+/g, " ").trim();
   return flat.length <= UPSTREAM_MESSAGE_MAX_CHARS ? flat : `${flat.slice(0, UPSTREAM_MESSAGE_MAX_CHARS - 1)}\u2026`;
 }
 function upstreamMessage(bodyText) {
   try {
-    const parsed = z9.safeParse(upstreamErrorSchema, JSON.parse(bodyText));
+    const parsed = z12.safeParse(upstreamErrorSchema, JSON.parse(bodyText));
     return parsed.success ? cutMessage(parsed.data.Message) : void 0;
   } catch {
     return void 0;
   }
 }
+function statusWords(status) {
+  const words = STATUS_CODES[status];
+  return words ? `${status} ${words}` : String(status);
+}
 function classifyImportResponse(status, bodyText) {
   if (status === 202) return { kind: "accepted" };
-  if (status === 401 || status === 403) return { kind: "unauthorized" };
+  if (status === 401) return { kind: "unauthorized" };
   const message = upstreamMessage(bodyText);
   const said = message ? ` (${message})` : "";
   if (status === 400) return { kind: "rejected", upstreamMessage: message ?? (cutMessage(bodyText) || "Bad request") };
-  if (status >= 300 && status < 400) {
+  if (status >= 300 && status < 400 || status === 405) {
     return {
       kind: "retry",
-      reason: `the gift service redirected the call (${status}) instead of answering; redirects are never followed, check GIFT_API_BASE_URL`,
-      giftFault: false
+      reason: status === 405 ? `the gift service does not take imports at this address (405)${said}; check GIFT_API_BASE_URL` : `the gift service redirected the call (${status}) instead of answering; redirects are never followed, check GIFT_API_BASE_URL`,
+      failure: "misrouted"
     };
   }
   if (status >= 200 && status < 300) {
     return {
       kind: "retry",
       reason: `the gift service answered ${status} rather than 202 Accepted, so it is not certain the gift was recorded`,
-      giftFault: true
+      failure: "odd-answer"
     };
   }
-  if (status === 502 || status === 503 || status === 504) {
-    return { kind: "retry", reason: `the gift service is unavailable (${status})${said}`, giftFault: false };
+  if (status === 502 || status === 503 || status === 504 || status === 429) {
+    return { kind: "retry", reason: `the gift service is unavailable (${statusWords(status)})${said}`, failure: "unavailable" };
   }
-  if (status >= 500) return { kind: "retry", reason: `the gift service answered ${status}${said}`, giftFault: true };
-  return { kind: "retry", reason: `the gift service answered ${status}${said}; check GIFT_API_BASE_URL`, giftFault: false };
+  if (status === 408) return { kind: "retry", reason: `the gift service gave up waiting (${statusWords(status)})`, failure: "timeout" };
+  if (status >= 500) return { kind: "retry", reason: `the gift service answered ${status}${said}`, failure: "server-error" };
+  const hint = status === 404 ? "; if every gift gets this, check GIFT_API_BASE_URL" : "";
+  return { kind: "retry", reason: `the gift service refused this gift (${statusWords(status)})${said}${hint}`, failure: "refused" };
 }
 function describeFailure(error, timeoutMs) {
   if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
-    return `no answer from the gift service within ${Math.round(timeoutMs / 1e3)} s`;
+    const within = timeoutMs >= 1e3 ? `${Math.round(timeoutMs / 1e3)} s` : `${timeoutMs} ms`;
+    return { reason: `no answer from the gift service within ${within}`, failure: "timeout" };
   }
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  const code = cause && typeof cause === "object" && "code" in cause ? String(cause.code) : void 0;
-  return `could not reach the gift service${code ? ` (${code})` : ""}`;
+  const code2 = cause && typeof cause === "object" && "code" in cause ? String(cause.code) : void 0;
+  return { reason: `could not reach the gift service${code2 ? ` (${code2})` : ""}`, failure: "network" };
 }
-function createUpstreamClient(baseUrl, token, timeoutMs) {
+function createUpstreamClient(baseUrl, token, timeoutMs, secrets = []) {
+  const mask = secretMasker([token, ...secrets]);
   const headers = {
     Authorization: `Bearer ${token}`,
     Accept: "application/json",
@@ -2934,24 +3433,24 @@ function createUpstreamClient(baseUrl, token, timeoutMs) {
           { method: "POST", headers: { ...headers, "Content-Type": "application/json" }, body: importRequestBody(request) },
           IMPORT_ANSWER_CAP_BYTES
         );
-        return classifyImportResponse(status, text3);
+        return classifyImportResponse(status, mask(text3));
       } catch (error) {
-        return { kind: "retry", reason: describeFailure(error, timeoutMs), giftFault: false };
+        return { kind: "retry", ...describeFailure(error, timeoutMs) };
       }
     },
     async lookup(name, schema) {
       try {
         const { status, text: text3, truncated } = await call(UPSTREAM_LOOKUP_PATHS[name], { method: "GET", headers }, LOOKUP_ANSWER_CAP_BYTES);
-        if (status === 401 || status === 403) return { kind: "unauthorized" };
-        if (status !== 200) return { kind: "failed", reason: `the gift service answered ${status} for ${name}` };
+        if (status === 401) return { kind: "unauthorized" };
+        if (status !== 200) return { kind: "failed", reason: `the gift service answered ${statusWords(status)} for ${name}` };
         if (truncated)
           return { kind: "failed", reason: `the gift service sent ${name} larger than ${LOOKUP_ANSWER_CAP_BYTES / 1024 / 1024} MB` };
-        const parsed = z9.safeParse(schema, JSON.parse(text3));
+        const parsed = z12.safeParse(schema, JSON.parse(text3));
         if (!parsed.success) return { kind: "failed", reason: `the gift service sent ${name} in an unexpected shape` };
         return { kind: "ok", data: parsed.data };
       } catch (error) {
         if (error instanceof SyntaxError) return { kind: "failed", reason: `the gift service sent ${name} that is not JSON` };
-        return { kind: "failed", reason: describeFailure(error, timeoutMs) };
+        return { kind: "failed", reason: describeFailure(error, timeoutMs).reason };
       }
     }
   };
@@ -3000,7 +3499,7 @@ function closeServer(server) {
 }
 async function startProxy(env, options = {}) {
   const config = readConfig(env);
-  const log = createLogger([config.upstreamToken, ...config.callerKeys, config.adminToken ?? ""], options.log);
+  const log = createLogger(secretsOf(config), options.log);
   let upstreamBaseUrl = config.upstreamBaseUrl ?? "";
   let closeSimulator;
   if (config.upstreamBaseUrl === void 0) {
@@ -3013,29 +3512,44 @@ async function startProxy(env, options = {}) {
       note: "GIFT_API_BASE_URL is not set: gifts go to the built-in simulator, NOT to iMIS"
     });
   }
+  let demo;
   let outbox;
   try {
+    if (closeSimulator && options.demo) demo = await options.demo();
     outbox = new Outbox(config.dataDir);
   } catch (error) {
     await closeSimulator?.();
     throw error;
   }
+  let batches;
+  try {
+    batches = new BatchStore(outbox);
+  } catch (error) {
+    outbox.close();
+    await closeSimulator?.();
+    throw error;
+  }
   const resumed = outbox.recover();
   const metrics = config.adminToken === void 0 ? void 0 : await createMetrics({ outbox, upstreamState: () => dispatcher.upstream.state });
-  const upstream = createUpstreamClient(upstreamBaseUrl, config.upstreamToken, config.upstreamTimeoutMs);
+  const upstream = createUpstreamClient(upstreamBaseUrl, config.upstreamToken, config.upstreamTimeoutMs, secretsOf(config));
   const client = metrics?.instrument(upstream) ?? upstream;
-  const dispatcher = new Dispatcher(outbox, client, config, log);
+  const changes = new GiftChanges();
+  const dispatcher = new Dispatcher(outbox, client, config, log, changes);
   const lookups = new LookupsCache(client, config.lookupsTtlMs, config.transactionIdPrefix);
   let stopping = false;
   const app = createApp({
     config,
     outbox,
     dispatcher,
+    batches,
+    changes,
     lookups,
     log,
     simulated: closeSimulator !== void 0,
     stopping: () => stopping,
-    metrics
+    metrics,
+    demo,
+    widgetBundle: options.widgetBundle
   });
   let server;
   try {
@@ -3043,9 +3557,9 @@ async function startProxy(env, options = {}) {
   } catch (error) {
     outbox.close();
     await closeSimulator?.();
-    const code = error && typeof error === "object" && "code" in error ? String(error.code) : "";
+    const code2 = error && typeof error === "object" && "code" in error ? String(error.code) : "";
     throw new Error(
-      code === "EADDRINUSE" ? `Port ${config.port} on ${config.host} is already in use: stop the other process or set PORT.` : `The proxy could not listen on ${config.host}:${config.port} (${code || "unknown error"}).`,
+      code2 === "EADDRINUSE" ? `Port ${config.port} on ${config.host} is already in use: stop the other process or set PORT.` : `The proxy could not listen on ${config.host}:${config.port} (${code2 || "unknown error"}).`,
       { cause: error }
     );
   }
@@ -3067,12 +3581,14 @@ async function startProxy(env, options = {}) {
     config,
     simulatorUrl: closeSimulator ? upstreamBaseUrl : void 0,
     outbox,
+    changes,
     async close() {
       stopping = true;
       const closed = closeServer(server);
       clearInterval(retention);
       const stopped = dispatcher.stop();
       dispatcher.releaseWaiters();
+      changes.close();
       await stopped;
       await closed;
       outbox.close();
@@ -3082,11 +3598,24 @@ async function startProxy(env, options = {}) {
 }
 
 // src/proxy/main.ts
+var DEMO_MODULE = import.meta.url.endsWith(".ts") ? "../demo/routes.ts" : "./demo.js";
+var demoMissing = false;
+var loadDemo = async () => {
+  let module;
+  try {
+    module = await import(DEMO_MODULE);
+  } catch {
+    demoMissing = true;
+    return void 0;
+  }
+  return module.demoRoutes(process.env);
+};
 try {
-  const proxy = await startProxy(process.env);
-  const lines = [`Gift entry proxy listening on ${proxy.url}`, `  demo page: ${proxy.url}/`];
+  const proxy = await startProxy(process.env, { demo: loadDemo });
+  const lines = [`Gift entry proxy listening on ${proxy.url}`];
   if (proxy.simulatorUrl) {
     lines.push(
+      demoMissing ? "  demo page: not available (dist/server/demo.js is missing: run npm run build)" : `  demo page: ${proxy.url}/   iMIS stand-in: ${proxy.url}/imis/Staff/Record_a_gift.aspx`,
       "",
       "  *** SIMULATOR MODE: GIFT_API_BASE_URL is not set. Gifts go to the built-in simulator, not to iMIS. ***",
       "  Set GIFT_API_BASE_URL, GIFT_API_TOKEN and GIFT_FINANCIAL_ACCOUNT_ID to talk to the real External Gift API."

@@ -2,6 +2,9 @@
 import { createServer } from "node:http";
 import { gzipSync, deflateSync } from "node:zlib";
 
+// src/contract/batch-api.ts
+import * as z5 from "zod/mini";
+
 // src/contract/entry-metadata.ts
 import * as z2 from "zod/mini";
 
@@ -121,6 +124,7 @@ var MESSAGES = {
   phoneCharacters: "Phone can only contain digits, spaces and + ( ) -",
   imisIdCharacters: (field) => `${FIELD_LABEL[field]} can only contain letters and digits`,
   receivedDate: "Received date must be a real date and time, like 2026-11-23T09:30:00",
+  receivedDateRange: "Received date must be from January 1, 2000 to one year from today",
   transactionIdRequired: "Transaction ID is missing",
   transactionId: TRANSACTION_ID_MESSAGE,
   unsendableCharacter: (field) => `${FIELD_LABEL[field]} contains a character that cannot be sent: a control character, a text-direction override or half of an emoji`,
@@ -159,6 +163,13 @@ function isDateTime(value) {
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
+var RECEIVED_DATE_EARLIEST = "2000-01-01";
+function isReceivedDateInWindow(value, today = /* @__PURE__ */ new Date()) {
+  if (!isDateTime(value)) return true;
+  const latest = new Date(Date.UTC(today.getUTCFullYear() + 1, today.getUTCMonth(), today.getUTCDate())).toISOString().slice(0, 10);
+  const date = value.slice(0, 10);
+  return date >= RECEIVED_DATE_EARLIEST && date <= latest;
+}
 var PLAIN_AMOUNT_PATTERN = /^\d+(\.\d{1,2})?$/;
 function hasAtMostCents(value) {
   return PLAIN_AMOUNT_PATTERN.test(String(value));
@@ -193,7 +204,12 @@ var giftShape = {
   campaignCode: text("campaignCode"),
   appealCode: text("appealCode"),
   softCreditId: imisId("softCreditId"),
-  receivedDate: z.optional(z.string(MESSAGES.receivedDate).check(z.refine(isDateTime, MESSAGES.receivedDate))),
+  receivedDate: z.optional(
+    z.string(MESSAGES.receivedDate).check(
+      z.refine(isDateTime, MESSAGES.receivedDate),
+      z.refine((value) => isReceivedDateInWindow(value), MESSAGES.receivedDateRange)
+    )
+  ),
   transactionId: z.string(MESSAGES.transactionIdRequired).check(z.trim(), z.regex(TRANSACTION_ID_PATTERN, MESSAGES.transactionId))
 };
 function filled(value) {
@@ -239,6 +255,15 @@ var donorNameSchema = z2.optional(
   z2.string(DONOR_NAME_MESSAGES.type).check(...textChecks(DONOR_NAME_MAX_LENGTH, DONOR_NAME_MESSAGES.tooLong, DONOR_NAME_MESSAGES.character))
 );
 
+// src/contract/batch-model.ts
+var BATCH_STATES = ["open", "posted"];
+
+// src/contract/proxy-api.ts
+import * as z4 from "zod/mini";
+
+// src/contract/proxy-routes.ts
+var GIFT_STATUSES = ["queued", "sending", "accepted", "rejected", "held", "stuck"];
+
 // src/contract/lookups.ts
 import * as z3 from "zod/mini";
 var optionalCode = z3.pipe(
@@ -263,12 +288,6 @@ var UPSTREAM_LOOKUP_PATHS = {
   campaigns: "/api/v1/integrations/campaigns"
 };
 var UPSTREAM_IMPORT_PATH = "/api/v1/integrations/importGift";
-
-// src/contract/proxy-api.ts
-import * as z4 from "zod/mini";
-
-// src/contract/proxy-routes.ts
-var GIFT_STATUSES = ["queued", "sending", "accepted", "rejected", "held", "stuck"];
 
 // src/contract/proxy-api.ts
 var fieldProblemSchema = z4.object({
@@ -301,6 +320,7 @@ var giftRecordSchema = z4.object({
   gift: z4.optional(z4.record(z4.string(), z4.union([z4.string(), z4.number()])))
 });
 var journalSchema = z4.object({ gifts: z4.array(giftRecordSchema) });
+var retryStuckAnswerSchema = z4.object({ requeued: z4.number() });
 var lookupsResponseSchema = z4.object({
   distributions: z4.array(distributionSchema),
   appeals: z4.array(codeDescriptionSchema),
@@ -327,21 +347,91 @@ var healthSchema = z4.object({
   })
 });
 
+// src/contract/batch-api.ts
+var BATCH_MESSAGES = {
+  date: "The batch\u2019s received date must be a date like 2026-12-02, or blank for the day each gift is entered",
+  count: "The expected number of gifts must be a whole number from 0 to 10,000",
+  total: "The expected total must be a whole number of cents, 0 or more",
+  name: "A batch name must be at most 80 characters",
+  reason: "Say in at most 255 characters why the batch is posted although it does not match the stack"
+};
+var code = (max) => z5.string().check(z5.trim(), z5.maxLength(max));
+var batchDefaultsSchema = z5.object({
+  distribution: code(MAX_LENGTH.distribution),
+  campaignCode: code(MAX_LENGTH.campaignCode),
+  appealCode: code(MAX_LENGTH.appealCode),
+  receivedDate: z5.string().check(z5.regex(/^(\d{4}-\d{2}-\d{2})?$/, BATCH_MESSAGES.date))
+});
+var batchExpectedSchema = z5.object({
+  count: z5.optional(z5.number().check(z5.int(BATCH_MESSAGES.count), z5.gte(0, BATCH_MESSAGES.count), z5.lte(1e4, BATCH_MESSAGES.count))),
+  totalCents: z5.optional(z5.number().check(z5.int(BATCH_MESSAGES.total), z5.gte(0, BATCH_MESSAGES.total)))
+});
+var batchSettingsSchema = z5.object({
+  name: z5.optional(z5.string().check(z5.trim(), z5.maxLength(80, BATCH_MESSAGES.name))),
+  defaults: batchDefaultsSchema,
+  expected: batchExpectedSchema,
+  /** The staff member's party ID as the page reported it. */
+  by: enteredBySchema
+});
+var batchSettingsPatchSchema = z5.partial(batchSettingsSchema);
+var batchGiftInputSchema = z5.object({
+  gift: giftSubmissionSchema,
+  donorName: donorNameSchema,
+  enteredBy: enteredBySchema
+});
+var batchGiftSchema = z5.object({
+  transactionId: z5.string(),
+  gift: giftSubmissionSchema,
+  donorName: z5.optional(z5.string()),
+  enteredBy: z5.optional(z5.string()),
+  addedAt: z5.string(),
+  updatedAt: z5.string(),
+  /** Once posted: the gift's state in the queue, as GET /api/gifts/:id reports it. */
+  record: z5.optional(giftRecordSchema)
+});
+var batchHeadShape = {
+  id: z5.string(),
+  name: z5.string(),
+  state: z5.enum(BATCH_STATES),
+  defaults: batchDefaultsSchema,
+  expected: batchExpectedSchema,
+  openedBy: z5.optional(z5.string()),
+  openedAt: z5.string(),
+  updatedAt: z5.string(),
+  postedBy: z5.optional(z5.string()),
+  postedAt: z5.optional(z5.string()),
+  /** Given when posted although count or total did not match. */
+  postReason: z5.optional(z5.string())
+};
+var batchSchema = z5.object({ ...batchHeadShape, gifts: z5.array(batchGiftSchema) });
+var batchSummarySchema = z5.object({ ...batchHeadShape, count: z5.number(), totalCents: z5.number() });
+var batchListSchema = z5.object({ batches: z5.array(batchSummarySchema) });
+var postBatchSchema = z5.object({
+  by: enteredBySchema,
+  reason: z5.optional(z5.string().check(z5.trim(), z5.minLength(1, BATCH_MESSAGES.reason), z5.maxLength(255, BATCH_MESSAGES.reason)))
+});
+var WATCH_MAX_WAIT_MS = 25e3;
+var watchRequestSchema = z5.object({
+  known: z5.record(z5.string(), giftStatusSchema),
+  waitMs: z5.optional(z5.number().check(z5.int(), z5.gte(0), z5.lte(WATCH_MAX_WAIT_MS)))
+});
+var watchResponseSchema = z5.object({ gifts: z5.array(giftRecordSchema) });
+
 // src/contract/import-request-schema.ts
-import * as z5 from "zod/mini";
+import * as z6 from "zod/mini";
 var giftImportRequestSchema = withGiftRules(
-  z5.strictObject(
+  z6.strictObject(
     {
       ...giftShape,
-      financialAccountId: z5.int(MESSAGES.financialAccount).check(z5.gt(0, MESSAGES.financialAccount))
+      financialAccountId: z6.int(MESSAGES.financialAccount).check(z6.gt(0, MESSAGES.financialAccount))
     },
     strict
   )
 );
 
 // src/contract/upstream-messages.ts
-import * as z6 from "zod/mini";
-var upstreamErrorSchema = z6.object({ Message: z6.string() });
+import * as z7 from "zod/mini";
+var upstreamErrorSchema = z7.object({ Message: z7.string() });
 var DESERIALIZE_PREFIX = "Invalid request body (unable to deserialize model). Newtonsoft.Json.JsonReaderException: ";
 var UPSTREAM_MESSAGE = {
   transactionIdMissing: "Required field 'transactionId' is missing or negative.",
@@ -376,6 +466,9 @@ var SimulatorState = class {
   faults = { fail: 0, hang: 0, drop: 0, acceptThenDrop: 0 };
   canned;
   poisoned = /* @__PURE__ */ new Set();
+  forbidden = /* @__PURE__ */ new Set();
+  hanging = /* @__PURE__ */ new Set();
+  outageUntil = 0;
   /** Takes the next injected fault, if any: hang and drop come before fail. */
   takeFault() {
     for (const fault of ["drop", "hang", "acceptThenDrop", "fail"]) {
@@ -413,6 +506,18 @@ var SimulatorState = class {
   poison(transactionIds) {
     for (const id of transactionIds) this.poisoned.add(id);
   }
+  forbid(transactionIds) {
+    for (const id of transactionIds) this.forbidden.add(id);
+  }
+  hangFor(transactionIds) {
+    for (const id of transactionIds) this.hanging.add(id);
+  }
+  outageFor(ms) {
+    this.outageUntil = Date.now() + ms;
+  }
+  inOutage() {
+    return Date.now() < this.outageUntil;
+  }
   setDelay(ms) {
     this.delay = ms;
   }
@@ -441,6 +546,9 @@ var SimulatorState = class {
     this.faults = { fail: 0, hang: 0, drop: 0, acceptThenDrop: 0 };
     this.canned = void 0;
     this.poisoned.clear();
+    this.forbidden.clear();
+    this.hanging.clear();
+    this.outageUntil = 0;
     this.delay = this.initialDelay;
   }
 };
@@ -588,6 +696,7 @@ var SAMPLE_CAMPAIGN_MAPPING = {
 };
 
 // src/simulator/server.ts
+var FORBIDDEN_PAGE = "<html><head><title>403 Forbidden</title></head><body><h1>Forbidden</h1><p>Request blocked by policy.</p></body></html>";
 var LOOKUPS = {
   [UPSTREAM_LOOKUP_PATHS.distributions]: SAMPLE_DISTRIBUTIONS,
   [UPSTREAM_LOOKUP_PATHS.appeals]: SAMPLE_APPEALS,
@@ -611,9 +720,25 @@ function send(request, response, status, body) {
   headers["Content-Length"] = String(payload.length);
   response.writeHead(status, headers).end(payload);
 }
+var BOMB_BYTES = 10 * 1024 * 1024;
 function sendCanned(response, answer) {
+  if (answer.bomb) {
+    const zeros = Buffer.alloc(answer.bodyBytes ?? BOMB_BYTES);
+    const body2 = answer.bomb === "gzip" ? gzipSync(zeros, { level: 9 }) : deflateSync(zeros, { level: 9 });
+    const headers = { "Content-Type": "application/json", "Content-Encoding": answer.bomb, "Content-Length": String(body2.length) };
+    response.writeHead(answer.status, { ...headers, ...answer.headers }).end(body2);
+    return;
+  }
   const body = answer.bodyBytes !== void 0 ? Buffer.alloc(answer.bodyBytes, "x") : Buffer.from(answer.body ?? "");
   response.writeHead(answer.status, { "Content-Length": String(body.length), ...answer.headers }).end(body);
+}
+function transactionIdOf(raw) {
+  try {
+    const id = JSON.parse(raw).transactionId;
+    return typeof id === "string" || typeof id === "number" ? String(id).trim() : void 0;
+  } catch {
+    return void 0;
+  }
 }
 function readBody(request) {
   return new Promise((resolve, reject) => {
@@ -654,11 +779,16 @@ async function startSimulator(options) {
     state.inFlight++;
     state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
     try {
+      const id = transactionIdOf(raw);
+      if (id !== void 0 && state.forbidden.has(id)) {
+        call.status = 403;
+        return sendCanned(response, { status: 403, headers: { "Content-Type": "text/html" }, body: FORBIDDEN_PAGE });
+      }
       const fault = state.takeFault();
       if (fault === "drop") return void request.socket.destroy();
-      if (fault === "hang") return;
+      if (fault === "hang" || id !== void 0 && state.hanging.has(id)) return;
       await wait(state.processingDelayMs());
-      if (fault === "fail") return answer(500, UPSTREAM_MESSAGE.internalError);
+      if (fault === "fail" || state.inOutage()) return answer(500, UPSTREAM_MESSAGE.internalError);
       const canned = state.takeCanned();
       if (canned && !canned.recordFirst) {
         call.status = canned.status;
@@ -708,6 +838,9 @@ async function startSimulator(options) {
       if (typeof knobs.dropNext === "number") state.dropNext(knobs.dropNext);
       if (typeof knobs.acceptThenDropNext === "number") state.acceptThenDropNext(knobs.acceptThenDropNext);
       if (Array.isArray(knobs.poison)) state.poison(knobs.poison.map(String));
+      if (Array.isArray(knobs.forbid)) state.forbid(knobs.forbid.map(String));
+      if (Array.isArray(knobs.hangFor)) state.hangFor(knobs.hangFor.map(String));
+      if (typeof knobs.outageMs === "number") state.outageFor(knobs.outageMs);
       if (typeof knobs.delayMs === "number" || knobs.delayMs === "realistic") state.setDelay(knobs.delayMs);
       return send(request, response, 204);
     }

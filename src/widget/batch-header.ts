@@ -78,7 +78,7 @@ export function describeBatch(header: BatchHeader, lookups: LookupsResponse | un
     codeName(lookups, 'distribution', defaults.distribution) || 'no fund',
     codeName(lookups, 'campaignCode', defaults.campaignCode) || 'no campaign',
     codeName(lookups, 'appealCode', defaults.appealCode) || 'no appeal',
-    defaults.receivedDate ? formatDateText(defaults.receivedDate) : 'received the day each gift is entered',
+    defaults.receivedDate ? formatDateText(defaults.receivedDate) : 'dated the day each gift is entered',
   ];
   const expected = parseExpected(header.expected);
   if (expected !== 'invalid' && (expected.count !== undefined || expected.totalCents !== undefined)) {

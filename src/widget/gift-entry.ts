@@ -15,7 +15,7 @@
  * @attr prefix - transaction-ID prefix (overrides the proxy's GIFT_TRANSACTION_PREFIX)
  * @attr prefill-donor - inside iMIS, start each gift with the page's selected contact as the donor
  * @attr confirm-above - amounts at or above this many dollars need an explicit confirmation (default 10000)
- * @attr autofocus - put focus in the donor search when the form loads
+ * @attr autofocus - put focus where work starts when the form loads: the batch form, or the donor search
  *
  * @fires gift-accepted - the gift service recorded a gift; detail {transactionId, amount, donor}
  * @fires gift-rejected - the gift service refused a gift; detail {transactionId, amount, donor}
@@ -51,6 +51,7 @@ import { GIFT_EVENTS, type GiftEventDetail, type GiftEventName } from './gift-ev
 import { formatAmountInput } from './gift-draft.ts';
 import { giftForm, problemLinks } from './gift-form.ts';
 import { readImisPage } from './imis-page.ts';
+import { releaseNotice } from './release-check.ts';
 import { searchContacts } from './imis-search.ts';
 import { ProxyClient, SCRIPT_ORIGIN } from './proxy-client.ts';
 import { load, save, forget } from './saved-state.ts';
@@ -83,6 +84,7 @@ export class GiftEntry extends LightElement {
     notice: { state: true },
     lookups: { state: true },
     lookupsError: { state: true },
+    releaseWarning: { state: true },
     announcement: { state: true },
     setup: { state: true },
     setupError: { state: true },
@@ -104,6 +106,8 @@ export class GiftEntry extends LightElement {
   declare notice: Notice | undefined;
   declare lookups: LookupsResponse | undefined;
   declare lookupsError: string | undefined;
+  /** The proxy runs another release than this widget (upgraded while the page stayed open). */
+  declare releaseWarning: string | undefined;
   declare announcement: string;
   /** The batch start/change form as typed. */
   declare setup: BatchSetup;
@@ -144,6 +148,7 @@ export class GiftEntry extends LightElement {
     this.notice = undefined;
     this.lookups = undefined;
     this.lookupsError = undefined;
+    this.releaseWarning = undefined;
     this.announcement = '';
     this.setup = setupFrom(undefined, {});
     this.setupError = undefined;
@@ -270,6 +275,9 @@ export class GiftEntry extends LightElement {
     const answer = await this.client.lookups();
     if (answer.ok) {
       this.lookups = answer.value;
+      this.releaseWarning = answer.headers ? releaseNotice(answer.headers) : undefined;
+      // The batch's pickers were disabled until now: autofocus lands once they can take it.
+      if (this.hasAttribute('autofocus') && !this.contains(document.activeElement)) void this.updateComplete.then(() => this.focusStart());
       // The proxy's prefix applies to a gift not yet touched, unless the page set its own.
       const prefix = answer.value.transactionIdPrefix;
       if (
@@ -568,10 +576,9 @@ export class GiftEntry extends LightElement {
     this.setupError = undefined;
     // The gift being typed keeps what staff changed; a fresh one takes the new defaults.
     if (!this.form.isDirty()) this.newGift();
-    this.say({
-      kind: 'AsiSuccess',
-      text: `${starting ? 'Batch started' : 'Batch defaults changed'}: ${describeBatch(answer.value, this.lookups)}.`,
-    });
+    // The batch's line says it on screen; a notice would say it twice and push the form down.
+    this.notice = undefined;
+    this.announce(`${starting ? 'Batch started' : 'Batch defaults changed'}: ${describeBatch(answer.value, this.lookups)}.`);
     void this.updateComplete.then(() => void this.focusStart());
   }
 
@@ -720,6 +727,7 @@ export class GiftEntry extends LightElement {
         onReopen: (id) => void this.reopenBatch(id),
       })}
       ${state.submitted && problems.length ? errorSummary(`${this.uid}-summary`, problems, (t) => document.getElementById(t)?.focus()) : nothing}
+      ${this.releaseWarning ? html`<p class="AsiWarning release-notice" role="status">${this.releaseWarning}</p>` : nothing}
       ${this.noticeBox()}
       ${
         this.lookupsError

@@ -13,7 +13,8 @@ type EntryMetadata = { enteredBy?: string | undefined; donorName?: string | unde
 // Captured at load: the widget talks to the server that served it unless told otherwise.
 export const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
 
-export type Answer<T> = { ok: true; value: T } | { ok: false; error: ProxyError; network: boolean };
+/** `headers`: the answer's headers, when it came from the proxy (the release check reads them). */
+export type Answer<T> = { ok: true; value: T; headers?: Headers } | { ok: false; error: ProxyError; network: boolean };
 
 const STOPPED = 'Stopped before the gift service answered.';
 const UNREACHABLE = 'Could not reach the gift service. Check your connection and try again; nothing you typed is lost.';
@@ -42,7 +43,7 @@ export class ProxyClient {
     } catch {
       body = undefined;
     }
-    if (response.ok && body !== undefined) return { ok: true, value: body as T };
+    if (response.ok && body !== undefined) return { ok: true, value: body as T, headers: response.headers };
     const error = (body as ProxyError | undefined)?.message
       ? (body as ProxyError)
       : {
