@@ -11,7 +11,7 @@ import { formatDateText } from '../contract/date-text.ts';
 import { FIELD_LABEL } from '../contract/gift-fields.ts';
 import { formatUsd } from '../contract/gift-summary.ts';
 import type { LookupsResponse } from '../contract/proxy-api.ts';
-import { parseExpected, type BatchHeader, type Expected } from './batch.ts';
+import { parseExpected, type BatchHeader } from './batch.ts';
 import { panelField } from './field-markup.ts';
 
 /** The values of the start/change form, as typed. */
