@@ -10,6 +10,8 @@ export interface IpartSetting {
   label: string;
   hint: string;
   type: 'url' | 'text' | 'checkbox';
+  /** A checkbox's attribute value when ticked (default: a boolean attribute, present and empty). */
+  checkedValue?: string;
 }
 
 export const IPART_SETTINGS: readonly IpartSetting[] = [
@@ -27,7 +29,15 @@ export const IPART_SETTINGS: readonly IpartSetting[] = [
     hint: 'One of the proxy’s GIFT_ENTRY_KEYS; use a different key on staff and public pages.',
     type: 'text',
   },
-  { name: 'fund', attribute: 'fund', label: 'Default fund code', hint: 'Optional: the fund a new gift starts with.', type: 'text' },
+  {
+    name: 'immediate',
+    attribute: 'mode',
+    label: 'Send each gift to iMIS as soon as it is recorded',
+    hint: 'Off (recommended for a stack of checks): gifts are kept as a batch at the proxy, reviewed, and sent when staff post the batch. On: for a page that records one gift at a time, such as a contact’s page.',
+    type: 'checkbox',
+    checkedValue: 'immediate',
+  },
+  { name: 'fund', attribute: 'fund', label: 'Default fund code', hint: 'Optional: the fund a new batch offers.', type: 'text' },
   { name: 'appeal', attribute: 'appeal', label: 'Default appeal code', hint: 'Optional.', type: 'text' },
   { name: 'campaign', attribute: 'campaign', label: 'Default campaign code', hint: 'Optional.', type: 'text' },
   {

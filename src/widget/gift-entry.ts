@@ -617,9 +617,10 @@ export class GiftEntry extends LightElement {
     }
     this.posting = undefined;
     this.batch.adopt(answer.value);
+    const count = answer.value.gifts.length;
     this.say({
       kind: 'AsiSuccess',
-      text: `Posted: ${answer.value.gifts.length} gifts are on their way to iMIS. Their status is in the batch below.`,
+      text: `Posted: ${count} gift${count === 1 ? ' is' : 's are'} on ${count === 1 ? 'its' : 'their'} way to iMIS. Their status is in the batch below.`,
     });
   }
 

@@ -273,7 +273,7 @@ export async function run(): Promise<void> {
     // Post: Alt+B to the figures, Tab, Tab to the post button, Enter.
     const post = await perform(page, [{ alt: 'KeyB' }, tab, tab, enter]);
     await page
-      .waitForFunction(() => document.querySelector('gift-entry .batch-post')?.textContent?.includes('Posted'), { timeout: 10_000 })
+      .waitForFunction(() => document.querySelector('gift-entry .batch-line')?.textContent?.includes('(posted)'), { timeout: 10_000 })
       .catch(async (error: unknown) => {
         throw new Error(`the batch was not posted: ${await state(page)}`, { cause: error });
       });

@@ -92,7 +92,11 @@ function watch(page: Page, site: Site): string[] {
   return problems;
 }
 
-async function configure(site: Site, itemKey: string, settings: { endpoint: string; fund?: string; prefill?: boolean }): Promise<void> {
+async function configure(
+  site: Site,
+  itemKey: string,
+  settings: { endpoint: string; fund?: string; prefill?: boolean; immediate?: boolean },
+): Promise<void> {
   const editor = await browser.newPage();
   await editor.goto(`${site.url}${CONTENT_ITEM_PAGE}?contentItemKey=${itemKey}`);
   await editor.waitForSelector('[data-setting="endpoint"]');
@@ -102,15 +106,27 @@ async function configure(site: Site, itemKey: string, settings: { endpoint: stri
   await editor.type('[data-setting="key"]', KEY);
   if (settings.fund) await editor.type('[data-setting="fund"]', settings.fund);
   if (settings.prefill) await editor.click('[data-setting="prefillDonor"]');
+  if (settings.immediate) await editor.click('[data-setting="immediate"]');
   await Promise.all([editor.waitForNavigation(), editor.click('.CommandBar button[type="submit"]')]);
   assert.equal(new URL(editor.url()).pathname, `${IMIS_SITE_PATH}${STAFF_PAGE}`);
   await editor.close();
 }
 
-/** Types into each field a staff member would see empty, records, and finds the gift in the proxy's journal. */
+/**
+ * Types into each field a staff member would see empty, records, and finds the gift in the
+ * proxy's journal. A placement in review mode (the default) first starts a batch of one
+ * gift, then posts it.
+ */
 async function recordGift(page: Page): Promise<Journal['gifts'][number]> {
   await page.waitForSelector('gift-entry select[name="distribution"]:not([disabled])', { timeout: 10_000 });
   const value = ++amount;
+  const review = await page.$('gift-entry form.batch-setup');
+  if (review) {
+    await page.type('gift-entry [name="batch-count"]', '1');
+    await page.type('gift-entry [name="batch-total"]', String(value));
+    await page.click('gift-entry form.batch-setup button[type="submit"]');
+    await page.waitForSelector('gift-entry .batch-line', { timeout: 10_000 });
+  }
   const fields = { amount: String(value), firstName: 'Ada', lastName: 'Lovelace', emailAddress: 'ada@example.org' };
   for (const [field, text] of Object.entries(fields)) {
     const input = await page.$(`gift-entry [name="${field}"]`);
@@ -120,10 +136,16 @@ async function recordGift(page: Page): Promise<Journal['gifts'][number]> {
   if (!(await page.$eval('gift-entry [name="distribution"]', (el) => (el as HTMLSelectElement).value))) {
     await page.select('gift-entry select[name="distribution"]', 'GEN');
   }
-  await page.click('gift-entry button[type="submit"]');
+  await page.click('gift-entry form.gift-form button[type="submit"]');
   await page
     .waitForSelector('gift-entry .AsiSuccess', { timeout: 10_000 })
     .catch(async (error: Error) => assert.fail(`${error.message}; the page says: ${await noticeIn(page)}`));
+  if (review) {
+    await page.click('gift-entry .batch-post button.PrimaryButton');
+    await page
+      .waitForFunction(() => document.querySelector('gift-entry .batch-line')?.textContent?.includes('(posted)'), { timeout: 10_000 })
+      .catch(async (error: Error) => assert.fail(`${error.message}; the page says: ${await noticeIn(page)}`));
+  }
   const journal = (await (await fetch(`${proxy.url}/api/gifts`, { headers: { [CALLER_KEY_HEADER]: KEY } })).json()) as Journal;
   const gift = journal.gifts.find((g) => g.amount === value);
   assert.ok(gift, 'the proxy journaled the gift');
@@ -206,7 +228,7 @@ for (const name of ['EMS', '2017'] as const) {
 
     test('on a contact’s page (?ID=) with prefill on, the gift is recorded for that contact', async () => {
       const site = sites.get(name)!;
-      await configure(site, itemKey, { endpoint: proxy.url, prefill: true });
+      await configure(site, itemKey, { endpoint: proxy.url, prefill: true, immediate: true });
       const page = await browser.newPage();
       await page.goto(`${site.url}${STAFF_PAGE}?ID=101`);
       assert.equal((await recordGift(page)).gift?.imisId, '101');

@@ -54,10 +54,10 @@ async function prepare(element: HTMLElement): Promise<string | undefined> {
     );
     return undefined;
   }
-  for (const { name, attribute, type } of IPART_SETTINGS) {
+  for (const { name, attribute, type, checkedValue } of IPART_SETTINGS) {
     const value = settings[name];
     if (type === 'checkbox' ? value === true : typeof value === 'string' && value.trim()) {
-      element.setAttribute(attribute, type === 'checkbox' ? '' : String(value).trim());
+      element.setAttribute(attribute, type === 'checkbox' ? (checkedValue ?? '') : String(value).trim());
     }
   }
   const endpoint = element.getAttribute('endpoint')?.replace(/\/+$/, '');
