@@ -112,6 +112,9 @@ function donorDisplayName(gift) {
   if (filled(gift.imisId)) return `iMIS ID ${gift.imisId.trim()}`;
   return "Unnamed donor";
 }
+function donorWithName(donorName, imisId2) {
+  return `${donorName} (iMIS ID ${imisId2})`;
+}
 function formatUsd(amount) {
   usd ??= new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
   return usd.format(amount);
@@ -284,9 +287,6 @@ var init_gift_schema = __esm({
 
 // src/contract/entry-metadata.ts
 import * as z2 from "zod/mini";
-function donorWithName(donorName, imisId2) {
-  return `${donorName} (iMIS ID ${imisId2})`;
-}
 var ENTERED_BY_MESSAGE, enteredBySchema, DONOR_NAME_MAX_LENGTH, DONOR_NAME_MESSAGES, donorNameSchema, REDACTED_DONOR;
 var init_entry_metadata = __esm({
   "src/contract/entry-metadata.ts"() {
@@ -2552,12 +2552,13 @@ function lookupRoutes(cache) {
 // src/proxy/routes/static-files.ts
 init_proxy_routes();
 import { Hono as Hono8 } from "hono";
+import { readFile } from "node:fs/promises";
+import { join as join4 } from "node:path";
 
 // src/contract/widget-release.ts
 var RELEASE_HEADER = "X-Gift-Entry-Release";
-var BUNDLE_PREFIX = "/widget/gift-entry.";
 function widgetBundlePath(release) {
-  return `${BUNDLE_PREFIX}${release}.js`;
+  return `/widget/${release}/gift-entry.js`;
 }
 var FALLBACK_ATTRIBUTE = "data-gift-entry-fallback";
 
@@ -2578,6 +2579,8 @@ var IPART_DIR = join3(CHECKOUT_ROOT, "ipart");
 
 // src/proxy/routes/static-files.ts
 var JS = "text/javascript; charset=utf-8";
+var IMMUTABLE = "public, max-age=31536000, immutable";
+var CHUNK_NAME = /^[a-z-]+-[A-Za-z0-9_-]{8}\.js$/;
 var MISSING = "The widget bundle is missing on the gift proxy: run npm run build there.";
 var PLACEHOLDER = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Gift entry proxy</title></head>
 <body><h1>Gift entry proxy</h1><p>The proxy is running. Pages load the widget from <code>/gift-entry.js</code>.</p></body></html>`;
@@ -2602,20 +2605,25 @@ function staticRoutes(readRelease) {
     if (!current) return problem(c, 404, MISSING);
     return script(c, loader(current.release), "no-cache");
   });
-  app.get("/widget/:file{gift-entry\\.[0-9a-f]+\\.js}", async (c) => {
+  app.get("/widget/:release{[0-9a-f]+}/:file{[A-Za-z0-9_-]+\\.js}", async (c) => {
     const current = await readRelease();
     if (!current) return problem(c, 404, MISSING);
-    if (c.req.path !== widgetBundlePath(current.release)) {
+    const file = c.req.param("file");
+    if (c.req.param("release") !== current.release) {
       return problem(c, 404, "That widget release is no longer served by this gift proxy: reload the page.");
     }
-    return script(c, current.bundle, "public, max-age=31536000, immutable");
+    if (file === "gift-entry.js") return script(c, current.bundle, IMMUTABLE);
+    const chunk = CHUNK_NAME.test(file) ? await readFile(join4(current.chunkDir, file)).catch(() => void 0) : void 0;
+    if (!chunk) return problem(c, 404, `No part of the widget is called ${file}.`);
+    return script(c, new Uint8Array(chunk), IMMUTABLE);
   });
   return app;
 }
 
 // src/proxy/widget-release.ts
 import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
+import { readFile as readFile2, stat } from "node:fs/promises";
+import { dirname as dirname2 } from "node:path";
 function widgetReleaseReader(path = WIDGET_BUNDLE) {
   let cached;
   return async () => {
@@ -2623,8 +2631,9 @@ function widgetReleaseReader(path = WIDGET_BUNDLE) {
     if (!info) return void 0;
     const stamp = `${info.mtimeMs}:${info.size}`;
     if (cached?.stamp !== stamp) {
-      const bundle = new Uint8Array(await readFile(path));
-      cached = { stamp, value: { release: createHash("sha256").update(bundle).digest("hex").slice(0, 16), bundle } };
+      const bundle = new Uint8Array(await readFile2(path));
+      const release = createHash("sha256").update(bundle).digest("hex").slice(0, 16);
+      cached = { stamp, value: { release, bundle, chunkDir: dirname2(path) } };
     }
     return cached.value;
   };

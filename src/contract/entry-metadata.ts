@@ -24,10 +24,5 @@ export const donorNameSchema = z.optional(
     .check(...textChecks(DONOR_NAME_MAX_LENGTH, DONOR_NAME_MESSAGES.tooLong, DONOR_NAME_MESSAGES.character)),
 );
 
-/** "Ada Lovelace (iMIS ID 101)": the name staff know beside the ID iMIS files the gift under. */
-export function donorWithName(donorName: string, imisId: string): string {
-  return `${donorName} (iMIS ID ${imisId})`;
-}
-
 /** What the journal shows in place of donor details once the retention period has passed. */
 export const REDACTED_DONOR = '(donor details removed)';

@@ -19,6 +19,11 @@ export function donorDisplayName(gift: Named): string {
   return 'Unnamed donor';
 }
 
+/** "Ada Lovelace (iMIS ID 101)": the name staff know beside the ID iMIS files the gift under. */
+export function donorWithName(donorName: string, imisId: string): string {
+  return `${donorName} (iMIS ID ${imisId})`;
+}
+
 // Built on first use: creating it loads ICU's currency data (about 5 MB of the proxy's
 // memory) in a process that may never format an amount.
 let usd: Intl.NumberFormat | undefined;

@@ -1,15 +1,15 @@
 /**
  * How a widget and its proxy tell whether they are the same release. The proxy serves the
- * widget bundle at a path named after a hash of its content (cached for good: a new release
- * is a new URL), names that path in a small no-cache loader at /gift-entry.js, and sends the
- * same hash on every API answer. A widget loaded from a hashed path compares the two.
+ * widget bundle in a folder named after a hash of its content (cached for good: a new release
+ * is a new URL), with the bundle's chunks beside it, so their relative imports of each other
+ * stay within one release; names that path in a small no-cache loader at /gift-entry.js; and
+ * sends the same hash on every API answer. A widget loaded from a hashed path compares the two.
  */
 export const RELEASE_HEADER = 'X-Gift-Entry-Release';
-const BUNDLE_PREFIX = '/widget/gift-entry.';
 
-/** Where the proxy serves the bundle whose content hashes to `release`. */
+/** Where the proxy serves the bundle whose content hashes to `release` (its chunks sit beside it). */
 export function widgetBundlePath(release: string): string {
-  return `${BUNDLE_PREFIX}${release}.js`;
+  return `/widget/${release}/gift-entry.js`;
 }
 
 /** The release a script URL names, when it is a hashed bundle path; undefined otherwise (a dev server, a test). */
@@ -20,7 +20,7 @@ export function releaseOfScript(url: string): string | undefined {
   } catch {
     return undefined;
   }
-  const match = /\/widget\/gift-entry\.([0-9a-f]{8,64})\.js$/.exec(path);
+  const match = /\/widget\/([0-9a-f]{8,64})\/gift-entry\.js$/.exec(path);
   return match?.[1];
 }
 

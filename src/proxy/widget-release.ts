@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { MiddlewareHandler } from 'hono';
 import { RELEASE_HEADER } from '../contract/widget-release.ts';
 import { WIDGET_BUNDLE } from '../checkout-paths.ts';
@@ -13,6 +14,8 @@ import { WIDGET_BUNDLE } from '../checkout-paths.ts';
 export interface WidgetRelease {
   release: string;
   bundle: Uint8Array;
+  /** Where the bundle's chunks are (beside it): parts only some pages load. */
+  chunkDir: string;
 }
 
 export function widgetReleaseReader(path = WIDGET_BUNDLE): () => Promise<WidgetRelease | undefined> {
@@ -23,7 +26,9 @@ export function widgetReleaseReader(path = WIDGET_BUNDLE): () => Promise<WidgetR
     const stamp = `${info.mtimeMs}:${info.size}`;
     if (cached?.stamp !== stamp) {
       const bundle = new Uint8Array(await readFile(path));
-      cached = { stamp, value: { release: createHash('sha256').update(bundle).digest('hex').slice(0, 16), bundle } };
+      // The bundle names its chunks by their own content hashes, so hashing it covers them too.
+      const release = createHash('sha256').update(bundle).digest('hex').slice(0, 16);
+      cached = { stamp, value: { release, bundle, chunkDir: dirname(path) } };
     }
     return cached.value;
   };

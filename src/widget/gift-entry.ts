@@ -39,7 +39,6 @@ import { formatUsd } from '../contract/gift-summary.ts';
 import type { GiftRecord, LookupsResponse } from '../contract/proxy-api.ts';
 import type { PartySummary } from '../contract/imis-party.ts';
 import type { ContactChosenEvent, ContactPicker } from './contact-picker.ts';
-import './contact-picker.ts';
 import { BatchController } from './batch-controller.ts';
 import { batchHeader, codeName, setupFrom, describeBatch, type BatchSetup, type SetupField } from './batch-header.ts';
 import { batchPanel } from './batch-panel.ts';
@@ -52,7 +51,6 @@ import { formatAmountInput } from './gift-draft.ts';
 import { giftForm, problemLinks } from './gift-form.ts';
 import { readImisPage } from './imis-page.ts';
 import { releaseNotice } from './release-check.ts';
-import { searchContacts } from './imis-search.ts';
 import { ProxyClient, SCRIPT_ORIGIN } from './proxy-client.ts';
 import { load, save, forget } from './saved-state.ts';
 import { shortcutFor, shortcutHelp } from './shortcuts.ts';
@@ -182,6 +180,8 @@ export class GiftEntry extends LightElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.page = readImisPage();
+    // The iMIS contact search is a chunk of its own: only a page inside iMIS can use it.
+    if (this.page.verificationToken) void import('./contact-picker.ts');
     if (!this.batch.header || this.batch.header.mode !== this.batchMode) this.noBatchYet();
     const restored = this.form.restore();
     if (restored) void this.afterReload();
@@ -242,12 +242,14 @@ export class GiftEntry extends LightElement {
       this.form.start({ defaults, prefix: '' }, prefill);
     }
     // Each gift starts with empty donor searches: a name typed for the last one must not prefix the next search.
-    for (const picker of this.querySelectorAll<ContactPicker>('gift-contact-picker')) picker.reset();
+    // A picker still waiting for its chunk is empty anyway.
+    for (const picker of this.querySelectorAll<ContactPicker>('gift-contact-picker')) picker.reset?.();
     if (prefill && this.page.verificationToken) void this.lookUpPrefilled(prefill, this.page.verificationToken);
   }
 
   /** Names the prefilled donor and fills the email iMIS knows, as a choice from the search would. */
   private async lookUpPrefilled(id: string, token: string): Promise<void> {
+    const { searchContacts } = await import('./imis-search.ts');
     const found = await searchContacts(id, 0, token, new AbortController().signal).catch(() => undefined);
     const contact = found?.kind === 'found' ? found.contacts.find((c) => c.Id === id) : undefined;
     // Only while the gift is still as it started: never over what staff typed meanwhile.

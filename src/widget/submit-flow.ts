@@ -7,9 +7,8 @@
  * never touches the DOM.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { donorWithName } from '../contract/entry-metadata.ts';
 import type { GiftSubmission } from '../contract/gift-schema.ts';
-import { donorDisplayName, formatUsd } from '../contract/gift-summary.ts';
+import { donorDisplayName, donorWithName, formatUsd } from '../contract/gift-summary.ts';
 import type { GiftRecord } from '../contract/proxy-api.ts';
 import type { BatchController } from './batch-controller.ts';
 import type { BatchEntry } from './batch.ts';

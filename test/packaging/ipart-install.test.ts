@@ -254,7 +254,7 @@ describe('upgrading on iMIS 2017, with its 2-day static cache in place', () => {
           assert.fail(`${error.message}: ${await noticeIn(page)} ${problems.join(', ')} ${scripts.join(' ')}`),
         );
       assert.equal(await page.$eval('gift-entry', (el) => (el as HTMLElement).dataset.ipartRelease), 'previous');
-      const oldWidget = scripts.find((url) => url.includes('/widget/gift-entry.'));
+      const oldWidget = scripts.find((url) => /\/widget\/[0-9a-f]+\/gift-entry\.js/.test(url));
       assert.ok(oldWidget, 'the widget came from the proxy at a hashed path');
 
       // The upgrade: the new zip stored over the old one, and the proxy serving a new widget build.
@@ -277,7 +277,7 @@ describe('upgrading on iMIS 2017, with its 2-day static cache in place', () => {
           assert.fail(`${error.message}: ${await noticeIn(page)} ${problems.join(', ')} ${scripts.join(' ')}`),
         );
       assert.equal(await page.$eval('gift-entry', (el) => (el as HTMLElement).dataset.ipartRelease), VERSION, 'the new display script ran');
-      const newWidget = scripts.find((url) => url.includes('/widget/gift-entry.'));
+      const newWidget = scripts.find((url) => /\/widget\/[0-9a-f]+\/gift-entry\.js/.test(url));
       assert.ok(newWidget && newWidget !== oldWidget, `the new widget was loaded (${newWidget} after ${oldWidget})`);
       assert.ok(await recordGift(page));
       await page.close();

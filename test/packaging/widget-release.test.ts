@@ -38,7 +38,7 @@ async function loaderTarget(): Promise<string> {
   assert.equal(loader.headers.get('Cache-Control'), 'no-cache', 'the loader is asked for again at every page load');
   assert.equal(loader.headers.get('Access-Control-Allow-Origin'), '*', 'any iMIS origin may load it as a module');
   assert.equal(loader.headers.get('Content-Type'), 'text/javascript; charset=utf-8');
-  const named = /import\('\.(\/widget\/gift-entry\.[0-9a-f]+\.js)'\)/.exec(await loader.text());
+  const named = /import\('\.(\/widget\/[0-9a-f]+\/gift-entry\.js)'\)/.exec(await loader.text());
   assert.ok(named, 'the loader imports the hashed bundle, relative to itself');
   return named[1]!;
 }
@@ -87,6 +87,6 @@ test('a widget whose proxy serves another release tells staff to reload; the sam
     undefined,
     'a widget not loaded from a hashed path (dev server, tests)',
   );
-  assert.equal(releaseOfScript('https://gifts.example.org/widget/gift-entry.0123456789abcdef.js'), '0123456789abcdef');
+  assert.equal(releaseOfScript('https://gifts.example.org/widget/0123456789abcdef/gift-entry.js'), '0123456789abcdef');
   assert.equal(releaseOfScript('https://gifts.example.org/gift-entry.js'), undefined);
 });

@@ -9,6 +9,8 @@
  * only when the proxy runs its own simulator.
  */
 import { Hono, type Context } from 'hono';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { PROXY_PATHS } from '../../contract/proxy-routes.ts';
 import { FALLBACK_ATTRIBUTE, widgetBundlePath } from '../../contract/widget-release.ts';
 import { problem } from '../http-problem.ts';
@@ -17,6 +19,9 @@ import type { WidgetRelease } from '../widget-release.ts';
 export { WIDGET_BUNDLE } from '../../checkout-paths.ts';
 
 const JS = 'text/javascript; charset=utf-8';
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** How vite names a chunk of the bundle (vite.config.ts): a module name and an 8-character content hash. */
+export const CHUNK_NAME = /^[a-z-]+-[A-Za-z0-9_-]{8}\.js$/;
 const MISSING = 'The widget bundle is missing on the gift proxy: run npm run build there.';
 
 const PLACEHOLDER = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Gift entry proxy</title></head>
@@ -52,13 +57,19 @@ export function staticRoutes(readRelease: () => Promise<WidgetRelease | undefine
     return script(c, loader(current.release), 'no-cache');
   });
 
-  app.get('/widget/:file{gift-entry\\.[0-9a-f]+\\.js}', async (c) => {
+  // The bundle and its chunks (e.g. gift-today-C23zFzqH.js, named by their content), in the
+  // release's folder: a chunk's import of the bundle resolves to the same URL the loader used.
+  app.get('/widget/:release{[0-9a-f]+}/:file{[A-Za-z0-9_-]+\\.js}', async (c) => {
     const current = await readRelease();
     if (!current) return problem(c, 404, MISSING);
-    if (c.req.path !== widgetBundlePath(current.release)) {
+    const file = c.req.param('file');
+    if (c.req.param('release') !== current.release) {
       return problem(c, 404, 'That widget release is no longer served by this gift proxy: reload the page.');
     }
-    return script(c, current.bundle, 'public, max-age=31536000, immutable');
+    if (file === 'gift-entry.js') return script(c, current.bundle, IMMUTABLE);
+    const chunk = CHUNK_NAME.test(file) ? await readFile(join(current.chunkDir, file)).catch(() => undefined) : undefined;
+    if (!chunk) return problem(c, 404, `No part of the widget is called ${file}.`);
+    return script(c, new Uint8Array(chunk), IMMUTABLE);
   });
   return app;
 }
