@@ -106,7 +106,7 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
 
   let outbox: Outbox;
   try {
-    outbox = new Outbox(config.dataDir);
+    outbox = new Outbox(config.dataDir, { log });
   } catch (error) {
     await closeSimulator?.();
     throw error;
