@@ -89,7 +89,7 @@ function closeServer(server: ServerType): Promise<void> {
 
 export async function startProxy(env: Env, options: StartOptions = {}): Promise<ProxyHandle> {
   const config = readConfig(env);
-  const log: Log = createLogger([config.upstreamToken, ...config.callerKeys, config.adminToken ?? ''], options.log);
+  const log: Log = createLogger([config.upstreamToken, ...config.callerKeys, ...config.adminTokens], options.log);
 
   let upstreamBaseUrl: string = config.upstreamBaseUrl ?? '';
   let closeSimulator: (() => Promise<void>) | undefined;
@@ -113,7 +113,7 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
   }
   const resumed = outbox.recover();
   const metrics: ProxyMetrics | undefined =
-    config.adminToken === undefined
+    config.adminTokens.length === 0
       ? undefined
       : await createMetrics({ outbox, upstreamState: (): UpstreamState['state'] => dispatcher.upstream.state });
   const upstream = createUpstreamClient(upstreamBaseUrl, config.upstreamToken, config.upstreamTimeoutMs);

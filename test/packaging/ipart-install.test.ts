@@ -78,7 +78,15 @@ before(async () => {
   const origin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
   imis = `${origin}${IMIS_SITE_PATH}`;
   proxy = await startProxy(
-    { PORT: '0', DATA_DIR: dataDir, SIMULATOR_DELAY_MS: '0', GIFT_UPSTREAM_SPACING_MS: '0', GIFT_ENTRY_KEYS: KEY, ALLOWED_ORIGINS: origin },
+    {
+      PORT: '0',
+      DATA_DIR: dataDir,
+      SIMULATOR_DELAY_MS: '0',
+      GIFT_SIMULATOR: '1',
+      GIFT_UPSTREAM_SPACING_MS: '0',
+      GIFT_ENTRY_KEYS: KEY,
+      ALLOWED_ORIGINS: origin,
+    },
     { log: () => {} },
   );
   // What an administrator does in RiSE: upload the zip, register the content type, place it on a staff page.

@@ -98,7 +98,7 @@ describe('GET /metrics without sockets', () => {
   });
   const routes = async (adminToken: string | undefined) =>
     adminRoutes({
-      config: { adminToken, dataDir },
+      config: { adminTokens: adminToken === undefined ? [] : [adminToken], dataDir },
       outbox,
       metrics: await createMetrics({ outbox, upstreamState: () => 'ok' }),
       log: () => {},
