@@ -213,6 +213,14 @@ export class Outbox {
     return row.n;
   }
 
+  /** When the oldest gift still waiting to go upstream was entered (ISO), if one is waiting: for /metrics. */
+  oldestWaitingSince(): string | undefined {
+    const row = this.db.prepare(`SELECT MIN(created_at) AS at FROM gifts WHERE status IN ('queued', 'sending', 'held')`).get() as {
+      at: string | null;
+    };
+    return row.at ?? undefined;
+  }
+
   stuckCount(): number {
     return (this.db.prepare(`SELECT COUNT(*) AS n FROM gifts WHERE status = 'stuck'`).get() as { n: number }).n;
   }

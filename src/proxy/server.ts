@@ -6,6 +6,8 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
+import { readBackupRecord } from './backup-record.ts';
+import { buildInfo } from './build-info.ts';
 import { readConfig, type Env, type ProxyConfig } from './config.ts';
 import { Dispatcher, type UpstreamState } from './dispatcher.ts';
 import { createLogger, type Log } from './logger.ts';
@@ -39,9 +41,10 @@ export interface ProxyHandle {
   /**
    * Stops accepting, answers callers still waiting for a verdict with the gift's
    * status as it stands, lets the upstream call in flight finish within its
-   * timeout (its outcome is recorded), then closes the journal.
+   * timeout (its outcome is recorded), then closes the journal. Logged as
+   * proxy_stopping (with `reason`, e.g. the signal) and proxy_stopped.
    */
-  close(): Promise<void>;
+  close(reason?: string): Promise<void>;
 }
 
 export interface StartOptions {
@@ -112,15 +115,21 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
     throw error;
   }
   const resumed = outbox.recover();
+  let stopping = false;
   const metrics: ProxyMetrics | undefined =
     config.adminTokens.length === 0
       ? undefined
-      : await createMetrics({ outbox, upstreamState: (): UpstreamState['state'] => dispatcher.upstream.state });
+      : await createMetrics({
+          outbox,
+          upstreamState: (): UpstreamState['state'] => dispatcher.upstream.state,
+          ready: () => !stopping && outbox.checkWritable().writable,
+          lastBackup: () => readBackupRecord(config.dataDir),
+          build: buildInfo(),
+        });
   const upstream = createUpstreamClient(upstreamBaseUrl, config.upstreamToken, config.upstreamTimeoutMs);
   const client = metrics?.instrument(upstream) ?? upstream;
   const dispatcher = new Dispatcher(outbox, client, config, log);
   const lookups = new LookupsCache(client, config.lookupsTtlMs, config.transactionIdPrefix);
-  let stopping = false;
   const app = createApp({
     config,
     outbox,
@@ -152,8 +161,14 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
+  const build = buildInfo();
   log('info', 'proxy_started', {
     url,
+    version: build.version,
+    commit: build.commit,
+    node: build.node,
+    schemaVersion: build.schemaVersion,
+    pid: process.pid,
     dataDir: config.dataDir,
     resumedGifts: resumed,
     queueDepth: outbox.depth(),
@@ -161,21 +176,30 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
     callerChecks: config.callerChecksOff ? 'OFF (loopback host, no GIFT_ENTRY_KEYS): local development only' : 'on',
   });
 
+  let closing: Promise<void> | undefined;
   return {
     url,
     config,
     simulatorUrl: closeSimulator ? upstreamBaseUrl : undefined,
     outbox,
-    async close() {
-      stopping = true;
-      const closed = closeServer(server);
-      clearInterval(retention);
-      const stopped = dispatcher.stop();
-      dispatcher.releaseWaiters();
-      await stopped;
-      await closed;
-      outbox.close();
-      await closeSimulator?.();
+    close(reason = 'close') {
+      closing ??= (async () => {
+        const began = Date.now();
+        log('info', 'proxy_stopping', { reason, queueDepth: outbox.depth() });
+        stopping = true;
+        const closed = closeServer(server);
+        clearInterval(retention);
+        const stopped = dispatcher.stop();
+        dispatcher.releaseWaiters();
+        await stopped;
+        await closed;
+        const queueDepth = outbox.depth();
+        const stuck = outbox.stuckCount();
+        outbox.close();
+        await closeSimulator?.();
+        log('info', 'proxy_stopped', { reason, queueDepth, stuck, durationMs: Date.now() - began });
+      })();
+      return closing;
     },
   };
 }

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { ADMIN_PATHS, BACKUP_GIFT_COUNT_HEADER } from '../admin-api.ts';
+import { writeBackupRecord } from '../backup-record.ts';
 import type { ProxyConfig } from '../config.ts';
 import { problem } from '../http-problem.ts';
 import type { Log } from '../logger.ts';
@@ -85,6 +86,12 @@ export function adminRoutes(deps: AdminDeps): Hono {
       // Unlinked while open: the answer still reads it, and nothing is left behind if the caller goes away.
       await discard();
       deps.log('info', 'backup_taken', { gifts, bytes: size, durationMs: Date.now() - started });
+      try {
+        writeBackupRecord(deps.config.dataDir, { at: started, bytes: size, gifts });
+      } catch (error) {
+        // The copy is good; only /metrics's "last backup" misses it, which an alert will say.
+        deps.log('warn', 'backup_record_failed', { reason: error instanceof Error ? error.message : String(error) });
+      }
       const stamp = new Date(started).toISOString().replace(/[-:]|\.\d+/g, '');
       return new Response(Readable.toWeb(handle.createReadStream()) as ReadableStream<Uint8Array>, {
         headers: {
