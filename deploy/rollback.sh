@@ -1,5 +1,6 @@
 #!/bin/sh
-# Go back to the release that ran before the last upgrade:   sh deploy/rollback.sh
+# Go back to the release that ran before the last upgrade (README: Rolling back):
+#   git show HEAD:deploy/rollback.sh | sh
 set -eu
 app="${APP_DIR:-/opt/gift-proxy/app}"
 env_file="${ENV_FILE:-/etc/gift-proxy/env}"

@@ -1,7 +1,8 @@
 #!/bin/sh
-# Upgrade the gift proxy, backup first:   sh deploy/upgrade.sh RELEASE
+# Upgrade the gift proxy to RELEASE, backup first (README: Upgrading):
+#   git show RELEASE:deploy/upgrade.sh | sh -s RELEASE
 set -eu
-release="${1:?name the release (a tag or commit): sh deploy/upgrade.sh v0.2.0}"
+release="${1:?name the release (a tag or commit) to upgrade to}"
 app="${APP_DIR:-/opt/gift-proxy/app}"
 env_file="${ENV_FILE:-/etc/gift-proxy/env}"
 backups="${BACKUP_DIR:-/var/backups/gift-proxy}"

@@ -109,14 +109,14 @@ export async function run(): Promise<{ rssMb: number; peakMb: number; rssAtFirst
       await scrape.text();
       rss.push(procStatusMb(child.pid!, 'VmRSS'));
       console.log(
-        `  after ${checkpoint} accepted gifts, ${IN_FLIGHT} in flight: RSS ${mb(rss.at(-1)!)} (peak so far ${mb(procStatusMb(child.pid!, 'VmHWM'))})`,
+        `  after ${checkpoint} accepted gifts, ${IN_FLIGHT} in flight: RSS ${mb(rss.at(-1)!)} (peak so far ${mb(procStatusMb(child.pid!, 'VmHWM'))}; ` +
+          `private ${mb(procStatusMb(child.pid!, 'RssAnon'))}, file-backed ${mb(procStatusMb(child.pid!, 'RssFile'))})`,
       );
     }
     const rssAtFirstMb = rss[0]!;
     const rssMb = rss.at(-1)!;
     const peakMb = procStatusMb(child.pid!, 'VmHWM');
     // File-backed pages are mostly the node executable's own code, shared with any other node process.
-    console.log(`  of which private ${mb(procStatusMb(child.pid!, 'RssAnon'))}, file-backed ${mb(procStatusMb(child.pid!, 'RssFile'))}`);
     const growth = rssMb - rssAtFirstMb;
     const over = Math.max(rssAtFirstMb, rssMb) - RSS_TARGET_MB;
     console.log(`  target ≤ ${RSS_TARGET_MB} MB at both: ${over <= 0 ? 'met' : `NOT met (${over.toFixed(1)} MB over)`}`);
