@@ -155,6 +155,26 @@ describe('GET /metrics without sockets', () => {
     assert.match(((await response.json()) as { message: string }).message, /set GIFT_ADMIN_TOKEN/);
   });
 
+  test('while the admin token is rotated, the old and the new one both open it', async () => {
+    const next = 'admin-token-next-9876543210';
+    const app = adminRoutes({
+      config: { adminTokens: [ADMIN, next], dataDir },
+      outbox,
+      metrics: await createMetrics({
+        outbox,
+        upstreamState: () => 'ok',
+        ready: () => true,
+        lastBackup: () => undefined,
+        build: buildInfo(),
+      }),
+      log: () => {},
+    });
+    for (const token of [ADMIN, next]) {
+      assert.equal((await app.request('/metrics', { headers: { Authorization: `Bearer ${token}` } })).status, 200, token);
+    }
+    assert.equal((await app.request('/metrics', { headers: { Authorization: 'Bearer admin-token-retired-000000' } })).status, 401);
+  });
+
   test('a wrong admin token is refused with a Bearer challenge', async () => {
     const response = await (await routes(ADMIN)).request('/metrics', { headers: { Authorization: 'Bearer not-the-admin-token-at-all' } });
     assert.equal(response.status, 401);
