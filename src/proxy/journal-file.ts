@@ -22,6 +22,8 @@ import { migrateJournal } from './journal-schema.ts';
 export const JOURNAL_FILE = 'gifts.db';
 export const JOURNAL_MARKER = 'gifts.db.marker';
 export const LOCK_FILE = 'proxy.lock';
+/** SQLite's page cache for the journal, in KB. */
+export const JOURNAL_CACHE_KB = 2000;
 
 const MARKER_TEXT =
   'This directory holds the gift proxy journal (gifts.db). While this file is here the proxy refuses to start\n' +
@@ -102,28 +104,6 @@ function lockDataDir(dataDir: string): Database.Database {
   return lock;
 }
 
-/** Distinct SQL texts the journal's code uses, with room to spare; a runaway would stop being cached, not grow. */
-const MAX_CACHED_STATEMENTS = 200;
-
-/**
- * Each prepare() compiles a statement whose SQLite memory V8 cannot see, freed only when
- * the wrapper is collected, so with a statement a call the proxy's RSS grew with the
- * number of gifts. Here each SQL text is compiled once and reused. A shared statement
- * must not be switched to pluck/raw/expand mode or iterated while another use runs.
- */
-function reuseStatements(db: Database.Database): void {
-  const prepare = db.prepare.bind(db);
-  const cache = new Map<string, Database.Statement>();
-  db.prepare = ((source: string) => {
-    let statement = cache.get(source);
-    if (!statement) {
-      statement = prepare(source);
-      if (cache.size < MAX_CACHED_STATEMENTS) cache.set(source, statement);
-    }
-    return statement;
-  }) as Database.Database['prepare'];
-}
-
 function sizeOf(path: string): number | undefined {
   try {
     return statSync(path).size;
@@ -158,8 +138,11 @@ export function openJournal(dataDir: string, options: OpenJournalOptions = {}): 
     db.pragma('journal_mode = WAL');
     // FULL: a gift we answered for is on disk even if the machine loses power next.
     db.pragma('synchronous = FULL');
+    // better-sqlite3 builds SQLite with a 16 MB page cache, which fills as the journal grows: the
+    // proxy's memory then grew with every gift it had ever taken. The queue is read through its
+    // index, a few pages at a time; 2 MB (SQLite's own default) holds them.
+    db.pragma(`cache_size = -${JOURNAL_CACHE_KB}`);
     migrateJournal(db, file, log);
-    reuseStatements(db);
     createPrivate(file);
     if (!existsSync(join(dataDir, JOURNAL_MARKER))) writeFileSync(join(dataDir, JOURNAL_MARKER), MARKER_TEXT, { mode: 0o600 });
   } catch (error) {

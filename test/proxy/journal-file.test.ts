@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, test } from 'node:test';
 import { toImportRequest } from '../../src/contract/index.ts';
-import { JOURNAL_MARKER } from '../../src/proxy/journal-file.ts';
+import { JOURNAL_CACHE_KB, JOURNAL_MARKER } from '../../src/proxy/journal-file.ts';
 import { Outbox } from '../../src/proxy/outbox.ts';
 import { postGift, sampleGift, startHarness, waitForStatus } from './harness.ts';
 
@@ -109,4 +109,16 @@ describe('one proxy per directory, without shutting readers out', () => {
     first.close();
     new Outbox(dir).close();
   });
+});
+
+test('the journal’s page cache is bounded, so memory does not grow with the number of gifts it holds', () => {
+  const dir = freshDir();
+  const outbox = new Outbox(dir);
+  try {
+    const db = (outbox as unknown as { db: Database.Database }).db;
+    assert.equal(db.pragma('cache_size', { simple: true }), -JOURNAL_CACHE_KB, 'better-sqlite3 would otherwise take 16 MB');
+    assert.ok(JOURNAL_CACHE_KB <= 2000);
+  } finally {
+    outbox.close();
+  }
 });
