@@ -67,6 +67,19 @@ function diskFull(dataDir: string, code: string): DataDirError {
   );
 }
 
+/**
+ * Any failure while the journal is opened or first written at start, as one sentence
+ * naming DATA_DIR (SQLite alone says "database or disk is full", and not where).
+ */
+export function journalStartFailure(dataDir: string, error: unknown): Error {
+  if (error instanceof DataDirError || error instanceof OutboxLockedError) return error;
+  const code = codeOf(error);
+  if (isDiskFull(code)) return diskFull(dataDir, code!);
+  if (error instanceof Error && !code) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new DataDirError(`The gift journal ${join(dataDir, JOURNAL_FILE)} cannot be opened: ${reason}${code ? ` (${code})` : ''}.`);
+}
+
 /** The data directory exists (created 0700 if not) and this process may write in it; said plainly if not. */
 function prepareDataDir(dataDir: string): void {
   try {
@@ -148,12 +161,7 @@ export function openJournal(dataDir: string, options: OpenJournalOptions = {}): 
   } catch (error) {
     db?.close();
     lock?.close();
-    if (error instanceof DataDirError || error instanceof OutboxLockedError) throw error;
-    const code = codeOf(error);
-    if (isDiskFull(code)) throw diskFull(dataDir, code!);
-    if (error instanceof Error && !code) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new DataDirError(`The gift journal ${file} cannot be opened: ${reason}${code ? ` (${code})` : ''}.`);
+    throw journalStartFailure(dataDir, error);
   }
   const opened = db;
   const held = lock;

@@ -10,6 +10,7 @@ import { readBackupRecord } from './backup-record.ts';
 import { buildInfo } from './build-info.ts';
 import { readConfig, type Env, type ProxyConfig } from './config.ts';
 import { Dispatcher, type UpstreamState } from './dispatcher.ts';
+import { journalStartFailure } from './journal-file.ts';
 import { createLogger, type Log } from './logger.ts';
 import { LookupsCache } from './lookups-cache.ts';
 import { createMetrics, type ProxyMetrics } from './metrics.ts';
@@ -107,14 +108,17 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
     });
   }
 
-  let outbox: Outbox;
+  let outbox: Outbox | undefined;
+  let resumed: number;
   try {
     outbox = new Outbox(config.dataDir, { log });
+    // The first write of this run: on a full disk it fails here, and is said as such.
+    resumed = outbox.recover();
   } catch (error) {
+    outbox?.close();
     await closeSimulator?.();
-    throw error;
+    throw journalStartFailure(config.dataDir, error);
   }
-  const resumed = outbox.recover();
   let stopping = false;
   const metrics: ProxyMetrics | undefined =
     config.adminTokens.length === 0
