@@ -99,7 +99,7 @@ function createPrivate(file: string): void {
   for (const path of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(path)) chmodSync(path, 0o600);
 }
 
-/** The directory's lock, held until `release` or the process's end. */
+/** The directory's lock, held until the journal is closed or the process ends (even by kill -9). */
 function lockDataDir(dataDir: string): Database.Database {
   const file = join(dataDir, LOCK_FILE);
   createPrivate(file);
