@@ -88,7 +88,14 @@ export function migrateJournal(db: Database.Database, file: string, log: Log): n
     log('info', 'journal_created', { file, schemaVersion: JOURNAL_SCHEMA_VERSION });
     return 0;
   }
-  if (stored === 0) db.pragma(`user_version = ${found}`);
+  if (stored === 0) {
+    db.pragma(`user_version = ${found}`);
+    log('info', 'journal_versioned', {
+      file,
+      schemaVersion: found,
+      note: 'written before schema versions were kept; recognised by its columns',
+    });
+  }
   for (let version = found; version < JOURNAL_SCHEMA_VERSION; version++) {
     const step = MIGRATIONS[version]!;
     const started = Date.now();

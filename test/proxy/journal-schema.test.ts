@@ -68,6 +68,11 @@ describe('the journal’s schema version', () => {
       const dir = oldJournal(schema.sql);
       const { outbox, lines } = openLogged(dir);
       try {
+        assert.deepEqual(
+          lines.filter((line) => line.event === 'journal_versioned').map((line) => line.schemaVersion),
+          [schema.version],
+          'the release it came from is recognised, and said',
+        );
         const steps = lines.filter((line) => line.event === 'journal_migrated');
         assert.deepEqual(
           steps.map((line) => [line.fromVersion, line.toVersion]),
