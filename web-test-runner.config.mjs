@@ -31,6 +31,7 @@ const proxy = await startProxy(
     PORT: '0',
     DATA_DIR: dataDir,
     SIMULATOR_DELAY_MS: '200',
+    GIFT_SIMULATOR: '1',
     GIFT_UPSTREAM_SPACING_MS: '0',
     GIFT_ANSWER_WAIT_MS: '5000',
     GIFT_ENTRY_KEYS: key,

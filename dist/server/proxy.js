@@ -1019,10 +1019,10 @@ function transactionIdOf(raw) {
   }
 }
 function readBody2(request) {
-  return new Promise((resolve2, reject) => {
+  return new Promise((resolve3, reject) => {
     const chunks = [];
     request.on("data", (chunk) => chunks.push(chunk));
-    request.on("end", () => resolve2(Buffer.concat(chunks).toString("utf8")));
+    request.on("end", () => resolve3(Buffer.concat(chunks).toString("utf8")));
     request.on("error", reject);
   });
 }
@@ -1031,10 +1031,10 @@ async function startSimulator(options) {
   const mapping = options.campaignMapping ?? SAMPLE_CAMPAIGN_MAPPING;
   const sockets = /* @__PURE__ */ new Set();
   const timers = /* @__PURE__ */ new Set();
-  const wait = (ms) => new Promise((resolve2) => {
+  const wait = (ms) => new Promise((resolve3) => {
     const timer = setTimeout(() => {
       timers.delete(timer);
-      resolve2();
+      resolve3();
     }, ms);
     timers.add(timer);
   });
@@ -1151,17 +1151,17 @@ async function startSimulator(options) {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
   });
-  await new Promise((resolve2, reject) => {
+  await new Promise((resolve3, reject) => {
     server.once("error", reject);
-    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve2);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve3);
   });
   const address = server.address();
   return {
     url: `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`,
     control: state,
-    close: () => new Promise((resolve2) => {
+    close: () => new Promise((resolve3) => {
       for (const timer of timers) clearTimeout(timer);
-      server.close(() => resolve2());
+      server.close(() => resolve3());
       for (const socket of sockets) socket.destroy();
     })
   };
@@ -1187,6 +1187,41 @@ var init_server = __esm({
 init_contract();
 import { isIP } from "node:net";
 import { resolve } from "node:path";
+
+// src/proxy/typed-settings.ts
+var MIN_SECRET_LENGTH = 16;
+function placeholderReason(secret) {
+  if (/\.\.\.|…/.test(secret)) return 'it contains "...", like the placeholders in README';
+  if (/change.?me|placeholder|replace.?(me|this)|your.?(api.?)?(token|key)|example|dummy|secret|password|todo/i.test(secret)) {
+    return "it reads like a placeholder word, not a generated value";
+  }
+  if (/(.)\1{7,}/.test(secret)) return "it repeats one character 8 times or more";
+  if (new Set(secret).size < 6) return "it uses fewer than 6 different characters";
+  if (secret.length < MIN_SECRET_LENGTH) return `it has ${secret.length} characters, fewer than ${MIN_SECRET_LENGTH}`;
+  return void 0;
+}
+function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+function closestName(name, known) {
+  const squash = (s) => s.replace(/_/g, "");
+  let best;
+  for (const candidate of known) {
+    const distance = squash(candidate) === squash(name) ? 0 : editDistance(name, candidate);
+    if (!best || distance < best.distance) best = { name: candidate, distance };
+  }
+  return best && best.distance <= Math.max(2, Math.floor(name.length / 5)) ? best.name : void 0;
+}
+
+// src/proxy/config.ts
 var ConfigError = class extends Error {
   constructor(problems) {
     super(`The proxy cannot start:
@@ -1201,12 +1236,15 @@ function isLoopbackHost(host) {
   if (isIP(bare) === 4) return bare.startsWith("127.");
   return bare === "::1";
 }
+var LOOPBACK_PROXIES = ["127.0.0.0/8", "::1"];
 function randomToken() {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(24))).toString("base64url");
 }
 function readConfig(env) {
   const problems = [];
+  const known = /* @__PURE__ */ new Set();
   const value = (name) => {
+    known.add(name);
     const raw = env[name]?.trim();
     return raw === "" ? void 0 : raw;
   };
@@ -1245,6 +1283,8 @@ function readConfig(env) {
   }
   const token = value("GIFT_API_TOKEN");
   if (!embedded && token === void 0) problems.push("GIFT_API_TOKEN is required when GIFT_API_BASE_URL is set");
+  const weakToken = token === void 0 ? void 0 : placeholderReason(token);
+  if (weakToken) problems.push(`GIFT_API_TOKEN does not look like the token CSI issued: ${weakToken}`);
   let financialAccountId = 6;
   const account = value("GIFT_FINANCIAL_ACCOUNT_ID");
   if (account === void 0) {
@@ -1269,22 +1309,60 @@ function readConfig(env) {
       allowedOrigins.push(parsed.origin);
     }
   }
+  const generate = "generate one with: openssl rand -base64 24";
   const callerKeys = list("GIFT_ENTRY_KEYS");
   for (const key of callerKeys) {
-    if (key.length < 16) problems.push(`Every GIFT_ENTRY_KEYS entry must be at least 16 characters (one has ${key.length})`);
+    const weak = placeholderReason(key);
+    if (key.length < MIN_SECRET_LENGTH) {
+      problems.push(`Every GIFT_ENTRY_KEYS entry must be at least ${MIN_SECRET_LENGTH} characters (one has ${key.length})`);
+    } else if (weak) problems.push(`A GIFT_ENTRY_KEYS entry is not a usable key: ${weak}; ${generate}`);
   }
   const callerChecksOff = callerKeys.length === 0;
-  const adminToken = value("GIFT_ADMIN_TOKEN");
-  if (adminToken !== void 0 && adminToken.length < 16) {
-    problems.push(`GIFT_ADMIN_TOKEN must be at least 16 characters (it has ${adminToken.length})`);
+  const adminTokens = list("GIFT_ADMIN_TOKEN");
+  for (const adminToken of adminTokens) {
+    const weak = placeholderReason(adminToken);
+    if (adminToken.length < MIN_SECRET_LENGTH) {
+      problems.push(`GIFT_ADMIN_TOKEN must be at least ${MIN_SECRET_LENGTH} characters (it has ${adminToken.length})`);
+    } else if (weak) problems.push(`GIFT_ADMIN_TOKEN is not a usable token: ${weak}; ${generate}`);
   }
-  if (adminToken !== void 0 && callerKeys.includes(adminToken)) {
+  if (adminTokens.length > 2) problems.push(`GIFT_ADMIN_TOKEN takes one token, or two while rotating (it has ${adminTokens.length})`);
+  if (adminTokens.some((adminToken) => callerKeys.includes(adminToken))) {
     problems.push("GIFT_ADMIN_TOKEN must differ from every GIFT_ENTRY_KEYS entry: caller keys sit in iMIS pages that staff can read");
   }
   if (callerChecksOff && !isLoopbackHost(host)) {
     problems.push(
       `GIFT_ENTRY_KEYS is required when HOST (${host}) is not a loopback address: otherwise anyone who can reach the proxy could record gifts`
     );
+  }
+  const simulatorFlag = value("GIFT_SIMULATOR");
+  if (simulatorFlag !== void 0 && simulatorFlag !== "0" && simulatorFlag !== "1") {
+    problems.push(`GIFT_SIMULATOR must be 1 (run the built-in simulator) or 0 (got "${simulatorFlag}")`);
+  }
+  const simulatorAsked = simulatorFlag === "1";
+  if (simulatorAsked && !embedded) problems.push("GIFT_SIMULATOR=1 and GIFT_API_BASE_URL are both set: keep only one");
+  const production = [
+    callerKeys.length > 0 ? "GIFT_ENTRY_KEYS" : void 0,
+    allowedOrigins.length > 0 ? "ALLOWED_ORIGINS" : void 0,
+    isLoopbackHost(host) ? void 0 : `HOST=${host}`
+  ].filter(Boolean);
+  if (embedded && !simulatorAsked && production.length > 0) {
+    problems.push(
+      `GIFT_API_BASE_URL is not set, so gifts would go to the built-in simulator and never reach iMIS, yet ${production.join(", ")} ${production.length === 1 ? "is" : "are"} set as on a real server. Set GIFT_API_BASE_URL (check its spelling), or GIFT_SIMULATOR=1 to run the simulator on purpose`
+    );
+  }
+  const trustProxy = value("TRUST_PROXY");
+  const trustedProxies = [];
+  if (trustProxy !== void 0 && trustProxy !== "off") {
+    for (const entry of trustProxy === "loopback" ? LOOPBACK_PROXIES : list("TRUST_PROXY")) {
+      const [address, bits, extra] = entry.split("/");
+      const family = isIP(address ?? "");
+      const maxBits = family === 6 ? 128 : 32;
+      if (family === 0 || extra !== void 0 || bits !== void 0 && !(/^\d+$/.test(bits) && Number(bits) <= maxBits)) {
+        problems.push(`TRUST_PROXY entry "${entry}" must be an IP address or range like 127.0.0.1 or 10.0.0.0/8 (or TRUST_PROXY=loopback)`);
+      } else {
+        trustedProxies.push(entry);
+      }
+    }
   }
   const transactionIdPrefix = value("GIFT_TRANSACTION_PREFIX") ?? "";
   if (!TRANSACTION_ID_PREFIX_PATTERN.test(transactionIdPrefix)) {
@@ -1317,8 +1395,13 @@ function readConfig(env) {
     lookupsTtlMs: integer("GIFT_LOOKUPS_TTL_MS", 3e5, 0, 864e5),
     simulatorDelay,
     retentionDays,
-    adminToken
+    adminTokens,
+    trustedProxies
   };
+  for (const name of Object.keys(env).filter((name2) => name2.startsWith("GIFT_") && !known.has(name2)).sort()) {
+    const meant = closestName(name, known);
+    problems.push(`${name} is not a setting of this proxy${meant ? `: did you mean ${meant}?` : " (see README: Proxy configuration)"}`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
@@ -1334,6 +1417,7 @@ import { Hono as Hono9 } from "hono";
 init_contract();
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { timingSafeEqual } from "node:crypto";
+import { BlockList, isIP as isIP2 } from "node:net";
 
 // src/proxy/http-problem.ts
 function problem(c, status, message, extra = {}) {
@@ -1376,16 +1460,46 @@ function sameSecret(given, expected) {
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
 }
-function clientAddress(c) {
+function plainAddress(address) {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  return mapped ? mapped[1] : address;
+}
+function trustedHops(entries) {
+  if (entries.length === 0) return void 0;
+  const list = new BlockList();
+  for (const entry of entries) {
+    const [address, bits] = entry.split("/");
+    const type = isIP2(address) === 6 ? "ipv6" : "ipv4";
+    if (bits === void 0) list.addAddress(address, type);
+    else list.addSubnet(address, Number(bits), type);
+  }
+  return list;
+}
+function isTrusted(trusted, address) {
+  const family = isIP2(address);
+  return family !== 0 && trusted.check(address, family === 6 ? "ipv6" : "ipv4");
+}
+function clientAddress(c, trusted) {
+  let peer;
   try {
-    return getConnInfo(c).remote.address ?? "unknown";
+    peer = plainAddress(getConnInfo(c).remote.address ?? "unknown");
   } catch {
     return "unknown";
   }
+  if (!trusted || !isTrusted(trusted, peer)) return peer;
+  const hops = (c.req.header("X-Forwarded-For") ?? "").split(",").map((hop) => plainAddress(hop.trim())).filter(Boolean);
+  let client = peer;
+  for (let i = hops.length - 1; i >= 0; i--) {
+    if (isIP2(hops[i]) === 0) break;
+    client = hops[i];
+    if (!isTrusted(trusted, client)) break;
+  }
+  return client;
 }
 var ALLOWED_REQUEST_HEADERS = `Content-Type, ${CALLER_KEY_HEADER}, If-None-Match, ${RESPOND_ASYNC.header}`;
 function callerChecks(config, log = () => {
 }, failures = new KeyFailures()) {
+  const trusted = trustedHops(config.trustedProxies ?? []);
   return async (c, next) => {
     const origin = c.req.header("Origin");
     const ownOrigin = new URL(c.req.url).origin;
@@ -1406,7 +1520,7 @@ function callerChecks(config, log = () => {
     }
     if (!config.callerChecksOff) {
       const key = c.req.header(CALLER_KEY_HEADER);
-      const address = clientAddress(c);
+      const address = clientAddress(c, trusted);
       const refuse = async (reason, message) => {
         const { delayMs, count } = failures.fail(address);
         log("warn", "caller_key_refused", {
@@ -1417,7 +1531,7 @@ function callerChecks(config, log = () => {
           origin,
           path: new URL(c.req.url).pathname
         });
-        if (delayMs > 0) await new Promise((resolve2) => setTimeout(resolve2, delayMs));
+        if (delayMs > 0) await new Promise((resolve3) => setTimeout(resolve3, delayMs));
         return problem(c, 401, message);
       };
       if (key === void 0 || key === "") {
@@ -1472,13 +1586,32 @@ function refuseWhileStopping(stopping) {
 import Database from "better-sqlite3";
 import { randomBytes, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
 import { open, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join as join2 } from "node:path";
 import { Readable } from "node:stream";
 import { Hono as Hono2 } from "hono";
 
 // src/proxy/admin-api.ts
 var ADMIN_PATHS = { backup: "/admin/backup", metrics: "/metrics" };
 var BACKUP_GIFT_COUNT_HEADER = "X-Gift-Count";
+
+// src/proxy/backup-record.ts
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+var FILE = "last-backup.json";
+function readBackupRecord(dataDir) {
+  try {
+    const parsed = JSON.parse(readFileSync(join(dataDir, FILE), "utf8"));
+    if (typeof parsed.at !== "number" || typeof parsed.bytes !== "number") return void 0;
+    return { at: parsed.at, bytes: parsed.bytes, gifts: typeof parsed.gifts === "number" ? parsed.gifts : 0 };
+  } catch {
+    return void 0;
+  }
+}
+function writeBackupRecord(dataDir, record3) {
+  const file = join(dataDir, FILE);
+  writeFileSync(`${file}.tmp`, JSON.stringify(record3), { mode: 384 });
+  renameSync(`${file}.tmp`, file);
+}
 
 // src/proxy/routes/metrics.ts
 import { Hono } from "hono";
@@ -1499,10 +1632,10 @@ function sameSecret2(given, expected) {
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual2(a, b);
 }
-function requireAdminToken(adminToken, log) {
+function requireAdminToken(adminTokens, log) {
   return async (c, next) => {
     const path = new URL(c.req.url).pathname;
-    if (adminToken === void 0) {
+    if (adminTokens.length === 0) {
       return problem(c, 403, `${path} is off: set GIFT_ADMIN_TOKEN (16 characters or more) in the proxy's environment and restart it.`);
     }
     const given = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header("Authorization") ?? "")?.[1];
@@ -1510,7 +1643,7 @@ function requireAdminToken(adminToken, log) {
       c.header("WWW-Authenticate", 'Bearer realm="gift-proxy-admin"');
       return problem(c, 401, `${path} needs the admin token: send Authorization: Bearer <GIFT_ADMIN_TOKEN>.`);
     }
-    if (!sameSecret2(given, adminToken)) {
+    if (!adminTokens.some((adminToken) => sameSecret2(given, adminToken))) {
       log("warn", "admin_token_refused", { path });
       c.header("WWW-Authenticate", 'Bearer realm="gift-proxy-admin", error="invalid_token"');
       return problem(c, 401, "The admin token is not recognised (it may have been rotated): use the current GIFT_ADMIN_TOKEN.");
@@ -1531,12 +1664,12 @@ function finishCopy(file) {
 }
 function adminRoutes(deps) {
   const app = new Hono2();
-  const guard = requireAdminToken(deps.config.adminToken, deps.log);
+  const guard = requireAdminToken(deps.config.adminTokens, deps.log);
   app.use(ADMIN_PATHS.backup, guard);
   app.use(ADMIN_PATHS.metrics, guard);
   app.post(ADMIN_PATHS.backup, async (c) => {
     const started = Date.now();
-    const file = join(deps.config.dataDir, `backup-${started}-${randomBytes(4).toString("hex")}.db`);
+    const file = join2(deps.config.dataDir, `backup-${started}-${randomBytes(4).toString("hex")}.db`);
     const discard = () => Promise.all(["", "-journal", "-wal", "-shm"].map((suffix) => rm(`${file}${suffix}`, { force: true })));
     try {
       await writeFile(file, "", { mode: 384, flag: "wx" });
@@ -1546,6 +1679,11 @@ function adminRoutes(deps) {
       const { size } = await handle.stat();
       await discard();
       deps.log("info", "backup_taken", { gifts: gifts2, bytes: size, durationMs: Date.now() - started });
+      try {
+        writeBackupRecord(deps.config.dataDir, { at: started, bytes: size, gifts: gifts2 });
+      } catch (error) {
+        deps.log("warn", "backup_record_failed", { reason: error instanceof Error ? error.message : String(error) });
+      }
       const stamp = new Date(started).toISOString().replace(/[-:]|\.\d+/g, "");
       return new Response(Readable.toWeb(handle.createReadStream()), {
         headers: {
@@ -1678,9 +1816,9 @@ function giftJsonBody(what = { a: "A gift", the: "the gift" }) {
   };
 }
 async function readJsonObject(c, what = "one gift", amountAt = ["amount"]) {
-  const read = readGiftBody(new Uint8Array(await c.req.arrayBuffer()), amountAt);
-  if (!read.ok) return new BodyProblem(read.message, read.field);
-  const body = read.value;
+  const read2 = readGiftBody(new Uint8Array(await c.req.arrayBuffer()), amountAt);
+  if (!read2.ok) return new BodyProblem(read2.message, read2.field);
+  const body = read2.value;
   if (typeof body !== "object" || body === null || Array.isArray(body)) return new BodyProblem(`Send ${what} as a JSON object.`);
   return body;
 }
@@ -1732,47 +1870,17 @@ function readGiftEntry(giftBody, reportedBy, shownName, config) {
 
 // src/proxy/outbox.ts
 init_contract();
+
+// src/proxy/journal-file.ts
 import Database2 from "better-sqlite3";
-import { accessSync, chmodSync, closeSync, constants, existsSync, mkdirSync, openSync } from "node:fs";
-import { join as join2 } from "node:path";
-var OutboxLockedError = class extends Error {
-  constructor(dataDir) {
-    super(`Another gift proxy is already using ${dataDir}. Stop it, or give this one its own DATA_DIR.`);
-  }
-};
-var DataDirError = class extends Error {
-};
-function prepareDataDir(dataDir) {
-  try {
-    mkdirSync(dataDir, { recursive: true, mode: 448 });
-    accessSync(dataDir, constants.W_OK);
-  } catch (error) {
-    const code2 = error && typeof error === "object" && "code" in error ? String(error.code) : "unknown error";
-    const why = code2 === "EACCES" || code2 === "EROFS" || code2 === "EPERM" ? "is not writable by this process" : "cannot be created or used";
-    throw new DataDirError(`DATA_DIR ${dataDir} ${why} (${code2}): the gift journal must live in a directory the proxy can write.`);
-  }
-  const file = join2(dataDir, "gifts.db");
-  if (!existsSync(file)) closeSync(openSync(file, "a", 384));
-  for (const path of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(path)) chmodSync(path, 384);
-  return file;
-}
-var Outbox = class {
-  db;
-  constructor(dataDir) {
-    this.db = new Database2(prepareDataDir(dataDir), { timeout: 1e3 });
-    this.db.pragma("locking_mode = EXCLUSIVE");
-    try {
-      this.db.exec("BEGIN EXCLUSIVE; COMMIT;");
-    } catch (error) {
-      this.db.close();
-      if (error instanceof Error && "code" in error && String(error.code).startsWith("SQLITE_BUSY")) {
-        throw new OutboxLockedError(dataDir);
-      }
-      throw error;
-    }
-    this.db.pragma("journal_mode = WAL");
-    this.db.pragma("synchronous = FULL");
-    this.db.exec(`
+import { accessSync, chmodSync, closeSync, constants, existsSync, mkdirSync, openSync, statSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join3 } from "node:path";
+
+// src/proxy/journal-schema.ts
+var MIGRATIONS = [
+  {
+    change: "the gifts table of the first release",
+    sql: `
       CREATE TABLE IF NOT EXISTS gifts (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
         transaction_id TEXT NOT NULL UNIQUE,
@@ -1788,15 +1896,229 @@ var Outbox = class {
         updated_at TEXT NOT NULL
       );
       CREATE INDEX IF NOT EXISTS gifts_pending ON gifts (status, seq);
-      CREATE INDEX IF NOT EXISTS gifts_created ON gifts (created_at);
-    `);
-    const columns = new Set(this.db.pragma("table_info(gifts)").map((c) => c.name));
-    if (!columns.has("entered_by")) this.db.exec("ALTER TABLE gifts ADD COLUMN entered_by TEXT");
-    if (!columns.has("redacted")) this.db.exec("ALTER TABLE gifts ADD COLUMN redacted INTEGER NOT NULL DEFAULT 0");
-    if (!columns.has("donor_name")) this.db.exec("ALTER TABLE gifts ADD COLUMN donor_name TEXT");
-    if (!columns.has("failures")) this.db.exec("ALTER TABLE gifts ADD COLUMN failures INTEGER NOT NULL DEFAULT 0");
-    if (!columns.has("failing_since")) this.db.exec("ALTER TABLE gifts ADD COLUMN failing_since INTEGER");
-    this.db.exec("CREATE TABLE IF NOT EXISTS write_probe (id INTEGER PRIMARY KEY, at TEXT NOT NULL)");
+      CREATE INDEX IF NOT EXISTS gifts_created ON gifts (created_at);`
+  },
+  {
+    change: "who entered each gift, and the retention mark (columns entered_by, redacted)",
+    sql: `
+      ALTER TABLE gifts ADD COLUMN entered_by TEXT;
+      ALTER TABLE gifts ADD COLUMN redacted INTEGER NOT NULL DEFAULT 0;`
+  },
+  {
+    change: "the donor name picked in iMIS and the failure run that sets a gift aside (donor_name, failures, failing_since)",
+    sql: `
+      ALTER TABLE gifts ADD COLUMN donor_name TEXT;
+      ALTER TABLE gifts ADD COLUMN failures INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE gifts ADD COLUMN failing_since INTEGER;
+      CREATE TABLE IF NOT EXISTS write_probe (id INTEGER PRIMARY KEY, at TEXT NOT NULL);`
+  },
+  {
+    change: "batches kept for review before posting (tables batches, batch_gifts)",
+    sql: `
+      CREATE TABLE IF NOT EXISTS batches (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        state TEXT NOT NULL,
+        defaults TEXT NOT NULL,
+        expected_count INTEGER,
+        expected_total_cents INTEGER,
+        opened_by TEXT,
+        opened_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        posted_by TEXT,
+        posted_at TEXT,
+        post_reason TEXT
+      );
+      CREATE INDEX IF NOT EXISTS batches_state ON batches (state, seq);
+      CREATE TABLE IF NOT EXISTS batch_gifts (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        batch_id TEXT NOT NULL REFERENCES batches (id),
+        transaction_id TEXT NOT NULL UNIQUE,
+        gift TEXT NOT NULL,
+        donor_name TEXT,
+        entered_by TEXT,
+        added_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS batch_gifts_batch ON batch_gifts (batch_id, seq);`
+  }
+];
+var JOURNAL_SCHEMA_VERSION = MIGRATIONS.length;
+var JournalTooNewError = class extends Error {
+  constructor(file, version) {
+    super(
+      `The gift journal ${file} has schema version ${version}, newer than this release understands (${JOURNAL_SCHEMA_VERSION}): it was written by a later release. Run that release again, or restore the backup taken before the upgrade (README: Rolling back).`
+    );
+  }
+};
+function unversionedSchema(db) {
+  const columns = new Set(db.pragma("table_info(gifts)").map((c) => c.name));
+  if (columns.size === 0) return 0;
+  if (columns.has("donor_name")) return 3;
+  if (columns.has("entered_by")) return 2;
+  return 1;
+}
+function migrateJournal(db, file, log) {
+  const stored = db.pragma("user_version", { simple: true });
+  if (stored > JOURNAL_SCHEMA_VERSION) throw new JournalTooNewError(file, stored);
+  const found = stored === 0 ? unversionedSchema(db) : stored;
+  if (found === 0) {
+    db.transaction(() => {
+      for (const step of MIGRATIONS) db.exec(step.sql);
+      db.pragma(`user_version = ${JOURNAL_SCHEMA_VERSION}`);
+    })();
+    log("info", "journal_created", { file, schemaVersion: JOURNAL_SCHEMA_VERSION });
+    return 0;
+  }
+  if (stored === 0) {
+    db.pragma(`user_version = ${found}`);
+    log("info", "journal_versioned", {
+      file,
+      schemaVersion: found,
+      note: "written before schema versions were kept; recognised by its columns"
+    });
+  }
+  for (let version = found; version < JOURNAL_SCHEMA_VERSION; version++) {
+    const step = MIGRATIONS[version];
+    const started = Date.now();
+    db.transaction(() => {
+      db.exec(step.sql);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+    log("info", "journal_migrated", {
+      file,
+      fromVersion: version,
+      toVersion: version + 1,
+      change: step.change,
+      durationMs: Date.now() - started
+    });
+  }
+  return found;
+}
+
+// src/proxy/journal-file.ts
+var JOURNAL_FILE = "gifts.db";
+var JOURNAL_MARKER = "gifts.db.marker";
+var LOCK_FILE = "proxy.lock";
+var JOURNAL_CACHE_KB = 2e3;
+var MARKER_TEXT = "This directory holds the gift proxy journal (gifts.db). While this file is here the proxy refuses to start\nif gifts.db is missing or empty, so queued gifts never vanish unnoticed. Restore gifts.db from a backup;\nremove this file only to start with an empty journal on purpose.\n";
+var OutboxLockedError = class extends Error {
+  constructor(dataDir) {
+    super(
+      `Another gift proxy is already using ${dataDir} (it holds ${join3(dataDir, LOCK_FILE)}). Stop it, or give this one its own DATA_DIR.`
+    );
+  }
+};
+var DataDirError = class extends Error {
+};
+function codeOf(error) {
+  return error && typeof error === "object" && "code" in error ? String(error.code) : void 0;
+}
+function isDiskFull(code2) {
+  return code2 === "SQLITE_FULL" || code2 === "ENOSPC" || code2 === "EDQUOT";
+}
+function diskFull(dataDir, code2) {
+  return new DataDirError(
+    `DATA_DIR ${dataDir} is on a full disk (${code2}): the gift journal cannot be opened. Free space there, then start again.`
+  );
+}
+function journalStartFailure(dataDir, error) {
+  if (error instanceof DataDirError || error instanceof OutboxLockedError) return error;
+  const code2 = codeOf(error);
+  if (isDiskFull(code2)) return diskFull(dataDir, code2);
+  if (error instanceof Error && !code2) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new DataDirError(`The gift journal ${join3(dataDir, JOURNAL_FILE)} cannot be opened: ${reason}${code2 ? ` (${code2})` : ""}.`);
+}
+function prepareDataDir(dataDir) {
+  try {
+    mkdirSync(dataDir, { recursive: true, mode: 448 });
+    accessSync(dataDir, constants.W_OK);
+  } catch (error) {
+    const code2 = codeOf(error) ?? "unknown error";
+    if (isDiskFull(code2)) throw diskFull(dataDir, code2);
+    const why = code2 === "EACCES" || code2 === "EROFS" || code2 === "EPERM" ? "is not writable by this process" : "cannot be created or used";
+    throw new DataDirError(`DATA_DIR ${dataDir} ${why} (${code2}): the gift journal must live in a directory the proxy can write.`);
+  }
+}
+function createPrivate(file) {
+  if (!existsSync(file)) closeSync(openSync(file, "a", 384));
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(path)) chmodSync(path, 384);
+}
+function lockDataDir(dataDir) {
+  const file = join3(dataDir, LOCK_FILE);
+  createPrivate(file);
+  const lock = new Database2(file, { timeout: 0 });
+  try {
+    lock.pragma("locking_mode = EXCLUSIVE");
+    lock.exec("CREATE TABLE IF NOT EXISTS holder (pid INTEGER); DELETE FROM holder;");
+    lock.prepare("INSERT INTO holder (pid) VALUES (?)").run(process.pid);
+  } catch (error) {
+    lock.close();
+    if (String(codeOf(error)).startsWith("SQLITE_BUSY") || codeOf(error) === "SQLITE_LOCKED") throw new OutboxLockedError(dataDir);
+    throw error;
+  }
+  return lock;
+}
+function sizeOf(path) {
+  try {
+    return statSync(path).size;
+  } catch {
+    return void 0;
+  }
+}
+function refuseVanishedJournal(dataDir, file) {
+  if (!existsSync(join3(dataDir, JOURNAL_MARKER))) return;
+  const size = sizeOf(file);
+  if (size !== void 0 && (size > 0 || (sizeOf(`${file}-wal`) ?? 0) > 0)) return;
+  throw new DataDirError(
+    `DATA_DIR ${dataDir} has held a gift journal, but ${file} is ${size === void 0 ? "missing" : "empty"}: gifts it held would be lost. Restore gifts.db from a backup (README: Restoring), or remove ${join3(dataDir, JOURNAL_MARKER)} to start with an empty journal on purpose.`
+  );
+}
+function openJournal(dataDir, options = {}) {
+  const log = options.log ?? (() => {
+  });
+  prepareDataDir(dataDir);
+  const file = join3(dataDir, JOURNAL_FILE);
+  let lock;
+  let db;
+  try {
+    lock = lockDataDir(dataDir);
+    refuseVanishedJournal(dataDir, file);
+    createPrivate(file);
+    db = new Database2(file, { timeout: 1e3 });
+    options.onOpen?.(db);
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = FULL");
+    db.pragma(`cache_size = -${JOURNAL_CACHE_KB}`);
+    migrateJournal(db, file, log);
+    createPrivate(file);
+    if (!existsSync(join3(dataDir, JOURNAL_MARKER))) writeFileSync2(join3(dataDir, JOURNAL_MARKER), MARKER_TEXT, { mode: 384 });
+  } catch (error) {
+    db?.close();
+    lock?.close();
+    throw journalStartFailure(dataDir, error);
+  }
+  const opened = db;
+  const held = lock;
+  return {
+    db: opened,
+    close() {
+      opened.close();
+      held.close();
+    }
+  };
+}
+
+// src/proxy/outbox.ts
+var Outbox = class {
+  db;
+  file;
+  /** Opens (or creates, or upgrades) the journal in `dataDir`: see journal-file.ts for what it refuses. */
+  constructor(dataDir, options = {}) {
+    this.file = openJournal(dataDir, options);
+    this.db = this.file.db;
   }
   /**
    * Whether the journal takes a write right now (disk full, read-only file system or a
@@ -1811,7 +2133,7 @@ var Outbox = class {
     }
   }
   close() {
-    this.db.close();
+    this.file.close();
   }
   /** The journal's connection, for stores that must commit in one transaction with it (open batches). */
   get database() {
@@ -1943,6 +2265,11 @@ var Outbox = class {
     const row = this.db.prepare(`SELECT COUNT(*) AS n FROM gifts WHERE status IN ('queued', 'sending', 'held')`).get();
     return row.n;
   }
+  /** When the oldest gift still waiting to go upstream was entered (ISO), if one is waiting: for /metrics. */
+  oldestWaitingSince() {
+    const row = this.db.prepare(`SELECT MIN(created_at) AS at FROM gifts WHERE status IN ('queued', 'sending', 'held')`).get();
+    return row.at ?? void 0;
+  }
   stuckCount() {
     return this.db.prepare(`SELECT COUNT(*) AS n FROM gifts WHERE status = 'stuck'`).get().n;
   }
@@ -1978,8 +2305,7 @@ var Outbox = class {
   }
   /**
    * A consistent copy of the journal in `file`, by SQLite's online backup through this
-   * connection: the EXCLUSIVE lock keeps every other process out, so only the proxy can
-   * take it. Gifts written meanwhile go through this same connection and SQLite carries
+   * connection. Gifts written meanwhile go through this same connection and SQLite carries
    * them into the copy, so the copy is never torn.
    */
   async backupTo(file) {
@@ -2248,14 +2574,14 @@ function giftWatchRoutes({ outbox, changes }) {
     if (now.length > 0 || waitMs === 0) return c.json({ gifts: now });
     const watched = new Set(ids);
     const signal = c.req.raw.signal;
-    const gifts2 = await new Promise((resolve2) => {
+    const gifts2 = await new Promise((resolve3) => {
       let stop = () => {
       };
       const finish = (gifts3) => {
         clearTimeout(timer);
         signal.removeEventListener("abort", gone);
         stop();
-        resolve2(gifts3);
+        resolve3(gifts3);
       };
       const gone = () => finish([]);
       const timer = setTimeout(() => finish([]), waitMs);
@@ -2553,7 +2879,7 @@ function lookupRoutes(cache) {
 init_proxy_routes();
 import { Hono as Hono8 } from "hono";
 import { readFile } from "node:fs/promises";
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 
 // src/contract/widget-release.ts
 var RELEASE_HEADER = "X-Gift-Entry-Release";
@@ -2564,18 +2890,18 @@ var FALLBACK_ATTRIBUTE = "data-gift-entry-fallback";
 
 // src/checkout-paths.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { dirname, join as join3 } from "node:path";
+import { dirname, join as join4 } from "node:path";
 import { fileURLToPath } from "node:url";
 function packageRoot(from) {
   for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync2(join3(dir, "package.json"))) return dir;
+    if (existsSync2(join4(dir, "package.json"))) return dir;
     if (dirname(dir) === dir) return from;
   }
 }
 var CHECKOUT_ROOT = packageRoot(dirname(fileURLToPath(import.meta.url)));
-var WIDGET_BUNDLE = join3(CHECKOUT_ROOT, "dist", "gift-entry.js");
-var DEMO_DIR = join3(CHECKOUT_ROOT, "src", "demo");
-var IPART_DIR = join3(CHECKOUT_ROOT, "ipart");
+var WIDGET_BUNDLE = join4(CHECKOUT_ROOT, "dist", "gift-entry.js");
+var DEMO_DIR = join4(CHECKOUT_ROOT, "src", "demo");
+var IPART_DIR = join4(CHECKOUT_ROOT, "ipart");
 
 // src/proxy/routes/static-files.ts
 var JS = "text/javascript; charset=utf-8";
@@ -2613,7 +2939,7 @@ function staticRoutes(readRelease) {
       return problem(c, 404, "That widget release is no longer served by this gift proxy: reload the page.");
     }
     if (file === "gift-entry.js") return script(c, current.bundle, IMMUTABLE);
-    const chunk = CHUNK_NAME.test(file) ? await readFile(join4(current.chunkDir, file)).catch(() => void 0) : void 0;
+    const chunk = CHUNK_NAME.test(file) ? await readFile(join5(current.chunkDir, file)).catch(() => void 0) : void 0;
     if (!chunk) return problem(c, 404, `No part of the widget is called ${file}.`);
     return script(c, new Uint8Array(chunk), IMMUTABLE);
   });
@@ -2625,23 +2951,23 @@ import { createHash } from "node:crypto";
 import { readFile as readFile2, stat } from "node:fs/promises";
 import { dirname as dirname2 } from "node:path";
 function widgetReleaseReader(path = WIDGET_BUNDLE) {
-  let cached;
+  let cached2;
   return async () => {
     const info = await stat(path).catch(() => void 0);
     if (!info) return void 0;
     const stamp = `${info.mtimeMs}:${info.size}`;
-    if (cached?.stamp !== stamp) {
+    if (cached2?.stamp !== stamp) {
       const bundle = new Uint8Array(await readFile2(path));
       const release = createHash("sha256").update(bundle).digest("hex").slice(0, 16);
-      cached = { stamp, value: { release, bundle, chunkDir: dirname2(path) } };
+      cached2 = { stamp, value: { release, bundle, chunkDir: dirname2(path) } };
     }
-    return cached.value;
+    return cached2.value;
   };
 }
-function releaseHeader(read) {
+function releaseHeader(read2) {
   return async (c, next) => {
     await next();
-    const current = await read();
+    const current = await read2();
     if (!current) return;
     c.header(RELEASE_HEADER, current.release);
     const exposed = c.res.headers.get("Access-Control-Expose-Headers");
@@ -2706,35 +3032,6 @@ var BatchStore = class {
   constructor(outbox) {
     this.outbox = outbox;
     this.db = outbox.database;
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS batches (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        id TEXT NOT NULL UNIQUE,
-        name TEXT NOT NULL,
-        state TEXT NOT NULL,
-        defaults TEXT NOT NULL,
-        expected_count INTEGER,
-        expected_total_cents INTEGER,
-        opened_by TEXT,
-        opened_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL,
-        posted_by TEXT,
-        posted_at TEXT,
-        post_reason TEXT
-      );
-      CREATE INDEX IF NOT EXISTS batches_state ON batches (state, seq);
-      CREATE TABLE IF NOT EXISTS batch_gifts (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        batch_id TEXT NOT NULL REFERENCES batches (id),
-        transaction_id TEXT NOT NULL UNIQUE,
-        gift TEXT NOT NULL,
-        donor_name TEXT,
-        entered_by TEXT,
-        added_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS batch_gifts_batch ON batch_gifts (batch_id, seq);
-    `);
   }
   outbox;
   db;
@@ -2880,6 +3177,43 @@ function toHead(row) {
   return head;
 }
 
+// src/proxy/build-info.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+import { join as join6, resolve as resolve2 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+var ROOT = fileURLToPath2(new URL("../../", import.meta.url));
+function read(path) {
+  try {
+    return readFileSync2(path, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+function commit() {
+  const dotGit = join6(ROOT, ".git");
+  const pointer = read(dotGit);
+  const gitDir = pointer?.startsWith("gitdir: ") ? resolve2(ROOT, pointer.slice(8).trim()) : dotGit;
+  const commonDir = resolve2(gitDir, read(join6(gitDir, "commondir"))?.trim() ?? ".");
+  const head = read(join6(gitDir, "HEAD"))?.trim();
+  if (!head) return "unknown";
+  if (!head.startsWith("ref: ")) return head.slice(0, 12);
+  const ref = head.slice(5);
+  const loose = read(join6(gitDir, ref)) ?? read(join6(commonDir, ref));
+  const packed = read(join6(commonDir, "packed-refs"))?.split("\n").find((line) => line.endsWith(` ${ref}`))?.split(" ")[0];
+  return (loose?.trim() ?? packed ?? "unknown").slice(0, 12);
+}
+var cached;
+function buildInfo() {
+  if (cached) return cached;
+  let version = "unknown";
+  try {
+    version = JSON.parse(read(join6(ROOT, "package.json")) ?? "{}").version ?? "unknown";
+  } catch {
+  }
+  cached = { version, commit: commit(), node: process.version, schemaVersion: JOURNAL_SCHEMA_VERSION };
+  return cached;
+}
+
 // src/proxy/dispatcher.ts
 init_contract();
 
@@ -3005,14 +3339,14 @@ var Dispatcher = class {
   waitForVerdict(transactionId, ms) {
     const current = this.outbox.get(transactionId)?.record;
     if (!current || !isWaiting(current.status) || ms <= 0 || !this.running) return Promise.resolve(current);
-    return new Promise((resolve2) => {
+    return new Promise((resolve3) => {
       const set = this.waiters.get(transactionId) ?? /* @__PURE__ */ new Set();
       this.waiters.set(transactionId, set);
       const done = (record3) => {
         clearTimeout(timer);
         set.delete(done);
         if (set.size === 0) this.waiters.delete(transactionId);
-        resolve2(record3);
+        resolve3(record3);
       };
       const timer = setTimeout(() => done(this.outbox.get(transactionId).record), ms);
       set.add(done);
@@ -3030,13 +3364,13 @@ var Dispatcher = class {
     }
   }
   sleep(ms, wakeable) {
-    return new Promise((resolve2) => {
-      if (this.stopSignal.signal.aborted) return resolve2();
+    return new Promise((resolve3) => {
+      if (this.stopSignal.signal.aborted) return resolve3();
       const finish = () => {
         clearTimeout(timer);
         this.stopSignal.signal.removeEventListener("abort", finish);
         if (this.wakeCurrent === finish) this.wakeCurrent = void 0;
-        resolve2();
+        resolve3();
       };
       const timer = setTimeout(finish, ms);
       this.stopSignal.signal.addEventListener("abort", finish);
@@ -3245,6 +3579,39 @@ var LookupsCache = class {
 init_contract();
 var UPSTREAM_STATES2 = ["ok", "retrying", "held"];
 var OUTCOMES = ["accepted", "rejected", "unauthorized", "retry"];
+var OUTCOME_CLASSES = [
+  "accepted",
+  "rejected",
+  "unauthorized",
+  "server_error",
+  "unavailable",
+  "timeout",
+  "network",
+  "redirect",
+  "odd_2xx",
+  "other"
+];
+var FAILURE_CLASS = {
+  timeout: "timeout",
+  network: "network",
+  misrouted: "redirect",
+  "odd-answer": "odd_2xx",
+  unavailable: "unavailable",
+  "server-error": "server_error",
+  refused: "other"
+};
+function outcomeClass(outcome) {
+  switch (outcome.kind) {
+    case "accepted":
+    case "rejected":
+    case "unauthorized":
+      return outcome.kind;
+    case "retry":
+      return FAILURE_CLASS[outcome.failure];
+    default:
+      return "other";
+  }
+}
 async function createMetrics(sources) {
   const { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } = await import("prom-client");
   const registry = new Registry();
@@ -3277,6 +3644,53 @@ async function createMetrics(sources) {
       for (const state of UPSTREAM_STATES2) this.set({ state }, current === state ? 1 : 0);
     }
   });
+  new Gauge({
+    name: "gift_proxy_oldest_waiting_seconds",
+    help: "Age of the oldest gift still waiting to go upstream (0 when none waits): a queue that does not drain.",
+    registers: [registry],
+    collect() {
+      const since = sources.outbox.oldestWaitingSince();
+      this.set(since === void 0 ? 0 : Math.max(0, (Date.now() - Date.parse(since)) / 1e3));
+    }
+  });
+  new Gauge({
+    name: "gift_proxy_ready",
+    help: "Whether the proxy can store gifts right now (1) or refuses them with 503 (0: disk full, read-only, stopping).",
+    registers: [registry],
+    collect() {
+      this.set(sources.ready() ? 1 : 0);
+    }
+  });
+  new Gauge({
+    name: "gift_proxy_last_backup_timestamp_seconds",
+    help: "When the last backup through POST /admin/backup was taken (0: none yet from this DATA_DIR).",
+    registers: [registry],
+    collect() {
+      this.set((sources.lastBackup()?.at ?? 0) / 1e3);
+    }
+  });
+  new Gauge({
+    name: "gift_proxy_last_backup_bytes",
+    help: "Size of the last backup taken (0: none yet).",
+    registers: [registry],
+    collect() {
+      this.set(sources.lastBackup()?.bytes ?? 0);
+    }
+  });
+  new Gauge({
+    name: "gift_proxy_build_info",
+    help: "The running release: always 1, with its version, commit, Node.js version and journal schema as labels.",
+    labelNames: ["version", "commit", "node", "schema_version"],
+    registers: [registry]
+  }).set(
+    {
+      version: sources.build.version,
+      commit: sources.build.commit,
+      node: sources.build.node,
+      schema_version: String(sources.build.schemaVersion)
+    },
+    1
+  );
   const imports = new Counter({
     name: "gift_proxy_upstream_imports_total",
     help: "Upstream import calls by outcome (retry: no verdict, the same gift will be sent again).",
@@ -3295,10 +3709,17 @@ async function createMetrics(sources) {
     buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 8, 13, 21, 34, 60],
     registers: [registry]
   });
+  const classes = new Counter({
+    name: "gift_proxy_upstream_outcomes_total",
+    help: "Upstream import calls by class: the verdicts, and each kind of failure (5xx, unavailable, timeout, network, redirect, odd 2xx).",
+    labelNames: ["class"],
+    registers: [registry]
+  });
   for (const outcome of OUTCOMES) {
     imports.inc({ outcome }, 0);
     latency.zero({ outcome });
   }
+  for (const name of OUTCOME_CLASSES) classes.inc({ class: name }, 0);
   return {
     registry,
     instrument(client) {
@@ -3309,6 +3730,7 @@ async function createMetrics(sources) {
           const outcome = await client.importGift(request);
           stop({ outcome: outcome.kind });
           imports.inc({ outcome: outcome.kind });
+          classes.inc({ class: outcomeClass(outcome) });
           if (outcome.kind === "retry") retries.inc();
           return outcome;
         }
@@ -3327,7 +3749,7 @@ import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { createGunzip, createInflate } from "node:zlib";
 function httpCall(url, call, cap, timeoutMs) {
-  return new Promise((resolve2, reject) => {
+  return new Promise((resolve3, reject) => {
     const target = new URL(url);
     const body = call.body === void 0 ? void 0 : Buffer.from(call.body, "utf8");
     const headers = body === void 0 ? call.headers : { ...call.headers, "Content-Length": String(body.length) };
@@ -3347,7 +3769,7 @@ function httpCall(url, call, cap, timeoutMs) {
       const finish = (truncated) => {
         if (settled) return;
         settled = true;
-        resolve2({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8"), truncated });
+        resolve3({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8"), truncated });
         if (!truncated) return;
         if (stream !== response) stream.destroy();
         request.destroy();
@@ -3480,18 +3902,18 @@ function scheduleRetention(outbox, days, log) {
 }
 var SHUTDOWN_GRACE_MS = 2e3;
 function listen(fetch, host, port, requestTimeoutMs) {
-  return new Promise((resolve2, reject) => {
+  return new Promise((resolve3, reject) => {
     const serverOptions = {
       requestTimeout: requestTimeoutMs,
       headersTimeout: requestTimeoutMs,
       connectionsCheckingInterval: Math.max(50, Math.min(1e3, Math.floor(requestTimeoutMs / 4)))
     };
-    const server = serve({ fetch, hostname: host, port, serverOptions }, () => resolve2(server));
+    const server = serve({ fetch, hostname: host, port, serverOptions }, () => resolve3(server));
     server.once("error", reject);
   });
 }
 function closeServer(server) {
-  return new Promise((resolve2) => {
+  return new Promise((resolve3) => {
     const idle = "closeIdleConnections" in server ? () => server.closeIdleConnections() : () => {
     };
     const sweep = setInterval(idle, 50);
@@ -3501,7 +3923,7 @@ function closeServer(server) {
     server.close(() => {
       clearInterval(sweep);
       clearTimeout(cut);
-      resolve2();
+      resolve3();
     });
     idle();
   });
@@ -3523,29 +3945,31 @@ async function startProxy(env, options = {}) {
   }
   let demo;
   let outbox;
+  let batches;
+  let resumed;
   try {
     if (closeSimulator && options.demo) demo = await options.demo();
-    outbox = new Outbox(config.dataDir);
-  } catch (error) {
-    await closeSimulator?.();
-    throw error;
-  }
-  let batches;
-  try {
+    outbox = new Outbox(config.dataDir, { log });
     batches = new BatchStore(outbox);
+    resumed = outbox.recover();
   } catch (error) {
-    outbox.close();
+    outbox?.close();
     await closeSimulator?.();
-    throw error;
+    throw journalStartFailure(config.dataDir, error);
   }
-  const resumed = outbox.recover();
-  const metrics = config.adminToken === void 0 ? void 0 : await createMetrics({ outbox, upstreamState: () => dispatcher.upstream.state });
+  let stopping = false;
+  const metrics = config.adminTokens.length === 0 ? void 0 : await createMetrics({
+    outbox,
+    upstreamState: () => dispatcher.upstream.state,
+    ready: () => !stopping && outbox.checkWritable().writable,
+    lastBackup: () => readBackupRecord(config.dataDir),
+    build: buildInfo()
+  });
   const upstream = createUpstreamClient(upstreamBaseUrl, config.upstreamToken, config.upstreamTimeoutMs, secretsOf(config));
   const client = metrics?.instrument(upstream) ?? upstream;
   const changes = new GiftChanges();
   const dispatcher = new Dispatcher(outbox, client, config, log, changes);
   const lookups = new LookupsCache(client, config.lookupsTtlMs, config.transactionIdPrefix);
-  let stopping = false;
   const app = createApp({
     config,
     outbox,
@@ -3577,31 +4001,46 @@ async function startProxy(env, options = {}) {
   const address = server.address();
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
+  const build = buildInfo();
   log("info", "proxy_started", {
     url,
+    version: build.version,
+    commit: build.commit,
+    node: build.node,
+    schemaVersion: build.schemaVersion,
+    pid: process.pid,
     dataDir: config.dataDir,
     resumedGifts: resumed,
     queueDepth: outbox.depth(),
     allowedOrigins: config.allowedOrigins.join(",") || "(none)",
     callerChecks: config.callerChecksOff ? "OFF (loopback host, no GIFT_ENTRY_KEYS): local development only" : "on"
   });
+  let closing;
   return {
     url,
     config,
     simulatorUrl: closeSimulator ? upstreamBaseUrl : void 0,
     outbox,
     changes,
-    async close() {
-      stopping = true;
-      const closed = closeServer(server);
-      clearInterval(retention);
-      const stopped = dispatcher.stop();
-      dispatcher.releaseWaiters();
-      changes.close();
-      await stopped;
-      await closed;
-      outbox.close();
-      await closeSimulator?.();
+    close(reason = "close") {
+      closing ??= (async () => {
+        const began = Date.now();
+        log("info", "proxy_stopping", { reason, queueDepth: outbox.depth() });
+        stopping = true;
+        const closed = closeServer(server);
+        clearInterval(retention);
+        const stopped = dispatcher.stop();
+        dispatcher.releaseWaiters();
+        changes.close();
+        await stopped;
+        await closed;
+        const queueDepth = outbox.depth();
+        const stuck = outbox.stuckCount();
+        outbox.close();
+        await closeSimulator?.();
+        log("info", "proxy_stopped", { reason, queueDepth, stuck, durationMs: Date.now() - began });
+      })();
+      return closing;
     }
   };
 }
@@ -3621,23 +4060,25 @@ var loadDemo = async () => {
 };
 try {
   const proxy = await startProxy(process.env, { demo: loadDemo });
-  const lines = [`Gift entry proxy listening on ${proxy.url}`];
-  if (proxy.simulatorUrl) {
-    lines.push(
-      demoMissing ? "  demo page: not available (dist/server/demo.js is missing: run npm run build)" : `  demo page: ${proxy.url}/   iMIS stand-in: ${proxy.url}/imis/Staff/Record_a_gift.aspx`,
-      "",
-      "  *** SIMULATOR MODE: GIFT_API_BASE_URL is not set. Gifts go to the built-in simulator, not to iMIS. ***",
-      "  Set GIFT_API_BASE_URL, GIFT_API_TOKEN and GIFT_FINANCIAL_ACCOUNT_ID to talk to the real External Gift API."
-    );
-  }
-  if (proxy.config.callerChecksOff) {
-    lines.push("", "  Caller checks are OFF (loopback host and no GIFT_ENTRY_KEYS): fine for local use, never for a shared server.");
-  }
-  process.stderr.write(`${lines.join("\n")}
+  if (process.stderr.isTTY) {
+    const lines = [`Gift entry proxy listening on ${proxy.url}`];
+    if (proxy.simulatorUrl) {
+      lines.push(
+        demoMissing ? "  demo page: not available (dist/server/demo.js is missing: run npm run build)" : `  demo page: ${proxy.url}/   iMIS stand-in: ${proxy.url}/imis/Staff/Record_a_gift.aspx`,
+        "",
+        "  *** SIMULATOR MODE: GIFT_API_BASE_URL is not set. Gifts go to the built-in simulator, not to iMIS. ***",
+        "  Set GIFT_API_BASE_URL, GIFT_API_TOKEN and GIFT_FINANCIAL_ACCOUNT_ID to talk to the real External Gift API."
+      );
+    }
+    if (proxy.config.callerChecksOff) {
+      lines.push("", "  Caller checks are OFF (loopback host and no GIFT_ENTRY_KEYS): fine for local use, never for a shared server.");
+    }
+    process.stderr.write(`${lines.join("\n")}
 
 `);
-  const shutdown = () => {
-    proxy.close().then(
+  }
+  const shutdown = (signal) => {
+    proxy.close(signal).then(
       () => process.exit(0),
       () => process.exit(1)
     );

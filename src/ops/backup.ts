@@ -1,7 +1,7 @@
 /**
  * `npm run backup -- <output-file>`: asks the running proxy for a consistent copy of
  * its gift journal (POST /admin/backup) and saves it, readable by its owner only.
- * The proxy must take the copy itself: it holds the journal under an exclusive lock.
+ * The proxy takes the copy with SQLite's online backup, so gifts keep flowing meanwhile.
  * Reads PROXY_URL (default http://127.0.0.1:8787) and GIFT_ADMIN_TOKEN.
  */
 import { createWriteStream, existsSync } from 'node:fs';

@@ -67,35 +67,7 @@ export class BatchStore {
 
   constructor(private readonly outbox: Outbox) {
     this.db = outbox.database;
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS batches (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        id TEXT NOT NULL UNIQUE,
-        name TEXT NOT NULL,
-        state TEXT NOT NULL,
-        defaults TEXT NOT NULL,
-        expected_count INTEGER,
-        expected_total_cents INTEGER,
-        opened_by TEXT,
-        opened_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL,
-        posted_by TEXT,
-        posted_at TEXT,
-        post_reason TEXT
-      );
-      CREATE INDEX IF NOT EXISTS batches_state ON batches (state, seq);
-      CREATE TABLE IF NOT EXISTS batch_gifts (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        batch_id TEXT NOT NULL REFERENCES batches (id),
-        transaction_id TEXT NOT NULL UNIQUE,
-        gift TEXT NOT NULL,
-        donor_name TEXT,
-        entered_by TEXT,
-        added_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS batch_gifts_batch ON batch_gifts (batch_id, seq);
-    `);
+    // Its tables are part of the journal's schema (journal-schema.ts), created or migrated when the journal opens.
   }
 
   open(settings: BatchSettings): Batch {

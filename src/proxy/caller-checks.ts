@@ -4,10 +4,13 @@
  * off, since any website a developer visits could otherwise read the journal — and
  * every API call must carry a caller key: a revocable secret for a staff-only iMIS
  * page, never the upstream token. Wrong keys are logged (never the key itself) and
- * answered more and more slowly per client address.
+ * answered more and more slowly per client address. Behind a reverse proxy every
+ * socket comes from the proxy, so with TRUST_PROXY the client is read from the
+ * X-Forwarded-For that a trusted hop appended (never from a header anyone could send).
  */
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { timingSafeEqual } from 'node:crypto';
+import { BlockList, isIP } from 'node:net';
 import type { Context, MiddlewareHandler } from 'hono';
 import { CALLER_KEY_HEADER, RESPOND_ASYNC } from '../contract/index.ts';
 import type { ProxyConfig } from './config.ts';
@@ -21,21 +24,64 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function clientAddress(c: Context): string {
+/** IPv4 peers of a dual-stack socket arrive as ::ffff:a.b.c.d. */
+function plainAddress(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  return mapped ? mapped[1]! : address;
+}
+
+/** The reverse proxies TRUST_PROXY names, as a set to test addresses against; undefined when off. */
+export function trustedHops(entries: readonly string[]): BlockList | undefined {
+  if (entries.length === 0) return undefined;
+  const list = new BlockList();
+  for (const entry of entries) {
+    const [address, bits] = entry.split('/') as [string, string | undefined];
+    const type = isIP(address) === 6 ? 'ipv6' : 'ipv4';
+    if (bits === undefined) list.addAddress(address, type);
+    else list.addSubnet(address, Number(bits), type);
+  }
+  return list;
+}
+
+function isTrusted(trusted: BlockList, address: string): boolean {
+  const family = isIP(address);
+  return family !== 0 && trusted.check(address, family === 6 ? 'ipv6' : 'ipv4');
+}
+
+/**
+ * The client's address: the socket's peer or, when that peer is a trusted hop, the
+ * rightmost X-Forwarded-For entry that is not itself trusted (entries to its left
+ * were written by the client and prove nothing).
+ */
+export function clientAddress(c: Context, trusted?: BlockList): string {
+  let peer: string;
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    peer = plainAddress(getConnInfo(c).remote.address ?? 'unknown');
   } catch {
     return 'unknown'; // app.request() in tests has no socket
   }
+  if (!trusted || !isTrusted(trusted, peer)) return peer;
+  const hops = (c.req.header('X-Forwarded-For') ?? '')
+    .split(',')
+    .map((hop) => plainAddress(hop.trim()))
+    .filter(Boolean);
+  let client = peer;
+  for (let i = hops.length - 1; i >= 0; i--) {
+    if (isIP(hops[i]!) === 0) break;
+    client = hops[i]!;
+    if (!isTrusted(trusted, client)) break;
+  }
+  return client;
 }
 
 export const ALLOWED_REQUEST_HEADERS = `Content-Type, ${CALLER_KEY_HEADER}, If-None-Match, ${RESPOND_ASYNC.header}`;
 
 export function callerChecks(
-  config: Pick<ProxyConfig, 'allowedOrigins' | 'callerKeys' | 'callerChecksOff'>,
+  config: Pick<ProxyConfig, 'allowedOrigins' | 'callerKeys' | 'callerChecksOff'> & Partial<Pick<ProxyConfig, 'trustedProxies'>>,
   log: Log = () => {},
   failures = new KeyFailures(),
 ): MiddlewareHandler {
+  const trusted = trustedHops(config.trustedProxies ?? []);
   return async (c, next) => {
     const origin = c.req.header('Origin');
     const ownOrigin = new URL(c.req.url).origin;
@@ -56,7 +102,7 @@ export function callerChecks(
     }
     if (!config.callerChecksOff) {
       const key = c.req.header(CALLER_KEY_HEADER);
-      const address = clientAddress(c);
+      const address = clientAddress(c, trusted);
       const refuse = async (reason: 'missing' | 'unknown', message: string) => {
         const { delayMs, count } = failures.fail(address);
         log('warn', 'caller_key_refused', {

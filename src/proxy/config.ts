@@ -5,6 +5,7 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { MESSAGES, TRANSACTION_ID_PREFIX_MESSAGE, TRANSACTION_ID_PREFIX_PATTERN } from '../contract/index.ts';
+import { MIN_SECRET_LENGTH, closestName, placeholderReason } from './typed-settings.ts';
 
 export type Env = Record<string, string | undefined>;
 
@@ -37,8 +38,13 @@ export interface ProxyConfig {
   simulatorDelay: number | 'realistic';
   /** Days after which settled gifts lose their donor details; undefined keeps them. */
   retentionDays: number | undefined;
-  /** Bearer token for GET /metrics and POST /admin/backup; undefined turns both off. */
-  adminToken: string | undefined;
+  /** Bearer tokens for GET /metrics and POST /admin/backup (two while rotating); none turns both off. */
+  adminTokens: string[];
+  /**
+   * Addresses (or CIDR ranges) of reverse proxies whose X-Forwarded-For is believed;
+   * empty (the default) means the socket's peer is the client.
+   */
+  trustedProxies: string[];
 }
 
 export class ConfigError extends Error {
@@ -54,6 +60,8 @@ export function isLoopbackHost(host: string): boolean {
   return bare === '::1';
 }
 
+const LOOPBACK_PROXIES = ['127.0.0.0/8', '::1'];
+
 /** Same-length-or-more random key for the embedded simulator: never a fixed, guessable token. */
 function randomToken(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(24))).toString('base64url');
@@ -61,7 +69,10 @@ function randomToken(): string {
 
 export function readConfig(env: Env): ProxyConfig {
   const problems: string[] = [];
+  // Every name read here: a GIFT_ variable outside it is a typo or a leftover, named at start.
+  const known = new Set<string>();
   const value = (name: string) => {
+    known.add(name);
     const raw = env[name]?.trim();
     return raw === '' ? undefined : raw;
   };
@@ -108,6 +119,8 @@ export function readConfig(env: Env): ProxyConfig {
 
   const token = value('GIFT_API_TOKEN');
   if (!embedded && token === undefined) problems.push('GIFT_API_TOKEN is required when GIFT_API_BASE_URL is set');
+  const weakToken = token === undefined ? undefined : placeholderReason(token);
+  if (weakToken) problems.push(`GIFT_API_TOKEN does not look like the token CSI issued: ${weakToken}`);
 
   let financialAccountId = 6;
   const account = value('GIFT_FINANCIAL_ACCOUNT_ID');
@@ -137,22 +150,66 @@ export function readConfig(env: Env): ProxyConfig {
     }
   }
 
+  const generate = 'generate one with: openssl rand -base64 24';
   const callerKeys = list('GIFT_ENTRY_KEYS');
   for (const key of callerKeys) {
-    if (key.length < 16) problems.push(`Every GIFT_ENTRY_KEYS entry must be at least 16 characters (one has ${key.length})`);
+    const weak = placeholderReason(key);
+    if (key.length < MIN_SECRET_LENGTH) {
+      problems.push(`Every GIFT_ENTRY_KEYS entry must be at least ${MIN_SECRET_LENGTH} characters (one has ${key.length})`);
+    } else if (weak) problems.push(`A GIFT_ENTRY_KEYS entry is not a usable key: ${weak}; ${generate}`);
   }
   const callerChecksOff = callerKeys.length === 0;
-  const adminToken = value('GIFT_ADMIN_TOKEN');
-  if (adminToken !== undefined && adminToken.length < 16) {
-    problems.push(`GIFT_ADMIN_TOKEN must be at least 16 characters (it has ${adminToken.length})`);
+  // Two while rotating, like caller keys: the monitoring and backup jobs move over one by one.
+  const adminTokens = list('GIFT_ADMIN_TOKEN');
+  for (const adminToken of adminTokens) {
+    const weak = placeholderReason(adminToken);
+    if (adminToken.length < MIN_SECRET_LENGTH) {
+      problems.push(`GIFT_ADMIN_TOKEN must be at least ${MIN_SECRET_LENGTH} characters (it has ${adminToken.length})`);
+    } else if (weak) problems.push(`GIFT_ADMIN_TOKEN is not a usable token: ${weak}; ${generate}`);
   }
-  if (adminToken !== undefined && callerKeys.includes(adminToken)) {
+  if (adminTokens.length > 2) problems.push(`GIFT_ADMIN_TOKEN takes one token, or two while rotating (it has ${adminTokens.length})`);
+  if (adminTokens.some((adminToken) => callerKeys.includes(adminToken))) {
     problems.push('GIFT_ADMIN_TOKEN must differ from every GIFT_ENTRY_KEYS entry: caller keys sit in iMIS pages that staff can read');
   }
   if (callerChecksOff && !isLoopbackHost(host)) {
     problems.push(
       `GIFT_ENTRY_KEYS is required when HOST (${host}) is not a loopback address: otherwise anyone who can reach the proxy could record gifts`,
     );
+  }
+
+  // The simulator only when asked: a production-looking setup without an upstream would
+  // answer "accepted" for gifts that never reach iMIS.
+  const simulatorFlag = value('GIFT_SIMULATOR');
+  if (simulatorFlag !== undefined && simulatorFlag !== '0' && simulatorFlag !== '1') {
+    problems.push(`GIFT_SIMULATOR must be 1 (run the built-in simulator) or 0 (got "${simulatorFlag}")`);
+  }
+  const simulatorAsked = simulatorFlag === '1';
+  if (simulatorAsked && !embedded) problems.push('GIFT_SIMULATOR=1 and GIFT_API_BASE_URL are both set: keep only one');
+  const production = [
+    callerKeys.length > 0 ? 'GIFT_ENTRY_KEYS' : undefined,
+    allowedOrigins.length > 0 ? 'ALLOWED_ORIGINS' : undefined,
+    isLoopbackHost(host) ? undefined : `HOST=${host}`,
+  ].filter(Boolean);
+  if (embedded && !simulatorAsked && production.length > 0) {
+    problems.push(
+      `GIFT_API_BASE_URL is not set, so gifts would go to the built-in simulator and never reach iMIS, yet ${production.join(', ')} ` +
+        `${production.length === 1 ? 'is' : 'are'} set as on a real server. Set GIFT_API_BASE_URL (check its spelling), or GIFT_SIMULATOR=1 to run the simulator on purpose`,
+    );
+  }
+
+  const trustProxy = value('TRUST_PROXY');
+  const trustedProxies: string[] = [];
+  if (trustProxy !== undefined && trustProxy !== 'off') {
+    for (const entry of trustProxy === 'loopback' ? LOOPBACK_PROXIES : list('TRUST_PROXY')) {
+      const [address, bits, extra] = entry.split('/');
+      const family = isIP(address ?? '');
+      const maxBits = family === 6 ? 128 : 32;
+      if (family === 0 || extra !== undefined || (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= maxBits))) {
+        problems.push(`TRUST_PROXY entry "${entry}" must be an IP address or range like 127.0.0.1 or 10.0.0.0/8 (or TRUST_PROXY=loopback)`);
+      } else {
+        trustedProxies.push(entry);
+      }
+    }
   }
 
   const transactionIdPrefix = value('GIFT_TRANSACTION_PREFIX') ?? '';
@@ -189,8 +246,15 @@ export function readConfig(env: Env): ProxyConfig {
     lookupsTtlMs: integer('GIFT_LOOKUPS_TTL_MS', 300_000, 0, 86_400_000),
     simulatorDelay,
     retentionDays,
-    adminToken,
+    adminTokens,
+    trustedProxies,
   };
+  for (const name of Object.keys(env)
+    .filter((name) => name.startsWith('GIFT_') && !known.has(name))
+    .sort()) {
+    const meant = closestName(name, known);
+    problems.push(`${name} is not a setting of this proxy${meant ? `: did you mean ${meant}?` : ' (see README: Proxy configuration)'}`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -1,4 +1,9 @@
-/** `npm start`: the proxy, configured from the environment (see README). */
+/**
+ * `npm start`: the proxy, configured from the environment (see README). Every start and
+ * stop is a JSON log line on stdout (proxy_started, proxy_stopping, proxy_stopped), as
+ * journald expects; the plain-text banner is for a person at a terminal only. A refusal
+ * to start is plain text on stderr, one sentence per problem, and exit code 1.
+ */
 import type { Hono } from 'hono';
 import { ConfigError } from './config.ts';
 import { startProxy } from './server.ts';
@@ -23,23 +28,25 @@ const loadDemo = async (): Promise<Hono | undefined> => {
 
 try {
   const proxy = await startProxy(process.env, { demo: loadDemo });
-  const lines = [`Gift entry proxy listening on ${proxy.url}`];
-  if (proxy.simulatorUrl) {
-    lines.push(
-      demoMissing
-        ? '  demo page: not available (dist/server/demo.js is missing: run npm run build)'
-        : `  demo page: ${proxy.url}/   iMIS stand-in: ${proxy.url}/imis/Staff/Record_a_gift.aspx`,
-      '',
-      '  *** SIMULATOR MODE: GIFT_API_BASE_URL is not set. Gifts go to the built-in simulator, not to iMIS. ***',
-      '  Set GIFT_API_BASE_URL, GIFT_API_TOKEN and GIFT_FINANCIAL_ACCOUNT_ID to talk to the real External Gift API.',
-    );
+  if (process.stderr.isTTY) {
+    const lines = [`Gift entry proxy listening on ${proxy.url}`];
+    if (proxy.simulatorUrl) {
+      lines.push(
+        demoMissing
+          ? '  demo page: not available (dist/server/demo.js is missing: run npm run build)'
+          : `  demo page: ${proxy.url}/   iMIS stand-in: ${proxy.url}/imis/Staff/Record_a_gift.aspx`,
+        '',
+        '  *** SIMULATOR MODE: GIFT_API_BASE_URL is not set. Gifts go to the built-in simulator, not to iMIS. ***',
+        '  Set GIFT_API_BASE_URL, GIFT_API_TOKEN and GIFT_FINANCIAL_ACCOUNT_ID to talk to the real External Gift API.',
+      );
+    }
+    if (proxy.config.callerChecksOff) {
+      lines.push('', '  Caller checks are OFF (loopback host and no GIFT_ENTRY_KEYS): fine for local use, never for a shared server.');
+    }
+    process.stderr.write(`${lines.join('\n')}\n\n`);
   }
-  if (proxy.config.callerChecksOff) {
-    lines.push('', '  Caller checks are OFF (loopback host and no GIFT_ENTRY_KEYS): fine for local use, never for a shared server.');
-  }
-  process.stderr.write(`${lines.join('\n')}\n\n`);
-  const shutdown = () => {
-    proxy.close().then(
+  const shutdown = (signal: NodeJS.Signals) => {
+    proxy.close(signal).then(
       () => process.exit(0),
       () => process.exit(1),
     );

@@ -2,12 +2,10 @@
  * The durable journal of gifts: every gift the proxy acknowledged is on disk
  * (WAL, synchronous FULL) before the caller hears back, and stays there with
  * its status. The dispatcher takes work from here one gift at a time, in order,
- * and records each attempt here before it makes the upstream call. The files
- * hold donor details, so only the proxy's own user may read them (0600).
+ * and records each attempt here before it makes the upstream call. Opening the
+ * file (one proxy per directory, schema upgrades, refusals) is journal-file.ts.
  */
-import Database from 'better-sqlite3';
-import { accessSync, chmodSync, closeSync, constants, existsSync, mkdirSync, openSync } from 'node:fs';
-import { join } from 'node:path';
+import type Database from 'better-sqlite3';
 import {
   RECONCILIATION_FIELDS,
   REDACTED_DONOR,
@@ -18,6 +16,7 @@ import {
   type GiftRecord,
   type GiftStatus,
 } from '../contract/index.ts';
+import { openJournal, type OpenedJournal, type OpenJournalOptions } from './journal-file.ts';
 
 export interface StoredGift {
   record: GiftRecord;
@@ -68,77 +67,14 @@ export interface EntryMetadata {
   donorName?: string | undefined;
 }
 
-export class OutboxLockedError extends Error {
-  constructor(dataDir: string) {
-    super(`Another gift proxy is already using ${dataDir}. Stop it, or give this one its own DATA_DIR.`);
-  }
-}
-
-export class DataDirError extends Error {}
-
-/** The data directory exists (created 0700 if not) and this process may write in it; said plainly if not. */
-function prepareDataDir(dataDir: string): string {
-  try {
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    accessSync(dataDir, constants.W_OK);
-  } catch (error) {
-    const code = error && typeof error === 'object' && 'code' in error ? String(error.code) : 'unknown error';
-    const why = code === 'EACCES' || code === 'EROFS' || code === 'EPERM' ? 'is not writable by this process' : 'cannot be created or used';
-    throw new DataDirError(`DATA_DIR ${dataDir} ${why} (${code}): the gift journal must live in a directory the proxy can write.`);
-  }
-  const file = join(dataDir, 'gifts.db');
-  // Created 0600 before SQLite opens it: SQLite gives its -wal and -shm files the database file's mode.
-  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
-  for (const path of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(path)) chmodSync(path, 0o600);
-  return file;
-}
-
 export class Outbox {
   private readonly db: Database.Database;
+  private readonly file: OpenedJournal;
 
-  constructor(dataDir: string) {
-    this.db = new Database(prepareDataDir(dataDir), { timeout: 1000 });
-    // One proxy per journal: two dispatchers on one queue could send the same gift twice.
-    // EXCLUSIVE locking keeps the lock from the first write until close (or process death).
-    this.db.pragma('locking_mode = EXCLUSIVE');
-    try {
-      this.db.exec('BEGIN EXCLUSIVE; COMMIT;');
-    } catch (error) {
-      this.db.close();
-      if (error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_BUSY')) {
-        throw new OutboxLockedError(dataDir);
-      }
-      throw error;
-    }
-    this.db.pragma('journal_mode = WAL');
-    // FULL: a gift we answered for is on disk even if the machine loses power next.
-    this.db.pragma('synchronous = FULL');
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS gifts (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        transaction_id TEXT NOT NULL UNIQUE,
-        status TEXT NOT NULL,
-        request TEXT NOT NULL,
-        message TEXT,
-        field TEXT,
-        upstream_message TEXT,
-        attempts INTEGER NOT NULL DEFAULT 0,
-        uncertain INTEGER NOT NULL DEFAULT 0,
-        next_attempt_at INTEGER NOT NULL DEFAULT 0,
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS gifts_pending ON gifts (status, seq);
-      CREATE INDEX IF NOT EXISTS gifts_created ON gifts (created_at);
-    `);
-    // Columns added after the first release: journals written by it are upgraded in place.
-    const columns = new Set((this.db.pragma('table_info(gifts)') as Array<{ name: string }>).map((c) => c.name));
-    if (!columns.has('entered_by')) this.db.exec('ALTER TABLE gifts ADD COLUMN entered_by TEXT');
-    if (!columns.has('redacted')) this.db.exec('ALTER TABLE gifts ADD COLUMN redacted INTEGER NOT NULL DEFAULT 0');
-    if (!columns.has('donor_name')) this.db.exec('ALTER TABLE gifts ADD COLUMN donor_name TEXT');
-    if (!columns.has('failures')) this.db.exec('ALTER TABLE gifts ADD COLUMN failures INTEGER NOT NULL DEFAULT 0');
-    if (!columns.has('failing_since')) this.db.exec('ALTER TABLE gifts ADD COLUMN failing_since INTEGER');
-    this.db.exec('CREATE TABLE IF NOT EXISTS write_probe (id INTEGER PRIMARY KEY, at TEXT NOT NULL)');
+  /** Opens (or creates, or upgrades) the journal in `dataDir`: see journal-file.ts for what it refuses. */
+  constructor(dataDir: string, options: OpenJournalOptions = {}) {
+    this.file = openJournal(dataDir, options);
+    this.db = this.file.db;
   }
 
   /**
@@ -157,7 +93,7 @@ export class Outbox {
   }
 
   close(): void {
-    this.db.close();
+    this.file.close();
   }
 
   /** The journal's connection, for stores that must commit in one transaction with it (open batches). */
@@ -318,6 +254,14 @@ export class Outbox {
     return row.n;
   }
 
+  /** When the oldest gift still waiting to go upstream was entered (ISO), if one is waiting: for /metrics. */
+  oldestWaitingSince(): string | undefined {
+    const row = this.db.prepare(`SELECT MIN(created_at) AS at FROM gifts WHERE status IN ('queued', 'sending', 'held')`).get() as {
+      at: string | null;
+    };
+    return row.at ?? undefined;
+  }
+
   stuckCount(): number {
     return (this.db.prepare(`SELECT COUNT(*) AS n FROM gifts WHERE status = 'stuck'`).get() as { n: number }).n;
   }
@@ -362,8 +306,7 @@ export class Outbox {
 
   /**
    * A consistent copy of the journal in `file`, by SQLite's online backup through this
-   * connection: the EXCLUSIVE lock keeps every other process out, so only the proxy can
-   * take it. Gifts written meanwhile go through this same connection and SQLite carries
+   * connection. Gifts written meanwhile go through this same connection and SQLite carries
    * them into the copy, so the copy is never torn.
    */
   async backupTo(file: string): Promise<void> {

@@ -7,10 +7,13 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
+import { readBackupRecord } from './backup-record.ts';
 import { BatchStore } from './batch-store.ts';
+import { buildInfo } from './build-info.ts';
 import { readConfig, type Env, type ProxyConfig } from './config.ts';
 import { Dispatcher, type UpstreamState } from './dispatcher.ts';
 import { GiftChanges } from './gift-changes.ts';
+import { journalStartFailure } from './journal-file.ts';
 import { createLogger, secretsOf, type Log } from './logger.ts';
 import { LookupsCache } from './lookups-cache.ts';
 import { createMetrics, type ProxyMetrics } from './metrics.ts';
@@ -44,9 +47,10 @@ export interface ProxyHandle {
   /**
    * Stops accepting, answers callers still waiting for a verdict with the gift's
    * status as it stands, lets the upstream call in flight finish within its
-   * timeout (its outcome is recorded), then closes the journal.
+   * timeout (its outcome is recorded), then closes the journal. Logged as
+   * proxy_stopping (with `reason`, e.g. the signal) and proxy_stopped.
    */
-  close(): Promise<void>;
+  close(reason?: string): Promise<void>;
 }
 
 export interface StartOptions {
@@ -114,33 +118,36 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
   }
 
   let demo: Hono | undefined;
-  let outbox: Outbox;
+  let outbox: Outbox | undefined;
+  let batches: BatchStore;
+  let resumed: number;
   try {
     if (closeSimulator && options.demo) demo = await options.demo();
-    outbox = new Outbox(config.dataDir);
-  } catch (error) {
-    await closeSimulator?.();
-    throw error;
-  }
-  let batches: BatchStore;
-  try {
+    outbox = new Outbox(config.dataDir, { log });
     batches = new BatchStore(outbox);
+    // The first write of this run: on a full disk it fails here, and is said as such.
+    resumed = outbox.recover();
   } catch (error) {
-    outbox.close();
+    outbox?.close();
     await closeSimulator?.();
-    throw error;
+    throw journalStartFailure(config.dataDir, error);
   }
-  const resumed = outbox.recover();
+  let stopping = false;
   const metrics: ProxyMetrics | undefined =
-    config.adminToken === undefined
+    config.adminTokens.length === 0
       ? undefined
-      : await createMetrics({ outbox, upstreamState: (): UpstreamState['state'] => dispatcher.upstream.state });
+      : await createMetrics({
+          outbox,
+          upstreamState: (): UpstreamState['state'] => dispatcher.upstream.state,
+          ready: () => !stopping && outbox.checkWritable().writable,
+          lastBackup: () => readBackupRecord(config.dataDir),
+          build: buildInfo(),
+        });
   const upstream = createUpstreamClient(upstreamBaseUrl, config.upstreamToken, config.upstreamTimeoutMs, secretsOf(config));
   const client = metrics?.instrument(upstream) ?? upstream;
   const changes = new GiftChanges();
   const dispatcher = new Dispatcher(outbox, client, config, log, changes);
   const lookups = new LookupsCache(client, config.lookupsTtlMs, config.transactionIdPrefix);
-  let stopping = false;
   const app = createApp({
     config,
     outbox,
@@ -176,8 +183,14 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
+  const build = buildInfo();
   log('info', 'proxy_started', {
     url,
+    version: build.version,
+    commit: build.commit,
+    node: build.node,
+    schemaVersion: build.schemaVersion,
+    pid: process.pid,
     dataDir: config.dataDir,
     resumedGifts: resumed,
     queueDepth: outbox.depth(),
@@ -185,23 +198,32 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
     callerChecks: config.callerChecksOff ? 'OFF (loopback host, no GIFT_ENTRY_KEYS): local development only' : 'on',
   });
 
+  let closing: Promise<void> | undefined;
   return {
     url,
     config,
     simulatorUrl: closeSimulator ? upstreamBaseUrl : undefined,
     outbox,
     changes,
-    async close() {
-      stopping = true;
-      const closed = closeServer(server);
-      clearInterval(retention);
-      const stopped = dispatcher.stop();
-      dispatcher.releaseWaiters();
-      changes.close();
-      await stopped;
-      await closed;
-      outbox.close();
-      await closeSimulator?.();
+    close(reason = 'close') {
+      closing ??= (async () => {
+        const began = Date.now();
+        log('info', 'proxy_stopping', { reason, queueDepth: outbox.depth() });
+        stopping = true;
+        const closed = closeServer(server);
+        clearInterval(retention);
+        const stopped = dispatcher.stop();
+        dispatcher.releaseWaiters();
+        changes.close();
+        await stopped;
+        await closed;
+        const queueDepth = outbox.depth();
+        const stuck = outbox.stuckCount();
+        outbox.close();
+        await closeSimulator?.();
+        log('info', 'proxy_stopped', { reason, queueDepth, stuck, durationMs: Date.now() - began });
+      })();
+      return closing;
     },
   };
 }

@@ -170,6 +170,7 @@ before(async () => {
       PORT: '0',
       DATA_DIR: dataDir,
       SIMULATOR_DELAY_MS: '0',
+      GIFT_SIMULATOR: '1',
       GIFT_UPSTREAM_SPACING_MS: '0',
       GIFT_ENTRY_KEYS: KEY,
       ALLOWED_ORIGINS: [...sites.values()].map((s) => new URL(s.url).origin).join(','),

@@ -37,7 +37,7 @@ before(async () => {
   await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(page.address() as AddressInfo).port}`;
   proxy = await startProxy(
-    { PORT: '0', DATA_DIR: dataDir, SIMULATOR_DELAY_MS: '0', GIFT_ENTRY_KEYS: KEY, ALLOWED_ORIGINS: origin },
+    { PORT: '0', DATA_DIR: dataDir, SIMULATOR_DELAY_MS: '0', GIFT_SIMULATOR: '1', GIFT_ENTRY_KEYS: KEY, ALLOWED_ORIGINS: origin },
     { log: () => {}, widgetBundle },
   );
   browser = await puppeteer.launch(CHROMIUM);

@@ -22,7 +22,7 @@ let proxy: ProxyHandle;
 before(async () => {
   writeFileSync(bundle, 'customElements.define("gift-entry", class extends HTMLElement {}); // release one\n');
   proxy = await startProxy(
-    { PORT: '0', DATA_DIR: join(dir, 'data'), SIMULATOR_DELAY_MS: '0', GIFT_ENTRY_KEYS: KEY, ALLOWED_ORIGINS: ORIGIN },
+    { PORT: '0', DATA_DIR: join(dir, 'data'), SIMULATOR_DELAY_MS: '0', GIFT_SIMULATOR: '1', GIFT_ENTRY_KEYS: KEY, ALLOWED_ORIGINS: ORIGIN },
     { log: () => {}, widgetBundle: bundle },
   );
 });

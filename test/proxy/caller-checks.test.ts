@@ -3,8 +3,8 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { CALLER_KEY_HEADER } from '../../src/contract/index.ts';
 import { TOKEN, postGift, sampleGift, startHarness, type Harness } from './harness.ts';
 
-const KEY_OLD = 'old-key-aaaaaaaaaaaaaaaa';
-const KEY_NEW = 'new-key-bbbbbbbbbbbbbbbb';
+const KEY_OLD = 'old-key-4f9c2a7e81d3b605';
+const KEY_NEW = 'new-key-9d0e6b3a5c7f1248';
 const ORIGIN = 'https://myorg.imiscloud.com';
 
 // The checks themselves (keys, origins, CORS, preflight) are tested without sockets in
@@ -84,6 +84,87 @@ describe('wrong caller keys', () => {
       assert.match(refused[4]!, /"client":"127\.0\.0\.1".*"failuresInARow":5/);
       assert.ok(!h.logs.join('\n').includes(wrong), 'the wrong key is never logged');
       assert.equal((await postGift(h.proxy.url, sampleGift(), { [CALLER_KEY_HEADER]: KEY_NEW })).status, 200, 'the right key still works');
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('behind a reverse proxy (TRUST_PROXY)', () => {
+  const attacker = '203.0.113.9';
+  const staff = '198.51.100.7';
+  const wrong = 'wrong-key-7d1c9e0b2a4f';
+  const refusals = (h: Harness) =>
+    h.logs
+      .filter((line) => line.includes('"event":"caller_key_refused"'))
+      .map((line) => JSON.parse(line) as { client: string; failuresInARow: number; delayMs: number });
+  /** Five wrong keys from the attacker, a right key from staff, then staff's stale key: all through the same hop. */
+  async function playAttack(h: Harness, spoof = false): Promise<void> {
+    const from = (client: string) => ({ 'X-Forwarded-For': spoof ? `${staff}, ${client}` : client });
+    for (let i = 0; i < 5; i++) await postGift(h.proxy.url, sampleGift(), { ...from(attacker), [CALLER_KEY_HEADER]: wrong });
+    assert.equal((await postGift(h.proxy.url, sampleGift(), { ...from(staff), [CALLER_KEY_HEADER]: KEY_NEW })).status, 200);
+    await postGift(h.proxy.url, sampleGift(), { ...from(staff), [CALLER_KEY_HEADER]: KEY_OLD });
+    await postGift(h.proxy.url, sampleGift(), { ...from(attacker), [CALLER_KEY_HEADER]: wrong });
+  }
+
+  test('trusted: each client is counted apart, so an attacker neither slows staff nor is reset by them', async () => {
+    const h = await startHarness({ GIFT_ENTRY_KEYS: KEY_NEW, TRUST_PROXY: 'loopback' });
+    try {
+      await playAttack(h);
+      const seen = refusals(h);
+      assert.deepEqual(
+        seen.map((r) => [r.client, r.failuresInARow]),
+        [
+          [attacker, 1],
+          [attacker, 2],
+          [attacker, 3],
+          [attacker, 4],
+          [attacker, 5],
+          [staff, 1],
+          [attacker, 6],
+        ],
+      );
+      assert.equal(seen[5]!.delayMs, 0, 'staff’s stale key is answered at once');
+    } finally {
+      await h.close();
+    }
+  });
+
+  test('off (the default): X-Forwarded-For is ignored, everyone is the socket’s address', async () => {
+    const h = await startHarness({ GIFT_ENTRY_KEYS: KEY_NEW });
+    try {
+      await playAttack(h);
+      const seen = refusals(h);
+      assert.ok(seen.every((r) => r.client === '127.0.0.1'));
+      assert.deepEqual(
+        seen.map((r) => r.failuresInARow),
+        [1, 2, 3, 4, 5, 1, 2],
+        'one counter for all, and the right key resets it',
+      );
+    } finally {
+      await h.close();
+    }
+  });
+
+  test('trusting only another hop, a client on loopback cannot pick its address with X-Forwarded-For', async () => {
+    const h = await startHarness({ GIFT_ENTRY_KEYS: KEY_NEW, TRUST_PROXY: '10.0.0.1' });
+    try {
+      await postGift(h.proxy.url, sampleGift(), { 'X-Forwarded-For': attacker, [CALLER_KEY_HEADER]: wrong });
+      assert.equal(refusals(h)[0]!.client, '127.0.0.1');
+    } finally {
+      await h.close();
+    }
+  });
+
+  test('trusted: addresses a client wrote to the left of the hop’s own entry are ignored', async () => {
+    const h = await startHarness({ GIFT_ENTRY_KEYS: KEY_NEW, TRUST_PROXY: 'loopback' });
+    try {
+      await playAttack(h, true);
+      assert.ok(
+        refusals(h)
+          .slice(0, 5)
+          .every((r) => r.client === attacker),
+      );
     } finally {
       await h.close();
     }

@@ -26,7 +26,7 @@ describe('the iMIS REST stand-in on the demo proxy', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'gift-standin-'));
   before(async () => {
     proxy = await startProxy(
-      { PORT: '0', DATA_DIR: dataDir, SIMULATOR_DELAY_MS: '0', GIFT_ENTRY_KEYS: 'demo-key-0123456789abcdef' },
+      { PORT: '0', DATA_DIR: dataDir, SIMULATOR_DELAY_MS: '0', GIFT_SIMULATOR: '1', GIFT_ENTRY_KEYS: 'demo-key-0123456789abcdef' },
       { log: () => {}, demo: async () => demoRoutes() },
     );
   });

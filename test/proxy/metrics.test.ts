@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { createMetrics } from '../../src/proxy/metrics.ts';
+import { buildInfo } from '../../src/proxy/build-info.ts';
+import { createMetrics, outcomeClass } from '../../src/proxy/metrics.ts';
+import { classifyImportResponse } from '../../src/proxy/upstream-client.ts';
 import { Outbox } from '../../src/proxy/outbox.ts';
 import { adminRoutes } from '../../src/proxy/routes/admin.ts';
 import { postGift, sampleGift, startHarness, type Harness } from './harness.ts';
@@ -61,6 +63,24 @@ describe('GET /metrics over loopback', () => {
     assert.equal(metrics.get('gift_proxy_upstream_state{state="ok"}'), 1);
     assert.equal(metrics.get('gift_proxy_upstream_state{state="held"}'), 0);
     assert.ok((metrics.get('process_resident_memory_bytes') ?? 0) > 0, 'process metrics are there too');
+    assert.equal(metrics.get('gift_proxy_upstream_outcomes_total{class="accepted"}'), 4);
+    assert.equal(metrics.get('gift_proxy_upstream_outcomes_total{class="rejected"}'), 1);
+    assert.equal(metrics.get('gift_proxy_upstream_outcomes_total{class="server_error"}'), 1, 'the 500 is told apart');
+    assert.equal(metrics.get('gift_proxy_upstream_outcomes_total{class="timeout"}'), 0);
+    assert.equal(metrics.get('gift_proxy_oldest_waiting_seconds'), 0, 'nothing waits');
+    assert.equal(metrics.get('gift_proxy_ready'), 1);
+    const build = [...metrics.keys()].find((name) => name.startsWith('gift_proxy_build_info{'));
+    assert.match(build ?? '', /version="\d+\.\d+\.\d+".*schema_version="\d+"/);
+  });
+
+  test('a backup shows as the last backup, with its size', async () => {
+    assert.equal((await scrape(h.proxy.url)).get('gift_proxy_last_backup_timestamp_seconds'), 0, 'none yet');
+    const before = Date.now() / 1000;
+    const backup = await fetch(`${h.proxy.url}/admin/backup`, { method: 'POST', headers: { Authorization: `Bearer ${ADMIN}` } });
+    const bytes = (await backup.arrayBuffer()).byteLength;
+    const metrics = await scrape(h.proxy.url);
+    assert.ok((metrics.get('gift_proxy_last_backup_timestamp_seconds') ?? 0) >= Math.floor(before) - 1);
+    assert.equal(metrics.get('gift_proxy_last_backup_bytes'), bytes);
   });
 
   test('a refused token shows as held on the next scrape', async () => {
@@ -73,6 +93,7 @@ describe('GET /metrics over loopback', () => {
     assert.equal(metrics.get('gift_proxy_gifts{status="held"}'), 1);
     assert.equal(metrics.get('gift_proxy_queue_depth'), 1);
     assert.equal(metrics.get('gift_proxy_upstream_imports_total{outcome="unauthorized"}'), 1);
+    assert.ok((metrics.get('gift_proxy_oldest_waiting_seconds') ?? 0) > 0, 'the held gift is waiting, and ages');
   });
 
   test('the caller key does not open it: only the admin token does', async () => {
@@ -82,6 +103,24 @@ describe('GET /metrics over loopback', () => {
     const withKeyAsBearer = await fetch(`${h.proxy.url}/metrics`, { headers: { Authorization: `Bearer ${CALLER_KEY}` } });
     assert.equal(withKeyAsBearer.status, 401);
     await withKeyAsBearer.arrayBuffer();
+  });
+});
+
+describe('upstream outcomes by class', () => {
+  test('each answer the upstream client can classify lands in its own class', () => {
+    const cases: Array<[number, string, string]> = [
+      [202, '', 'accepted'],
+      [400, '{"Message":"Distribution is invalid"}', 'rejected'],
+      [401, '', 'unauthorized'],
+      [500, '', 'server_error'],
+      [503, '', 'unavailable'],
+      [302, '', 'redirect'],
+      [200, '<html>', 'odd_2xx'],
+    ];
+    for (const [status, body, expected] of cases)
+      assert.equal(outcomeClass(classifyImportResponse(status, body)), expected, String(status));
+    assert.equal(outcomeClass({ kind: 'retry', reason: 'no answer from the gift service within 30 s', failure: 'timeout' }), 'timeout');
+    assert.equal(outcomeClass({ kind: 'retry', reason: 'could not reach the gift service (ECONNREFUSED)', failure: 'network' }), 'network');
   });
 });
 
@@ -98,9 +137,15 @@ describe('GET /metrics without sockets', () => {
   });
   const routes = async (adminToken: string | undefined) =>
     adminRoutes({
-      config: { adminToken, dataDir },
+      config: { adminTokens: adminToken === undefined ? [] : [adminToken], dataDir },
       outbox,
-      metrics: await createMetrics({ outbox, upstreamState: () => 'ok' }),
+      metrics: await createMetrics({
+        outbox,
+        upstreamState: () => 'ok',
+        ready: () => true,
+        lastBackup: () => undefined,
+        build: buildInfo(),
+      }),
       log: () => {},
     });
 
@@ -108,6 +153,26 @@ describe('GET /metrics without sockets', () => {
     const response = await (await routes(undefined)).request('/metrics', { headers: { Authorization: `Bearer ${ADMIN}` } });
     assert.equal(response.status, 403);
     assert.match(((await response.json()) as { message: string }).message, /set GIFT_ADMIN_TOKEN/);
+  });
+
+  test('while the admin token is rotated, the old and the new one both open it', async () => {
+    const next = 'admin-token-next-9876543210';
+    const app = adminRoutes({
+      config: { adminTokens: [ADMIN, next], dataDir },
+      outbox,
+      metrics: await createMetrics({
+        outbox,
+        upstreamState: () => 'ok',
+        ready: () => true,
+        lastBackup: () => undefined,
+        build: buildInfo(),
+      }),
+      log: () => {},
+    });
+    for (const token of [ADMIN, next]) {
+      assert.equal((await app.request('/metrics', { headers: { Authorization: `Bearer ${token}` } })).status, 200, token);
+    }
+    assert.equal((await app.request('/metrics', { headers: { Authorization: 'Bearer admin-token-retired-000000' } })).status, 401);
   });
 
   test('a wrong admin token is refused with a Bearer challenge', async () => {

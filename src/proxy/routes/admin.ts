@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { ADMIN_PATHS, BACKUP_GIFT_COUNT_HEADER } from '../admin-api.ts';
+import { writeBackupRecord } from '../backup-record.ts';
 import type { ProxyConfig } from '../config.ts';
 import { problem } from '../http-problem.ts';
 import type { Log } from '../logger.ts';
@@ -19,7 +20,7 @@ import type { Outbox } from '../outbox.ts';
 import { metricsRoutes } from './metrics.ts';
 
 export interface AdminDeps {
-  config: Pick<ProxyConfig, 'adminToken' | 'dataDir'>;
+  config: Pick<ProxyConfig, 'adminTokens' | 'dataDir'>;
   outbox: Pick<Outbox, 'backupTo'>;
   metrics?: ProxyMetrics | undefined;
   log: Log;
@@ -31,10 +32,11 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export function requireAdminToken(adminToken: string | undefined, log: Log): MiddlewareHandler {
+/** Any of `adminTokens` (two while one replaces the other) opens the operator endpoints. */
+export function requireAdminToken(adminTokens: readonly string[], log: Log): MiddlewareHandler {
   return async (c, next) => {
     const path = new URL(c.req.url).pathname;
-    if (adminToken === undefined) {
+    if (adminTokens.length === 0) {
       return problem(c, 403, `${path} is off: set GIFT_ADMIN_TOKEN (16 characters or more) in the proxy's environment and restart it.`);
     }
     const given = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('Authorization') ?? '')?.[1];
@@ -42,7 +44,7 @@ export function requireAdminToken(adminToken: string | undefined, log: Log): Mid
       c.header('WWW-Authenticate', 'Bearer realm="gift-proxy-admin"');
       return problem(c, 401, `${path} needs the admin token: send Authorization: Bearer <GIFT_ADMIN_TOKEN>.`);
     }
-    if (!sameSecret(given, adminToken)) {
+    if (!adminTokens.some((adminToken) => sameSecret(given, adminToken))) {
       log('warn', 'admin_token_refused', { path });
       c.header('WWW-Authenticate', 'Bearer realm="gift-proxy-admin", error="invalid_token"');
       return problem(c, 401, 'The admin token is not recognised (it may have been rotated): use the current GIFT_ADMIN_TOKEN.');
@@ -66,7 +68,7 @@ function finishCopy(file: string): number {
 
 export function adminRoutes(deps: AdminDeps): Hono {
   const app = new Hono();
-  const guard = requireAdminToken(deps.config.adminToken, deps.log);
+  const guard = requireAdminToken(deps.config.adminTokens, deps.log);
   app.use(ADMIN_PATHS.backup, guard);
   app.use(ADMIN_PATHS.metrics, guard);
 
@@ -84,6 +86,12 @@ export function adminRoutes(deps: AdminDeps): Hono {
       // Unlinked while open: the answer still reads it, and nothing is left behind if the caller goes away.
       await discard();
       deps.log('info', 'backup_taken', { gifts, bytes: size, durationMs: Date.now() - started });
+      try {
+        writeBackupRecord(deps.config.dataDir, { at: started, bytes: size, gifts });
+      } catch (error) {
+        // The copy is good; only /metrics's "last backup" misses it, which an alert will say.
+        deps.log('warn', 'backup_record_failed', { reason: error instanceof Error ? error.message : String(error) });
+      }
       const stamp = new Date(started).toISOString().replace(/[-:]|\.\d+/g, '');
       return new Response(Readable.toWeb(handle.createReadStream()) as ReadableStream<Uint8Array>, {
         headers: {
