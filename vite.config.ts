@@ -14,11 +14,23 @@ const collapseTemplateIndentation: Plugin = {
   },
 };
 
-// One self-contained ES module (lit, zod/mini and the CSS inlined): dist/gift-entry.js and
-// nothing else. dist/ also holds the compiled server and the component manifest, built by
+/**
+ * The minifier keeps /* @__PURE__ *\/ and @__NO_SIDE_EFFECTS__ annotations for a bundler that
+ * might tree-shake this file again; nobody does (it is a drop-in script), and they cost about
+ * 0.1 KB gzip. Line comments keep their newline, so automatic semicolons stay as they were.
+ */
+const dropBundlerAnnotations: Plugin = {
+  name: 'drop-bundler-annotations',
+  renderChunk(code) {
+    return { code: code.replace(/\/\* @__(PURE|NO_SIDE_EFFECTS)__ \*\/ ?/g, '').replace(/\/\/ @__NO_SIDE_EFFECTS__$/gm, ''), map: null };
+  },
+};
+
+// One ES module every page loads (lit, zod/mini and the CSS inlined), dist/gift-entry.js, and
+// beside it the chunks only some pages load. dist/ also holds the compiled server and the component manifest, built by
 // other steps, so this build must never empty it (npm start would lose dist/server/proxy.js).
 export default defineConfig({
-  plugins: [collapseTemplateIndentation],
+  plugins: [collapseTemplateIndentation, dropBundlerAnnotations],
   publicDir: false,
   build: {
     outDir: 'dist',

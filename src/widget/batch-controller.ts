@@ -8,14 +8,12 @@
  * element re-renders when anything here changes.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Batch, BatchGift } from '../contract/batch-api.ts';
+import type { Batch } from '../contract/batch-api.ts';
 import type { BatchDefaults, BatchMode } from '../contract/batch-model.ts';
-import { formatDateText } from '../contract/date-text.ts';
-import { donorDisplayName, donorWithName, formatUsd } from '../contract/gift-summary.ts';
+import { formatUsd } from '../contract/gift-summary.ts';
 import type { GiftRecord } from '../contract/proxy-api.ts';
 import { isFinal, type GiftStatus } from '../contract/proxy-routes.ts';
 import { emptyHeader, parseExpected, type BatchEntry, type BatchHeader, type Expected } from './batch.ts';
-import { emptyDraft, type Draft } from './gift-draft.ts';
 import type { Answer, ProxyClient } from './proxy-client.ts';
 import { load, save } from './saved-state.ts';
 
@@ -23,9 +21,11 @@ const WATCH_WAIT_MS = 20_000;
 // After a failed watch: soon at first (a proxy restart takes a second or two), then politely.
 const RETRY_DELAYS_MS = [500, 1000, 2000, 5000, 10_000];
 
+type RowField = 'distribution' | 'campaignCode' | 'appealCode' | 'receivedDate';
 interface SavedBatch {
   header?: BatchHeader;
-  entries: BatchEntry[];
+  /** Rows saved by the release before batches lack the fields a row now has of its own. */
+  entries: Array<Omit<BatchEntry, RowField> & Partial<Pick<BatchEntry, RowField>>>;
   /** The release before kept the expected figures beside the entries. */
   expected?: Expected;
 }
@@ -35,36 +35,6 @@ const sleep = (ms: number, signal: AbortSignal) =>
     const timer = setTimeout(resolve, ms);
     signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
   });
-
-/** A row of a batch kept at the proxy, as this widget shows it. */
-function entryFromBatchGift(row: BatchGift): BatchEntry {
-  const { gift } = row;
-  const draft: Draft = { ...emptyDraft() };
-  for (const [field, value] of Object.entries(gift)) if (field in draft) draft[field as keyof Draft] = String(value);
-  draft.amount = formatUsd(gift.amount).slice(1);
-  draft.receivedDate = formatDateText(gift.receivedDate ?? '');
-  const donor = row.record?.donor ?? (row.donorName && gift.imisId ? donorWithName(row.donorName, gift.imisId) : donorDisplayName(gift));
-  return {
-    transactionId: gift.transactionId,
-    amount: gift.amount,
-    donor,
-    distribution: gift.distribution ?? '',
-    campaignCode: gift.campaignCode ?? '',
-    appealCode: gift.appealCode ?? '',
-    receivedDate: (gift.receivedDate ?? '').slice(0, 10),
-    status: row.record?.status,
-    message: row.record?.message,
-    field: row.record?.field,
-    at: row.addedAt,
-    sent: {
-      draft,
-      transactionId: gift.transactionId,
-      sentAt: gift.receivedDate ? new Date(gift.receivedDate).toISOString() : row.addedAt,
-      donor: row.donorName && gift.imisId ? { id: gift.imisId, name: row.donorName, email: gift.emailAddress, city: '' } : undefined,
-      softCredit: undefined,
-    },
-  };
-}
 
 export class BatchController implements ReactiveController {
   header: BatchHeader | undefined;
@@ -78,28 +48,25 @@ export class BatchController implements ReactiveController {
     private readonly client: () => ProxyClient,
     /** Told whenever a followed gift's status changes. */
     private readonly onChange: (entry: BatchEntry, record: GiftRecord) => void,
+    /** How a batch kept at the proxy becomes rows (review mode's code, in the batch forms' chunk). */
+    private readonly rowsOf: () => Promise<(batch: Batch) => BatchEntry[]>,
   ) {
     host.addController(this);
   }
 
   hostConnected(): void {
-    const saved = load<SavedBatch | BatchEntry[]>(this.storageKey());
-    // Older releases kept a bare list of entries, or the expected figures apart: carried over, not dropped.
-    const entries = Array.isArray(saved) ? saved : (saved?.entries ?? []);
-    type Saved = Partial<BatchEntry> & { transactionId: string; at: string; draft?: BatchEntry['sent']['draft'] };
-    this.entries = entries.map(({ draft, ...entry }: Saved) => ({
-      ...entry,
-      sent: entry.sent ?? { draft: draft!, transactionId: entry.transactionId, sentAt: entry.at, donor: undefined, softCredit: undefined },
-      distribution: entry.distribution ?? (entry.sent?.draft ?? draft)?.distribution ?? '',
-      campaignCode: entry.campaignCode ?? (entry.sent?.draft ?? draft)?.campaignCode ?? '',
-      appealCode: entry.appealCode ?? (entry.sent?.draft ?? draft)?.appealCode ?? '',
-      receivedDate: entry.receivedDate ?? '',
-    })) as BatchEntry[];
-    this.header = Array.isArray(saved) ? undefined : saved?.header;
-    // Batches before this release were always sent gift by gift: immediate mode, no defaults.
-    if (!this.header && (this.entries.length > 0 || (!Array.isArray(saved) && saved?.expected))) {
-      this.header = { ...emptyHeader('immediate'), expected: (!Array.isArray(saved) && saved?.expected) || { count: '', total: '' } };
-    }
+    const saved = load<SavedBatch>(this.storageKey());
+    // The release before kept the expected figures beside rows without fund, campaign or appeal of
+    // their own (those were in what was sent): carried over, not dropped, as an immediate-mode batch.
+    this.entries = (saved?.entries ?? []).map((entry) => {
+      const { distribution = '', campaignCode = '', appealCode = '' } = entry.sent.draft;
+      return { distribution, campaignCode, appealCode, receivedDate: '', ...entry };
+    });
+    this.header =
+      saved?.header ??
+      (saved?.entries.length || saved?.expected
+        ? { ...emptyHeader('immediate'), expected: saved.expected ?? { count: '', total: '' } }
+        : undefined);
     if (this.header?.mode === 'review' && this.header.id) void this.reload(this.header.id);
     this.follow();
   }
@@ -188,11 +155,12 @@ export class BatchController implements ReactiveController {
   async reload(id: string): Promise<Answer<Batch>> {
     const answer = await this.client().getBatch(id);
     if (!answer.ok) return answer;
-    this.adopt(answer.value);
+    await this.adopt(answer.value);
     return answer;
   }
 
-  adopt(batch: Batch): void {
+  async adopt(batch: Batch): Promise<void> {
+    const rows = (await this.rowsOf())(batch);
     const withdrawn = new Set(this.entries.filter((e) => e.withdrawn).map((e) => e.transactionId));
     this.header = {
       mode: 'review',
@@ -205,9 +173,7 @@ export class BatchController implements ReactiveController {
       },
       posted: batch.state === 'posted',
     };
-    this.entries = batch.gifts
-      .map((row) => ({ ...entryFromBatchGift(row), withdrawn: withdrawn.has(row.transactionId) || undefined }))
-      .reverse();
+    this.entries = rows.map((row) => ({ ...row, withdrawn: withdrawn.has(row.transactionId) || undefined })).reverse();
     this.persist();
     this.follow();
   }

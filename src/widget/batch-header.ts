@@ -4,15 +4,13 @@
  * sees them afterwards as one line above the form with a Change button. Changing
  * them is one explicit action. Rendered from plain data, like the batch panel.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import type { BatchSummary } from '../contract/batch-api.ts';
 import type { BatchDefaults } from '../contract/batch-model.ts';
 import { formatDateText } from '../contract/date-text.ts';
-import { FIELD_LABEL } from '../contract/gift-fields.ts';
 import { formatUsd } from '../contract/gift-summary.ts';
 import type { LookupsResponse } from '../contract/proxy-api.ts';
 import { parseExpected, type BatchHeader } from './batch.ts';
-import { panelField } from './field-markup.ts';
 
 /** The values of the start/change form, as typed. */
 export interface BatchSetup {
@@ -43,7 +41,11 @@ export interface BatchHeaderView {
   onCancel(): void;
   onChange(): void;
   onReopen(id: string): void;
+  /** The start/change form's code (a chunk, loaded when a form is first needed). */
+  forms: BatchForms | undefined;
 }
+
+export type BatchForms = typeof import('./batch-forms.ts');
 
 const plural = (n: number) => `${n} gift${n === 1 ? '' : 's'}`;
 
@@ -91,86 +93,10 @@ export function describeBatch(header: BatchHeader, lookups: LookupsResponse | un
   return parts.join(' · ');
 }
 
-function choices(view: BatchHeaderView, field: 'distribution' | 'campaignCode' | 'appealCode'): Array<[string, string]> {
-  const lookups = view.lookups;
-  if (field === 'distribution') return (lookups?.distributions ?? []).map((d) => [d.Code, `${d.Title} (${d.Code})`]);
-  const list = field === 'campaignCode' ? lookups?.campaigns : lookups?.appeals;
-  return (list ?? []).map((item) => [item.Code, item.Description]);
-}
-
-function setupField(view: BatchHeaderView, field: SetupField, label: string, hint?: string): TemplateResult {
-  const id = `${view.uid}-batch-${field}`;
-  const onInput = (e: Event) => view.onSetup(field, (e.target as HTMLInputElement).value);
-  const control =
-    field === 'distribution' || field === 'campaignCode' || field === 'appealCode'
-      ? html`<select id=${id} name="batch-${field}" class="InputLarge" ?disabled=${!view.lookups} @change=${onInput}>
-          <option value="">${view.lookups ? '(none)' : 'Loading…'}</option>
-          ${choices(view, field).map(([code, text]) => html`<option value=${code}>${text}</option>`)}
-        </select>`
-      : html`<input
-          id=${id}
-          name="batch-${field}"
-          class="InputSmall"
-          autocomplete="off"
-          inputmode=${field === 'count' ? 'numeric' : field === 'total' ? 'decimal' : nothing}
-          aria-describedby=${hint ? `${id}-hint` : nothing}
-          @input=${onInput}
-        />`;
-  return panelField({ id, label, ...(hint ? { hint } : {}) }, control);
-}
-
-function setupForm(view: BatchHeaderView): TemplateResult {
-  const starting = !view.header;
-  return html`<form
-    class="batch-setup"
-    novalidate
-    aria-labelledby="${view.uid}-batch-setup-title"
-    @submit=${(e: Event) => (e.preventDefault(), view.onSave())}
-  >
-    <h2 id="${view.uid}-batch-setup-title">${starting ? 'Start a batch' : 'Change the batch’s defaults'}</h2>
-    <p class="hint">
-      Every gift of the batch starts with these; a gift that needs another fund, campaign, appeal or date can change it for that gift
-      alone.${view.review ? ' Gifts are kept for review at the gift proxy and sent to iMIS only when you post the batch.' : ' Each gift is sent to iMIS as soon as it is recorded.'}
-    </p>
-    ${view.error ? html`<p class="Important batch-setup-error" role="alert">${view.error}</p>` : nothing}
-    <div class="fields">
-      ${setupField(view, 'distribution', FIELD_LABEL.distribution)} ${setupField(view, 'campaignCode', FIELD_LABEL.campaignCode)}
-      ${setupField(view, 'appealCode', FIELD_LABEL.appealCode)}
-      ${setupField(view, 'receivedDate', FIELD_LABEL.receivedDate, 'Month/day/year; blank for the day each gift is entered')}
-      ${setupField(view, 'count', 'Expected number of gifts', 'From the stack in hand')}
-      ${setupField(view, 'total', 'Expected total ($)', 'The adding-machine total of the checks')}
-    </div>
-    <div class="CommandBar">
-      <button type="submit" class="TextButton PrimaryButton" aria-disabled=${view.busy ? 'true' : 'false'}>
-        ${starting ? 'Start batch' : 'Save batch defaults'}
-      </button>
-      ${starting ? nothing : html`<button type="button" class="TextButton" @click=${view.onCancel}>Cancel</button>`}
-    </div>
-    ${starting && view.openBatches?.length ? openBatchList(view) : nothing}
-  </form>`;
-}
-
-function openBatchList(view: BatchHeaderView): TemplateResult {
-  return html`<section class="open-batches" aria-labelledby="${view.uid}-open-batches">
-    <h3 id="${view.uid}-open-batches">Or continue a batch kept open at the gift proxy</h3>
-    <ul>
-      ${view.openBatches!.map(
-        (batch) =>
-          html`<li>
-            <span
-              >${batch.name || `Opened ${new Date(batch.openedAt).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' })}`}${
-                batch.openedBy ? ` by ${batch.openedBy}` : ''
-              }: ${plural(batch.count)}, ${formatUsd(batch.totalCents / 100)}</span
-            >
-            <button type="button" class="TextButton" @click=${() => view.onReopen(batch.id)}>Continue this batch</button>
-          </li>`,
-      )}
-    </ul>
-  </section>`;
-}
-
 export function batchHeader(view: BatchHeaderView): TemplateResult {
-  if (view.editing || !view.header) return setupForm(view);
+  if (view.editing || !view.header) {
+    return view.forms ? view.forms.setupForm(view) : html`<p class="lookups-loading">Loading the batch form…</p>`;
+  }
   return html`<div class="batch-line">
     <p>
       <strong>Batch${view.header.mode === 'review' ? (view.header.posted ? ' (posted)' : ' (kept for review)') : ''}:</strong>

@@ -6,6 +6,7 @@
  * Rendered from plain data.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import type { BatchForms } from './batch-header.ts';
 import { BATCH_DEFAULT_FIELDS, batchTotals, differences, totalsByFund, type BatchDefaultField } from '../contract/batch-model.ts';
 import { formatDateText } from '../contract/date-text.ts';
 import { FIELD_LABEL } from '../contract/gift-fields.ts';
@@ -54,6 +55,8 @@ export interface BatchPanelView {
   onReason: (reason: string) => void;
   onPostAnyway: () => void;
   onNewBatch: () => void;
+  /** Review mode's post step lives in the batch forms' chunk. */
+  forms: BatchForms | undefined;
 }
 
 function reconciliation(view: BatchPanelView): TemplateResult | typeof nothing {
@@ -153,58 +156,6 @@ function fundTotals(view: BatchPanelView): TemplateResult | typeof nothing {
   </ul>`;
 }
 
-function postStep(view: BatchPanelView): TemplateResult | typeof nothing {
-  const { header } = view;
-  if (header.mode !== 'review') return nothing;
-  const counted = countedRows(view.entries);
-  if (header.posted) {
-    const done = counted.length > 0 && counted.every((entry) => entry.status === 'accepted');
-    return html`<div class="CommandBar batch-post">
-      <p>${done ? 'Every gift of this batch is recorded in iMIS.' : 'Posted: the gifts are on their way to iMIS.'}</p>
-      <button type="button" class="TextButton" @click=${view.onNewBatch}>Start a new batch</button>
-    </div>`;
-  }
-  return html`<div class="batch-post">
-    <div class="CommandBar">
-      <button
-        type="button"
-        class="TextButton PrimaryButton"
-        id="${view.uid}-post"
-        aria-disabled=${view.busy || counted.length === 0 ? 'true' : 'false'}
-        @click=${view.onPost}
-      >
-        Post batch to iMIS (${plural(counted.length)})
-      </button>
-    </div>
-    ${
-      view.posting
-        ? html`<div class="AsiWarning post-anyway" tabindex="-1">
-            <p>
-              This batch does not match the stack in hand. Enter the missing gifts, correct the expected figures, or post it anyway
-              and say why (the reason is kept in the journal).
-            </p>
-            <div class="PanelField">
-              <label for="${view.uid}-post-reason" class="Required">Why post anyway</label>
-              <div class="PanelFieldValue">
-                ${view.posting.error ? html`<div id="${view.uid}-post-reason-error" class="Important">${view.posting.error}</div>` : nothing}
-                <textarea
-                  id="${view.uid}-post-reason"
-                  name="post-reason"
-                  class="InputLarge"
-                  rows="2"
-                  maxlength="255"
-                  aria-describedby=${view.posting.error ? `${view.uid}-post-reason-error` : nothing}
-                  @input=${(e: Event) => view.onReason((e.target as HTMLTextAreaElement).value)}
-                ></textarea>
-              </div>
-            </div>
-            <button type="button" class="TextButton" @click=${view.onPostAnyway}>Post anyway</button>
-          </div>`
-        : nothing
-    }
-  </div>`;
-}
-
 export function batchPanel(view: BatchPanelView): TemplateResult {
   const sums = batchTotals(countedRows(view.entries));
   const id = (name: string) => `${view.uid}-${name}`;
@@ -221,7 +172,7 @@ export function batchPanel(view: BatchPanelView): TemplateResult {
     <div class="batch-expected">
       ${expectedField(view, 'count', 'Expected number of gifts')} ${expectedField(view, 'total', 'Expected total ($)')}
     </div>
-    ${reconciliation(view)} ${postStep(view)}
+    ${reconciliation(view)} ${view.header.mode === 'review' ? view.forms?.postStep(view) : nothing}
     ${
       view.entries.length === 0
         ? html`<p class="batch-empty">No gifts entered yet.</p>`

@@ -40,7 +40,7 @@ import type { GiftRecord, LookupsResponse } from '../contract/proxy-api.ts';
 import type { PartySummary } from '../contract/imis-party.ts';
 import type { ContactChosenEvent, ContactPicker } from './contact-picker.ts';
 import { BatchController } from './batch-controller.ts';
-import { batchHeader, codeName, setupFrom, describeBatch, type BatchSetup, type SetupField } from './batch-header.ts';
+import { batchHeader, codeName, setupFrom, describeBatch, type BatchForms, type BatchSetup, type SetupField } from './batch-header.ts';
 import { batchPanel } from './batch-panel.ts';
 import { batchReconciliation, draftDefaults, draftDifferences, emptyHeader, parseExpected, type BatchEntry } from './batch.ts';
 import { DraftController, type ChosenContact, type StashedGift } from './draft-controller.ts';
@@ -122,6 +122,7 @@ export class GiftEntry extends LightElement {
     () => this.storageKey('batch'),
     () => this.client,
     (entry) => this.settled(entry),
+    () => import('./batch-forms.ts').then((forms) => forms.batchRows),
   );
   private readonly flow = new SubmitFlow(this, {
     form: this.form,
@@ -131,6 +132,9 @@ export class GiftEntry extends LightElement {
     confirmAbove: () => this.confirmAbove,
   });
   private batchBusy = false;
+  /** The batch's forms (a chunk): loaded when a batch form or review's post step is first shown. */
+  private forms: BatchForms | undefined;
+  private formsLoading: Promise<void> | undefined;
 
   constructor() {
     super();
@@ -226,6 +230,19 @@ export class GiftEntry extends LightElement {
     void this.loadOpenBatches();
   }
 
+  private loadForms(): void {
+    this.formsLoading ??= import('./batch-forms.ts').then(
+      (forms) => {
+        this.forms = forms;
+        this.requestUpdate();
+      },
+      () => {
+        this.formsLoading = undefined; // a page that lost its proxy for a moment tries again at the next render
+        this.setupError = 'The batch form did not load: check the connection, then reload the page.';
+      },
+    );
+  }
+
   private async loadOpenBatches(): Promise<void> {
     const answer = await this.client.listBatches('open');
     this.openBatches = answer.ok ? answer.value.batches : [];
@@ -267,7 +284,7 @@ export class GiftEntry extends LightElement {
       this.newGift();
       this.say({
         kind: 'AsiSuccess',
-        text: `The gift of ${formatUsd(result.arrived.amount)} from ${result.arrived.donor} reached the gift proxy before the reload; its status is in the batch below.`,
+        text: `The gift of ${formatUsd(result.arrived.amount)} from ${result.arrived.donor} reached the proxy before the reload; its status is in the batch.`,
       });
     }
   }
@@ -370,7 +387,7 @@ export class GiftEntry extends LightElement {
 
   private async submit(confirmed: readonly Question[] = []): Promise<void> {
     if (this.editingBatch) {
-      this.say({ kind: 'AsiWarning', text: 'Start the batch (or save its defaults) before recording gifts.' });
+      this.say({ kind: 'AsiWarning', text: 'Start the batch before recording gifts.' });
       this.focusAfterRender(`#${this.uid}-batch-distribution`);
       return;
     }
@@ -390,7 +407,7 @@ export class GiftEntry extends LightElement {
         this.focusAfterRender('.notice');
         return;
       case 'closed':
-        this.say({ kind: 'AsiWarning', text: 'This batch was posted and takes no more gifts. Start a new batch (below) to record more.' });
+        this.say({ kind: 'AsiWarning', text: 'This batch was posted: start a new batch (below) for more gifts.' });
         this.focusAfterRender('.notice');
         return;
       case 'failed':
@@ -446,7 +463,7 @@ export class GiftEntry extends LightElement {
     for (const [field, value] of Object.entries(draft)) this.form.set(field as DraftField, value);
     this.say({
       kind: 'AsiWarning',
-      text: 'The gift proxy already had a gift under this transaction ID from before the page reloaded (see the batch). This form now has a new ID: record it only if it is a different gift.',
+      text: 'The proxy already had a gift under this transaction ID from before the reload (see the batch). This form now has a new ID: record it only if it is another gift.',
     });
     this.focusAfterRender('.notice');
   }
@@ -512,7 +529,7 @@ export class GiftEntry extends LightElement {
     this.batch.withdraw(entry.transactionId);
     this.say({
       kind: 'AsiWarning',
-      text: `Withdrawn: ${formatUsd(entry.amount)} from ${entry.donor} will not be sent, and no longer counts in this batch.`,
+      text: `Withdrawn: ${formatUsd(entry.amount)} from ${entry.donor} will not be sent and no longer counts.`,
     });
   }
 
@@ -618,7 +635,7 @@ export class GiftEntry extends LightElement {
       return;
     }
     this.posting = undefined;
-    this.batch.adopt(answer.value);
+    await this.batch.adopt(answer.value);
     const count = answer.value.gifts.length;
     this.say({
       kind: 'AsiSuccess',
@@ -706,6 +723,7 @@ export class GiftEntry extends LightElement {
   }
 
   override render(): TemplateResult {
+    if (!this.forms && (this.editingBatch || !this.batch.header || this.batch.header.mode === 'review')) this.loadForms();
     const errors = this.form.visibleErrors();
     const problems = problemLinks(this.uid, errors, (field) => this.targetFor(field));
     const state = this.form.state;
@@ -728,6 +746,7 @@ export class GiftEntry extends LightElement {
         onCancel: () => this.cancelBatchChange(),
         onChange: () => this.changeBatch(),
         onReopen: (id) => void this.reopenBatch(id),
+        forms: this.forms,
       })}
       ${state.submitted && problems.length ? errorSummary(`${this.uid}-summary`, problems, (t) => document.getElementById(t)?.focus()) : nothing}
       ${this.releaseWarning ? html`<p class="AsiWarning release-notice" role="status">${this.releaseWarning}</p>` : nothing}
@@ -784,6 +803,7 @@ export class GiftEntry extends LightElement {
               onReason: (reason) => (this.posting = { reason, error: undefined }),
               onPostAnyway: () => void this.post(this.posting?.reason ?? ''),
               onNewBatch: () => this.newBatch(),
+              forms: this.forms,
             })
           : nothing
       }

@@ -46,7 +46,8 @@ async function npmStartWorks(): Promise<void> {
       const timer = setTimeout(() => reject(new Error(`npm start did not start:\n${output}`)), 20_000);
       const read = (chunk: Buffer) => {
         output += chunk.toString();
-        const found = /listening on (http:\/\/\S+)/.exec(output);
+        // The start is a JSON log line (the plain banner is for a terminal only).
+        const found = /"event":"proxy_started","url":"(http:\/\/[^"]+)"/.exec(output);
         if (found) {
           clearTimeout(timer);
           resolve(found[1]!);

@@ -90,7 +90,7 @@ describe('a stack of checks, by keyboard, with control totals', () => {
     await waitUntil(() => el.querySelector('.batch-table .status')!.textContent === 'Recorded', 'recorded', { timeout: 4000 });
   }).timeout(10_000);
 
-  it('a batch saved by the previous release (a bare list) is still shown after the upgrade, and can be corrected', async () => {
+  it('a batch saved by the release before batches is still shown after the upgrade, and can be corrected', async () => {
     sessionStorage.clear();
     const draft = {
       amount: '25.00',
@@ -100,18 +100,22 @@ describe('a stack of checks, by keyboard, with control totals', () => {
       lastName: 'Lovelace',
       emailAddress: 'ada@example.org',
     };
-    const old = [
-      {
-        transactionId: '7000000000000042',
-        amount: 25,
-        donor: 'Ada Lovelace',
-        fund: 'General Fund',
-        status: 'rejected',
-        message: 'No',
-        at: new Date().toISOString(),
-        draft,
-      },
-    ];
+    // The release before batches: rows without fund, campaign or appeal of their own, the figures beside them.
+    const old = {
+      entries: [
+        {
+          transactionId: '7000000000000042',
+          amount: 25,
+          donor: 'Ada Lovelace',
+          fund: 'General Fund',
+          status: 'rejected',
+          message: 'No',
+          at: new Date().toISOString(),
+          sent: { draft, transactionId: '7000000000000042', sentAt: new Date().toISOString() },
+        },
+      ],
+      expected: { count: '1', total: '25' },
+    };
     sessionStorage.setItem(`gift-entry:batch:${location.origin}`, JSON.stringify(old));
     const el = await fixture<GiftEntry>(html`<gift-entry mode="immediate"></gift-entry>`);
     await waitUntil(() => el.querySelector('select[name="distribution"]:not([disabled])'));
