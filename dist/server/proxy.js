@@ -3220,7 +3220,7 @@ init_contract();
 // src/proxy/logger.ts
 var NEVER_LOGGED = /token|authorization|key|password|secret|email|name|address|phone|company|notes|city|zip|imisid|softcredit/i;
 function secretsOf(config) {
-  return [config.upstreamToken, ...config.callerKeys, config.adminToken ?? ""];
+  return [config.upstreamToken, ...config.callerKeys, ...config.adminTokens];
 }
 function secretMasker(secrets) {
   const masks = secrets.filter((secret) => secret.length >= 4).sort((a, b) => b.length - a.length);

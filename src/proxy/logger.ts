@@ -14,8 +14,8 @@ const NEVER_LOGGED = /token|authorization|key|password|secret|email|name|address
  * The one list of values never written anywhere — log lines, stored or served upstream
  * messages alike: the upstream token, every caller key, the admin token.
  */
-export function secretsOf(config: { upstreamToken: string; callerKeys: readonly string[]; adminToken?: string | undefined }): string[] {
-  return [config.upstreamToken, ...config.callerKeys, config.adminToken ?? ''];
+export function secretsOf(config: { upstreamToken: string; callerKeys: readonly string[]; adminTokens: readonly string[] }): string[] {
+  return [config.upstreamToken, ...config.callerKeys, ...config.adminTokens];
 }
 
 /** Replaces each secret anywhere in a text with [redacted]. */

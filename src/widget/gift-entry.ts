@@ -663,7 +663,9 @@ export class GiftEntry extends LightElement {
   /** Where each gift starts: the donor search inside iMIS, else the first field. */
   private async focusStart(): Promise<void> {
     if (this.editingBatch) return void this.querySelector<HTMLElement>(`#${this.uid}-batch-distribution`)?.focus();
-    await this.querySelector('gift-contact-picker')?.updateComplete;
+    // Inside iMIS the donor search comes in its own chunk: wait for it, so focus lands in the search.
+    if (this.querySelector('gift-contact-picker')) await customElements.whenDefined('gift-contact-picker');
+    await this.querySelector<ContactPicker>('gift-contact-picker')?.updateComplete;
     this.querySelector<HTMLElement>('form.gift-form input, form.gift-form select')?.focus();
   }
 

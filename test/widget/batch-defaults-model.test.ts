@@ -62,6 +62,7 @@ async function mount(): Promise<GiftEntry> {
 
 async function setDefaults(el: GiftEntry, defaults: Defaults): Promise<void> {
   el.querySelector<HTMLButtonElement>('[id$="-batch-change"]')!.click();
+  await waitUntil(() => el.querySelector('select[name="batch-distribution"]'), 'the batch form (its chunk loads on first use)');
   await settle(el);
   await fill(el, 'batch-distribution', defaults.distribution);
   await fill(el, 'batch-campaignCode', defaults.campaignCode);

@@ -9,7 +9,7 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { withImisPage } from './imis-double.ts';
 import type { GiftEntry } from '../../src/widget/gift-entry.ts';
 import { withFakeProxy } from './fake-proxy.ts';
-import { control, expect, expectNoAxeViolations, fill, fillValidGift, waitUntil } from './widget-helpers.ts';
+import { control, expect, expectNoAxeViolations, fill, fillValidGift, pickersReady, waitUntil } from './widget-helpers.ts';
 
 async function mountReview(): Promise<GiftEntry> {
   const el = await fixture<GiftEntry>(`<gift-entry mode="review" fund="GEN"></gift-entry>`);
@@ -167,6 +167,7 @@ describe('at 320 CSS px (WCAG 1.4.10)', () => {
       expect(document.documentElement.scrollWidth, 'the batch form').to.be.at.most(320);
       await startBatch(el, { count: '3', total: '1234.50' });
       expect(document.documentElement.scrollWidth, 'the batch line').to.be.at.most(320);
+      await pickersReady(el);
       const search = el.querySelector<HTMLInputElement>('gift-contact-picker[data-field="softCreditId"] input')!;
       search.focus();
       await sendKeys({ type: 'Smith' });

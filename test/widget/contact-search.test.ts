@@ -5,7 +5,7 @@ import { IMIS_BASE_URL, IMIS_TOKEN, withImisPage } from './imis-double.ts';
 import type { GiftEntry } from '../../src/widget/gift-entry.ts';
 import { partySummary } from '../../src/imis-standin/party-search.ts';
 import { contactDetails, nameMatches, searchContacts, type SearchOutcome } from '../../src/widget/imis-search.ts';
-import { control, expect, expectNoAxeViolations, fill, fillValidGift, submit, waitUntil } from './widget-helpers.ts';
+import { control, expect, expectNoAxeViolations, fill, fillValidGift, submit, waitUntil, pickersReady } from './widget-helpers.ts';
 
 const TOKEN = IMIS_TOKEN;
 const BASE_URL = IMIS_BASE_URL;
@@ -20,6 +20,7 @@ describe('finding the donor in iMIS', () => {
     sessionStorage.clear();
     const el = await fixture<GiftEntry>(html`<gift-entry mode="immediate"></gift-entry>`);
     await waitUntil(() => el.querySelector('select[name="distribution"]:not([disabled])'));
+    await pickersReady(el);
     return el;
   }
   const search = (el: Element, which = 0) => el.querySelectorAll<HTMLInputElement>('gift-contact-picker input[role="combobox"]')[which]!;

@@ -15,7 +15,7 @@ import type { GiftSubmission } from '../../src/contract/gift-schema.ts';
 import type { GiftEntry } from '../../src/widget/gift-entry.ts';
 import { withFakeProxy, type FakeProxy } from './fake-proxy.ts';
 import { imisDouble, imisPageFields } from './imis-double.ts';
-import { expect, fill, waitUntil } from './widget-helpers.ts';
+import { expect, fill, pickersReady, waitUntil } from './widget-helpers.ts';
 
 const RUNS = 50;
 const FIRST_SEED = Date.now() % 100_000;
@@ -107,6 +107,7 @@ async function chooseContact(el: GiftEntry, field: 'imisId' | 'softCreditId', rn
 async function mount(): Promise<GiftEntry> {
   const el = await fixture<GiftEntry>(html`<gift-entry mode="immediate" confirm-above="100000"></gift-entry>`);
   await waitUntil(() => el.querySelector('select[name="distribution"]:not([disabled])'), 'lookups');
+  await pickersReady(el);
   await settle(el);
   return el;
 }

@@ -40,15 +40,18 @@ function overflowing(column: HTMLElement): string[] {
   return out;
 }
 
-async function widgetIn(width: string): Promise<{ column: HTMLElement; el: GiftEntry }> {
+/** In review mode (the default) the batch's start form is what shows first; in immediate mode, the gift form. */
+async function widgetIn(width: string, mode: 'review' | 'immediate' = 'review'): Promise<{ column: HTMLElement; el: GiftEntry }> {
   sessionStorage.clear();
   const column = document.createElement('div');
   column.style.width = width;
   column.style.boxSizing = 'border-box';
   const el = document.createElement('gift-entry') as GiftEntry;
+  el.setAttribute('mode', mode);
   column.append(el);
   document.body.append(column);
-  await waitUntil(() => el.querySelector('select[name="distribution"]:not([disabled])'), 'lookups did not load');
+  const loaded = mode === 'review' ? 'select[name="batch-distribution"]:not([disabled])' : 'select[name="distribution"]:not([disabled])';
+  await waitUntil(() => el.querySelector(loaded), 'lookups did not load');
   for (const details of el.querySelectorAll('details')) details.open = true;
   await el.updateComplete;
   return { column, el };
@@ -68,7 +71,7 @@ describe('<gift-entry> in narrow containers', () => {
 
   it('stays inside a 192 px column with a gift in the batch panel', async () => {
     let el: GiftEntry;
-    ({ column, el } = await widgetIn('192px'));
+    ({ column, el } = await widgetIn('192px', 'immediate'));
     await fillValidGift(el, { emailAddress: 'a.very.long.address.without.breaks@example.org' });
     el.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await waitUntil(() => el.querySelector('.batch-table'), 'the gift did not reach the batch panel');

@@ -30,7 +30,18 @@ export async function mountWidget(attributes = ''): Promise<GiftEntry> {
     () => el.querySelector('select[name="distribution"]:not([disabled])') || el.querySelector('.lookups-error'),
     'lookups did not load',
   );
+  await pickersReady(el);
   return el;
+}
+
+/** Inside iMIS the donor searches come in a chunk of their own: wait until each shows its input. */
+export async function pickersReady(el: Element): Promise<void> {
+  if (!el.querySelector('gift-contact-picker')) return;
+  await customElements.whenDefined('gift-contact-picker');
+  await waitUntil(
+    () => [...el.querySelectorAll('gift-contact-picker')].every((picker) => picker.querySelector('input')),
+    'the donor search is ready',
+  );
 }
 
 export function control(el: Element, field: string): HTMLInputElement {
