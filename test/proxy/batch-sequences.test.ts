@@ -9,6 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { newTransactionId, type BatchExpected, type GiftSubmission } from '../../src/contract/index.ts';
 import { assertSentAsRow, batchApi, ok, SETTINGS } from './batch-helpers.ts';
 import { sampleGift, startHarness, waitForStatus, type Harness } from './harness.ts';
+import { seededRandom } from '../seeded-random.ts';
 
 interface ModelBatch {
   id: string;
@@ -17,17 +18,6 @@ interface ModelBatch {
   expected: BatchExpected;
   postedBy?: string;
   reason?: string;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const STEPS = 90;
@@ -43,7 +33,7 @@ describe('any sequence of batch actions keeps the batch guarantees', () => {
 
   test('rows are kept exactly, nothing open is sent, posted batches go once and in order', { timeout: 120_000 }, async () => {
     const seed = Number(process.env.SEED ?? Math.floor(Math.random() * 2 ** 31));
-    const random = mulberry32(seed);
+    const random = seededRandom(seed);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
     const chance = (p: number) => random() < p;
     // As JSON carries it: a field left blank is absent, not undefined.

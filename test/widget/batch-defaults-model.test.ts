@@ -15,22 +15,10 @@ import type { GiftEntry } from '../../src/widget/gift-entry.ts';
 import { todayIso } from '../../src/widget/gift-draft.ts';
 import { withFakeProxy } from './fake-proxy.ts';
 import { control, expect, fill, waitUntil } from './widget-helpers.ts';
+import { seededRandom, pick } from '../seeded-random.ts';
 
 const RUNS = 25;
 const FIRST_SEED = Date.now() % 100_000;
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-type Rng = () => number;
-const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
 
 type Defaults = { distribution: string; campaignCode: string; appealCode: string; receivedDate: string };
 // GEN has no defaults of its own; SAFE is a campaign with no fund mapping (the ACTS of the issue).
@@ -100,7 +88,7 @@ describe('model: batch defaults never spill from one gift to the next', () => {
   it(`${RUNS} seeded stacks from seed ${FIRST_SEED}`, async () => {
     for (let run = 0; run < RUNS; run++) {
       const seed = FIRST_SEED + run;
-      const rng = random(seed);
+      const rng = seededRandom(seed);
       sessionStorage.clear();
       let el = await mount();
       const log: string[] = [];

@@ -16,24 +16,10 @@ import type { GiftEntry } from '../../src/widget/gift-entry.ts';
 import { withFakeProxy, type FakeProxy } from './fake-proxy.ts';
 import { imisDouble, imisPageFields } from './imis-double.ts';
 import { expect, fill, pickersReady, waitUntil } from './widget-helpers.ts';
+import { seededRandom, pick, type Rng } from '../seeded-random.ts';
 
 const RUNS = 50;
 const FIRST_SEED = Date.now() % 100_000;
-
-/** mulberry32: small, fast and good enough to explore sequences reproducibly. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Rng = () => number;
-const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
 
 const TEXT_VALUES: Record<string, readonly string[]> = {
   amount: ['25', '1,234.50', '$40', '0.75', '12,50', '', '9999.99'],
@@ -196,7 +182,7 @@ describe('model: after any sequence of staff actions, the form shows exactly wha
   it(`${RUNS} seeded sequences from seed ${FIRST_SEED}`, async () => {
     for (let run = 0; run < RUNS; run++) {
       const seed = FIRST_SEED + run;
-      const rng = random(seed);
+      const rng = seededRandom(seed);
       const inImis = rng() < 0.5;
       const removeFields = inImis ? imisPageFields() : () => {};
       const imis = inImis ? imisDouble() : undefined;
