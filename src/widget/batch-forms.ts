@@ -12,7 +12,9 @@ import type { BatchPanelView } from './batch-panel.ts';
 import type { Batch, BatchGift } from '../contract/batch-api.ts';
 import { formatDateText } from '../contract/date-text.ts';
 import { donorDisplayName, donorWithName, formatUsd } from '../contract/gift-summary.ts';
-import { countedRows, type BatchEntry } from './batch.ts';
+import { batchReconciliation, countedRows, type BatchEntry } from './batch.ts';
+import type { BatchSession } from './batch-session.ts';
+import type { Answer } from './proxy-client.ts';
 import { emptyDraft, type Draft } from './gift-draft.ts';
 import { panelField } from './field-markup.ts';
 
@@ -180,4 +182,51 @@ function entryFromBatchGift(row: BatchGift): BatchEntry {
 /** Every row of a batch kept at the proxy, in the order entered. */
 export function batchRows(batch: Batch): BatchEntry[] {
   return batch.gifts.map(entryFromBatchGift);
+}
+
+const REASON_MESSAGE = 'Say why the batch is posted although it does not match the stack.';
+
+export type PostOutcome =
+  /** The batch does not match: the post step asks why (focus there). */
+  | { kind: 'ask' }
+  /** The reason is missing, or the proxy refused: said in the post step. */
+  | { kind: 'refused' }
+  | { kind: 'posted'; batch: Batch };
+
+/** Continues a batch kept open at the proxy. */
+export async function reopen(session: BatchSession, id: string): Promise<Answer<Batch>> {
+  const answer = await session.batch.reload(id);
+  if (answer.ok) session.editing = false;
+  else session.error = answer.error.message;
+  session.changed();
+  return answer;
+}
+
+/** Posts the batch when it matches the stack, or with a reason (journaled at the proxy). */
+export async function post(session: BatchSession, reason?: string): Promise<PostOutcome | undefined> {
+  const header = session.batch.header;
+  if (!header?.id || session.busy) return undefined;
+  const matches = batchReconciliation(session.batch.entries, header.expected).kind === 'match';
+  if (!matches && reason === undefined) {
+    session.posting = { reason: session.posting?.reason ?? '', error: undefined };
+    session.changed();
+    return { kind: 'ask' };
+  }
+  if (reason !== undefined && reason.trim() === '') {
+    session.posting = { reason, error: REASON_MESSAGE };
+    session.changed();
+    return { kind: 'refused' };
+  }
+  session.busy = true;
+  const answer = await session.client().postBatch(header.id, { by: session.by(), reason: reason?.trim() || undefined });
+  session.busy = false;
+  if (!answer.ok) {
+    session.posting = { reason: reason ?? '', error: answer.error.message };
+    session.changed();
+    return { kind: 'refused' };
+  }
+  session.posting = undefined;
+  await session.batch.adopt(answer.value);
+  session.changed();
+  return { kind: 'posted', batch: answer.value };
 }

@@ -32,17 +32,17 @@
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { LightElement } from './light-element.ts';
-import type { BatchSummary } from '../contract/batch-api.ts';
 import type { BatchDefaults, BatchMode } from '../contract/batch-model.ts';
-import { formatDateText, parseDateText, DATE_TEXT_MESSAGE } from '../contract/date-text.ts';
+import { formatDateText, parseDateText } from '../contract/date-text.ts';
 import { formatUsd } from '../contract/gift-summary.ts';
 import type { GiftRecord, LookupsResponse } from '../contract/proxy-api.ts';
 import type { PartySummary } from '../contract/imis-party.ts';
 import type { ContactChosenEvent, ContactPicker } from './contact-picker.ts';
 import { BatchController } from './batch-controller.ts';
-import { batchHeader, codeName, setupFrom, describeBatch, type BatchForms, type BatchSetup, type SetupField } from './batch-header.ts';
+import { BatchSession } from './batch-session.ts';
+import { batchHeader, codeName, describeBatch, type SetupField } from './batch-header.ts';
 import { batchPanel } from './batch-panel.ts';
-import { batchReconciliation, draftDefaults, draftDifferences, emptyHeader, parseExpected, type BatchEntry } from './batch.ts';
+import { draftDefaults, draftDifferences, type BatchEntry } from './batch.ts';
 import { DraftController, type ChosenContact, type StashedGift } from './draft-controller.ts';
 import { errorSummary } from './field-markup.ts';
 import { type DraftField } from './form-layout.ts';
@@ -84,11 +84,6 @@ export class GiftEntry extends LightElement {
     lookupsError: { state: true },
     releaseWarning: { state: true },
     announcement: { state: true },
-    setup: { state: true },
-    setupError: { state: true },
-    editingBatch: { state: true },
-    openBatches: { state: true },
-    posting: { state: true },
   };
 
   declare endpoint: string;
@@ -107,12 +102,6 @@ export class GiftEntry extends LightElement {
   /** The proxy runs another release than this widget (upgraded while the page stayed open). */
   declare releaseWarning: string | undefined;
   declare announcement: string;
-  /** The batch start/change form as typed. */
-  declare setup: BatchSetup;
-  declare setupError: string | undefined;
-  declare editingBatch: boolean;
-  declare openBatches: BatchSummary[] | undefined;
-  declare posting: { reason: string; error: string | undefined } | undefined;
 
   private readonly uid = `gift-entry-${++instances}`;
   private page = readImisPage();
@@ -131,10 +120,12 @@ export class GiftEntry extends LightElement {
     enteredBy: () => this.page.loggedInPartyId,
     confirmAbove: () => this.confirmAbove,
   });
-  private batchBusy = false;
-  /** The batch's forms (a chunk): loaded when a batch form or review's post step is first shown. */
-  private forms: BatchForms | undefined;
-  private formsLoading: Promise<void> | undefined;
+  private readonly session = new BatchSession(
+    this,
+    this.batch,
+    () => this.client,
+    () => this.page.loggedInPartyId,
+  );
 
   constructor() {
     super();
@@ -152,11 +143,6 @@ export class GiftEntry extends LightElement {
     this.lookupsError = undefined;
     this.releaseWarning = undefined;
     this.announcement = '';
-    this.setup = setupFrom(undefined, {});
-    this.setupError = undefined;
-    this.editingBatch = false;
-    this.openBatches = undefined;
-    this.posting = undefined;
     this.addEventListener('keydown', (event) => this.shortcut(event));
   }
 
@@ -210,42 +196,12 @@ export class GiftEntry extends LightElement {
 
   protected override updated(): void {
     const expected = this.batch.header?.expected ?? { count: '', total: '' };
-    const setup = Object.fromEntries(Object.entries(this.setup).map(([field, value]) => [`batch-${field}`, value]));
+    const setup = Object.fromEntries(Object.entries(this.session.setup).map(([field, value]) => [`batch-${field}`, value]));
     syncControls(this, { ...this.form.draft, ...setup, 'expected-count': expected.count, 'expected-total': expected.total });
   }
 
-  /**
-   * Immediate mode starts a batch from the placement's defaults at once, so one gift
-   * needs no setup; review mode asks for the batch first, and lists batches kept open.
-   */
   private noBatchYet(): void {
-    this.batch.finish();
-    this.editingBatch = false;
-    if (this.batchMode === 'immediate') {
-      void this.batch.start(emptyHeader('immediate', this.attributeDefaults), this.page.loggedInPartyId);
-      return;
-    }
-    this.setup = setupFrom(undefined, this.attributeDefaults);
-    this.editingBatch = true;
-    void this.loadOpenBatches();
-  }
-
-  private loadForms(): void {
-    this.formsLoading ??= import('./batch-forms.ts').then(
-      (forms) => {
-        this.forms = forms;
-        this.requestUpdate();
-      },
-      () => {
-        this.formsLoading = undefined; // a page that lost its proxy for a moment tries again at the next render
-        this.setupError = 'The batch form did not load: check the connection, then reload the page.';
-      },
-    );
-  }
-
-  private async loadOpenBatches(): Promise<void> {
-    const answer = await this.client.listBatches('open');
-    this.openBatches = answer.ok ? answer.value.batches : [];
+    this.session.noBatchYet(this.batchMode, this.attributeDefaults);
   }
 
   /** A new gift: a new transactionId and the batch's defaults, never the previous gift's values. */
@@ -386,7 +342,7 @@ export class GiftEntry extends LightElement {
   }
 
   private async submit(confirmed: readonly Question[] = []): Promise<void> {
-    if (this.editingBatch) {
+    if (this.session.editing) {
       this.say({ kind: 'AsiWarning', text: 'Start the batch before recording gifts.' });
       this.focusAfterRender(`#${this.uid}-batch-distribution`);
       return;
@@ -553,58 +509,32 @@ export class GiftEntry extends LightElement {
     void this.submit(action.id === 'retry' ? [] : [action.id, ...(action.id === 'record-anyway' ? ['confirm-amount' as const] : [])]);
   }
 
-  // ——— the batch header ———
+  // ——— the batch header and posting (state and rules in BatchSession) ———
 
   private changeBatch(): void {
-    this.setup = setupFrom(this.batch.header, this.attributeDefaults);
-    this.setupError = undefined;
-    this.editingBatch = true;
+    this.session.edit(this.attributeDefaults);
     this.focusAfterRender(`#${this.uid}-batch-distribution`);
   }
 
   private cancelBatchChange(): void {
-    this.editingBatch = !this.batch.header;
-    this.setupError = undefined;
+    this.session.cancel();
     this.focusAfterRender(`#${this.uid}-batch-change`);
   }
 
   private async saveBatch(): Promise<void> {
-    if (this.batchBusy) return;
-    const { setup } = this;
-    const receivedDate = setup.receivedDate.trim() === '' ? '' : parseDateText(setup.receivedDate);
-    const expected = { count: setup.count, total: setup.total };
-    if (receivedDate === undefined) return void (this.setupError = DATE_TEXT_MESSAGE);
-    if (parseExpected(expected) === 'invalid') {
-      return void (this.setupError =
-        'Enter the expected number of gifts as a whole number and the expected total as an amount, like 1,234.50.');
-    }
-    const defaults: BatchDefaults = {
-      distribution: setup.distribution,
-      campaignCode: setup.campaignCode,
-      appealCode: setup.appealCode,
-      receivedDate,
-    };
-    this.batchBusy = true;
-    const starting = !this.batch.header;
-    const answer = starting
-      ? await this.batch.start({ ...emptyHeader(this.batchMode, defaults), expected }, this.page.loggedInPartyId)
-      : await this.batch.change(defaults, expected, this.page.loggedInPartyId);
-    this.batchBusy = false;
-    if (!answer.ok) return void (this.setupError = answer.error.message);
-    this.editingBatch = false;
-    this.setupError = undefined;
+    const saved = await this.session.save(this.batchMode);
+    if (!saved) return;
     // The gift being typed keeps what staff changed; a fresh one takes the new defaults.
     if (!this.form.isDirty()) this.newGift();
     // The batch's line says it on screen; a notice would say it twice and push the form down.
     this.notice = undefined;
-    this.announce(`${starting ? 'Batch started' : 'Batch defaults changed'}: ${describeBatch(answer.value, this.lookups)}.`);
+    this.announce(`${saved.starting ? 'Batch started' : 'Batch defaults changed'}: ${describeBatch(saved.header, this.lookups)}.`);
     void this.updateComplete.then(() => void this.focusStart());
   }
 
   private async reopenBatch(id: string): Promise<void> {
-    const answer = await this.batch.reload(id);
-    if (!answer.ok) return void (this.setupError = answer.error.message);
-    this.editingBatch = false;
+    const answer = await this.session.forms?.reopen(this.session, id);
+    if (!answer?.ok) return;
     this.newGift();
     this.say({
       kind: 'AsiSuccess',
@@ -614,33 +544,16 @@ export class GiftEntry extends LightElement {
   }
 
   private async post(reason?: string): Promise<void> {
-    const header = this.batch.header;
-    if (!header?.id || this.batchBusy) return;
-    const matches = batchReconciliation(this.batch.entries, header.expected).kind === 'match';
-    if (!matches && reason === undefined) {
-      this.posting = { reason: this.posting?.reason ?? '', error: undefined };
-      this.focusAfterRender('.post-anyway');
-      return;
+    const outcome = await this.session.forms?.post(this.session, reason);
+    if (outcome?.kind === 'ask') this.focusAfterRender('.post-anyway');
+    else if (outcome?.kind === 'refused' && this.session.posting?.error) this.focusAfterRender(`#${this.uid}-post-reason`);
+    else if (outcome?.kind === 'posted') {
+      const count = outcome.batch.gifts.length;
+      this.say({
+        kind: 'AsiSuccess',
+        text: `Posted: ${count} gift${count === 1 ? ' is' : 's are'} on ${count === 1 ? 'its' : 'their'} way to iMIS. Their status is in the batch below.`,
+      });
     }
-    if (reason !== undefined && reason.trim() === '') {
-      this.posting = { reason, error: 'Say why the batch is posted although it does not match the stack.' };
-      this.focusAfterRender(`#${this.uid}-post-reason`);
-      return;
-    }
-    this.batchBusy = true;
-    const answer = await this.client.postBatch(header.id, { by: this.page.loggedInPartyId, reason: reason?.trim() || undefined });
-    this.batchBusy = false;
-    if (!answer.ok) {
-      this.posting = { reason: reason ?? '', error: answer.error.message };
-      return;
-    }
-    this.posting = undefined;
-    await this.batch.adopt(answer.value);
-    const count = answer.value.gifts.length;
-    this.say({
-      kind: 'AsiSuccess',
-      text: `Posted: ${count} gift${count === 1 ? ' is' : 's are'} on ${count === 1 ? 'its' : 'their'} way to iMIS. Their status is in the batch below.`,
-    });
   }
 
   private newBatch(): void {
@@ -662,7 +575,7 @@ export class GiftEntry extends LightElement {
 
   /** Where each gift starts: the donor search inside iMIS, else the first field. */
   private async focusStart(): Promise<void> {
-    if (this.editingBatch) return void this.querySelector<HTMLElement>(`#${this.uid}-batch-distribution`)?.focus();
+    if (this.session.editing) return void this.querySelector<HTMLElement>(`#${this.uid}-batch-distribution`)?.focus();
     // Inside iMIS the donor search comes in its own chunk: wait for it, so focus lands in the search.
     if (this.querySelector('gift-contact-picker')) await customElements.whenDefined('gift-contact-picker');
     await this.querySelector<ContactPicker>('gift-contact-picker')?.updateComplete;
@@ -725,7 +638,7 @@ export class GiftEntry extends LightElement {
   }
 
   override render(): TemplateResult {
-    if (!this.forms && (this.editingBatch || !this.batch.header || this.batch.header.mode === 'review')) this.loadForms();
+    if (this.session.editing || !this.batch.header || this.batch.header.mode === 'review') this.session.needForms();
     const errors = this.form.visibleErrors();
     const problems = problemLinks(this.uid, errors, (field) => this.targetFor(field));
     const state = this.form.state;
@@ -736,19 +649,19 @@ export class GiftEntry extends LightElement {
       ${batchHeader({
         uid: this.uid,
         header,
-        editing: this.editingBatch || !header,
-        setup: this.setup,
-        error: this.setupError,
+        editing: this.session.editing || !header,
+        setup: this.session.setup,
+        error: this.session.error,
         lookups: this.lookups,
         review: this.batchMode === 'review',
-        openBatches: this.openBatches,
-        busy: this.batchBusy,
-        onSetup: (field: SetupField, value: string) => (this.setup = { ...this.setup, [field]: value }),
+        openBatches: this.session.openBatches,
+        busy: this.session.busy,
+        onSetup: (field: SetupField, value: string) => this.session.input(field, value),
         onSave: () => void this.saveBatch(),
         onCancel: () => this.cancelBatchChange(),
         onChange: () => this.changeBatch(),
         onReopen: (id) => void this.reopenBatch(id),
-        forms: this.forms,
+        forms: this.session.forms,
       })}
       ${state.submitted && problems.length ? errorSummary(`${this.uid}-summary`, problems, (t) => document.getElementById(t)?.focus()) : nothing}
       ${this.releaseWarning ? html`<p class="AsiWarning release-notice" role="status">${this.releaseWarning}</p>` : nothing}
@@ -793,8 +706,8 @@ export class GiftEntry extends LightElement {
               header,
               entries: this.batch.entries,
               name: (field, code) => codeName(this.lookups, field, code),
-              posting: this.posting,
-              busy: this.batchBusy,
+              posting: this.session.posting,
+              busy: this.session.busy,
               onExpected: (which, value) => this.batch.setExpected(which, value),
               onCorrect: (entry) => this.reopen(entry),
               onWithdraw: (entry) => this.withdraw(entry),
@@ -802,10 +715,13 @@ export class GiftEntry extends LightElement {
               onRemove: (entry) => void this.removeRow(entry),
               onRetry: (entry) => void this.retry(entry),
               onPost: () => void this.post(),
-              onReason: (reason) => (this.posting = { reason, error: undefined }),
-              onPostAnyway: () => void this.post(this.posting?.reason ?? ''),
+              onReason: (reason) => {
+                this.session.posting = { reason, error: undefined };
+                this.requestUpdate();
+              },
+              onPostAnyway: () => void this.post(this.session.posting?.reason ?? ''),
               onNewBatch: () => this.newBatch(),
-              forms: this.forms,
+              forms: this.session.forms,
             })
           : nothing
       }

@@ -1,0 +1,84 @@
+import{_ as e,h as t,i as n,n as r,o as i,p as a,t as o,u as s,v as c,y as l}from"./gift-entry.js";var u=[...t,`status`,`message`,`enteredBy`,`createdAt`,`updatedAt`];function d(e){let t=e==null?``:String(e);return/^[=+\-@\t\r]/.test(t)&&typeof e!=`number`&&(t=`'${t}`),/[",\r\n]/.test(t)?`"${t.replace(/"/g,`""`)}"`:t}function f(e){let t=e.map(e=>{let t={...e,...e.gift};return u.map(e=>d(t[e])).join(`,`)});return`${[u.join(`,`),...t].join(`\r
+`)}\r\n`}function p(e){let t=/* @__PURE__ */ new Map;for(let n of e){let e=t.get(n.distribution)??{count:0,cents:0};e.count++,e.cents+=Math.round(n.amount*100),t.set(n.distribution,e)}let n=[...t].map(([e,{count:t,cents:n}])=>({fund:e,count:t,total:n/100})).sort((e,t)=>e.fund.localeCompare(t.fund));return{funds:n,overall:n.reduce((e,t)=>({fund:`All funds`,count:e.count+t.count,total:Math.round((e.total+t.total)*100)/100}),{fund:`All funds`,count:0,total:0})}}var m=Object.values(n),h=class extends e{static{this.properties={endpoint:{type:String},key:{type:String},gifts:{state:!0},error:{state:!0},status:{state:!0}}}constructor(){super(),this.refresh=()=>void this.load(),this.endpoint=``,this.key=``,this.gifts=void 0,this.error=void 0,this.status=``}connectedCallback(){super.connectedCallback();for(let e of m)document.addEventListener(e,this.refresh);this.load()}disconnectedCallback(){super.disconnectedCallback();for(let e of m)document.removeEventListener(e,this.refresh)}async load(){let e=/* @__PURE__ */ new Date;e.setHours(0,0,0,0);let t=await new o((this.endpoint||r).replace(/\/+$/,``),this.key).journal(e);t.ok?(this.gifts=t.value.gifts,this.error=void 0):this.error=t.error.message}download(e){let t=document.createElement(`a`);t.href=URL.createObjectURL(new Blob([f(e)],{type:`text/csv;charset=utf-8`})),t.download=`gifts-${(/* @__PURE__ */ new Date()).toISOString().slice(0,10)}${this.status?`-${this.status}`:``}.csv`,t.click(),setTimeout(()=>URL.revokeObjectURL(t.href),1e4)}render(){let e=(this.gifts??[]).filter(e=>!this.status||e.status===this.status),{funds:t,overall:n}=p(e),r=`gift-today-status`;return l`<section class="today" aria-labelledby="gift-today-title">
+<h2 id="gift-today-title">Today’s gifts</h2>
+${this.error?l`<div class="AsiError"><p>${this.error}</p></div>`:c}
+<div class="CommandBar">
+<div class="PanelField">
+<label for=${r}>Show</label>
+<div class="PanelFieldValue">
+<select
+id=${r}
+class="InputMedium"
+@change=${e=>this.status=e.target.value}
+>
+<option value="">All gifts</option>
+${s.map(e=>l`<option value=${e} ?selected=${e===this.status}>${i[e]}</option>`)}
+</select>
+</div>
+</div>
+<button type="button" class="TextButton" @click=${this.refresh}>Refresh</button>
+<button type="button" class="TextButton PrimaryButton" ?disabled=${e.length===0} @click=${()=>this.download(e)}>
+Download CSV
+</button>
+</div>
+<!-- Not a live region: it changes with every gift recorded elsewhere on the page, which <gift-entry> already spoke once. -->
+<p class="today-count">${this.gifts?`${n.count} gift${n.count===1?``:`s`}, ${a(n.total)}`:`Loading today’s gifts…`}</p>
+${t.length?l`<table class="today-totals">
+<caption>
+Totals by fund
+</caption>
+<thead>
+<tr>
+<th scope="col">Fund</th>
+<th scope="col">Gifts</th>
+<th scope="col">Total</th>
+</tr>
+</thead>
+<tbody>
+${t.map(e=>l`<tr>
+<th scope="row">${e.fund}</th>
+<td>${e.count}</td>
+<td class="amount">${a(e.total)}</td>
+</tr>`)}
+</tbody>
+<tfoot>
+<tr>
+<th scope="row">All funds</th>
+<td>${n.count}</td>
+<td class="amount">${a(n.total)}</td>
+</tr>
+</tfoot>
+</table>
+<table class="today-gifts stacking">
+<caption>
+Gifts, newest first
+</caption>
+<thead>
+<tr>
+<th scope="col">Time</th>
+<th scope="col">Donor</th>
+<th scope="col">Amount</th>
+<th scope="col">Fund</th>
+<th scope="col">Transaction ID</th>
+<th scope="col">Status</th>
+<th scope="col">Entered by</th>
+</tr>
+</thead>
+<tbody>
+${e.map(e=>l`<tr class="status-${e.status}">
+<td data-label="Time">
+${new Date(e.createdAt).toLocaleTimeString([],{hour:`2-digit`,minute:`2-digit`})}
+</td>
+<td data-label="Donor">${e.donor}</td>
+<td data-label="Amount" class="amount">${a(e.amount)}</td>
+<td data-label="Fund">${e.distribution}</td>
+<td data-label="Transaction ID"><code>${e.transactionId}</code></td>
+<td data-label="Status">
+<span class="status">${i[e.status]}</span
+>${e.message&&e.status!==`accepted`?l`<div>${e.message}</div>`:c}
+</td>
+<td data-label="Entered by">${e.enteredBy??``}</td>
+</tr>`)}
+</tbody>
+</table>`:this.gifts?l`<p>No gifts${this.status?` with status “${i[this.status]}”`:``} today.</p>`:c}
+</section>`}};customElements.get(`gift-today`)||customElements.define(`gift-today`,h);export{h as GiftToday};
