@@ -119,6 +119,7 @@ describe('model: batch defaults never spill from one gift to the next', () => {
             await fill(el, 'firstName', first!);
             await fill(el, 'lastName', last!);
             log.push(`correct it now while typing ${first} ${last}`);
+            const typing = (el as unknown as { form: { transactionId: string } }).form.transactionId;
             el.querySelector<HTMLButtonElement>('.notice [data-action="correct"]')!.click();
             await settle(el);
             const id = (el as unknown as { form: { transactionId: string } }).form.transactionId;
@@ -129,7 +130,12 @@ describe('model: batch defaults never spill from one gift to the next', () => {
             await waitUntil(() => proxy().posts.length > before, 'the correction is sent');
             intended.set(id, { ...intended.get(id)!, distribution: 'GEN', campaignCode: '' });
             expect(sentFields(proxy().posts.at(-1)!), `correction of ${id}`).to.deep.equal(intended.get(id));
-            await waitUntil(() => control(el, 'lastName').value === last, 'the half-typed gift is back');
+            // By its transaction ID: the refused gift may be for the same donor as the one set aside.
+            await waitUntil(
+              () => (el as unknown as { form: { transactionId: string } }).form.transactionId === typing,
+              'the half-typed gift is back',
+            );
+            expect(control(el, 'lastName').value).to.equal(last);
             expect(control(el, 'firstName').value).to.equal(first);
             await fill(el, 'firstName', '');
             await fill(el, 'lastName', '');
