@@ -84,6 +84,10 @@ const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX IF NOT EXISTS batch_gifts_batch ON batch_gifts (batch_id, seq);`,
   },
+  {
+    change: 'the retention mark of batch rows (batch_gifts.redacted)',
+    sql: `ALTER TABLE batch_gifts ADD COLUMN redacted INTEGER NOT NULL DEFAULT 0;`,
+  },
 ];
 
 export const JOURNAL_SCHEMA_VERSION = MIGRATIONS.length;

@@ -23,11 +23,19 @@ import { createUpstreamClient } from './upstream-client.ts';
 const RETENTION_SWEEP_MS = 3600_000;
 
 /** Removes donor details from settled gifts past the retention period: at start, then hourly. */
-function scheduleRetention(outbox: Outbox, days: number | undefined, log: Log): ReturnType<typeof setInterval> | undefined {
+function scheduleRetention(
+  outbox: Outbox,
+  batches: BatchStore,
+  days: number | undefined,
+  log: Log,
+): ReturnType<typeof setInterval> | undefined {
   if (days === undefined) return undefined;
   const sweep = () => {
-    const redacted = outbox.redactSettledBefore(new Date(Date.now() - days * 86_400_000).toISOString());
-    if (redacted > 0) log('info', 'journal_retention', { redactedGifts: redacted, retentionDays: days });
+    const cutoff = new Date(Date.now() - days * 86_400_000).toISOString();
+    const redacted = outbox.redactSettledBefore(cutoff);
+    const rows = batches.redactPostedBefore(cutoff);
+    if (redacted > 0 || rows > 0)
+      log('info', 'journal_retention', { redactedGifts: redacted, redactedBatchRows: rows, retentionDays: days });
   };
   sweep();
   const timer = setInterval(sweep, RETENTION_SWEEP_MS);
@@ -178,7 +186,7 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
     );
   }
   dispatcher.start();
-  const retention = scheduleRetention(outbox, config.retentionDays, log);
+  const retention = scheduleRetention(outbox, batches, config.retentionDays, log);
 
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { ENTERED_BY_MESSAGE, REDACTED_DONOR, toImportRequest } from '../../src/contract/index.ts';
 import { readConfig } from '../../src/proxy/config.ts';
+import { BatchStore } from '../../src/proxy/batch-store.ts';
 import { Outbox } from '../../src/proxy/outbox.ts';
 import { getGift, postGift, sampleGift, startHarness } from './harness.ts';
 
@@ -106,6 +107,36 @@ describe('journal retention', () => {
 
       assert.equal(outbox.get(waiting.transactionId)!.request.lastName, 'Lovelace', 'a gift still to send keeps its donor');
       assert.equal(outbox.redactSettledBefore(new Date(Date.now() + 1000).toISOString()), 0, 'nothing is redacted twice');
+    } finally {
+      outbox.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('rows of a batch posted before the period keep only what finance reconciles; an open batch keeps its gifts whole', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gift-retention-batches-'));
+    const outbox = new Outbox(dir);
+    const batches = new BatchStore(outbox);
+    const settings = { defaults: { distribution: 'GEN', campaignCode: '', appealCode: '', receivedDate: '' }, expected: {} };
+    try {
+      const posted = batches.open(settings);
+      const open = batches.open(settings);
+      const sent = sampleGift({ notes: 'met at the gala', phone: '555 0100' });
+      const kept = sampleGift();
+      batches.saveGift(posted.id, sent, { enteredBy: 'STAFF42', donorName: 'Ada Lovelace' });
+      batches.saveGift(open.id, kept, {});
+      batches.post(posted.id, 'STAFF42', undefined, () => {});
+
+      assert.equal(batches.redactPostedBefore(new Date(Date.now() + 1000).toISOString()), 1);
+      const row = batches.get(posted.id)!.gifts[0]!;
+      for (const field of ['firstName', 'lastName', 'emailAddress', 'phone', 'notes'] as const) assert.equal(row.gift[field], '', field);
+      assert.equal(row.donorName, undefined, 'the donor name picked in iMIS goes too');
+      assert.equal(row.gift.amount, sent.amount);
+      assert.equal(row.gift.distribution, 'GEN');
+      assert.equal(row.gift.transactionId, sent.transactionId);
+      assert.equal(row.enteredBy, 'STAFF42', 'who entered it stays, as in the journal');
+      assert.equal(batches.get(open.id)!.gifts[0]!.gift.lastName, 'Lovelace', 'a batch not yet posted keeps its gifts');
+      assert.equal(batches.redactPostedBefore(new Date(Date.now() + 1000).toISOString()), 0, 'nothing is redacted twice');
     } finally {
       outbox.close();
       rmSync(dir, { recursive: true, force: true });
