@@ -1942,6 +1942,10 @@ var MIGRATIONS = [
         updated_at TEXT NOT NULL
       );
       CREATE INDEX IF NOT EXISTS batch_gifts_batch ON batch_gifts (batch_id, seq);`
+  },
+  {
+    change: "the retention mark of batch rows (batch_gifts.redacted)",
+    sql: `ALTER TABLE batch_gifts ADD COLUMN redacted INTEGER NOT NULL DEFAULT 0;`
   }
 ];
 var JOURNAL_SCHEMA_VERSION = MIGRATIONS.length;
@@ -3024,6 +3028,7 @@ function createApp(deps) {
 }
 
 // src/proxy/batch-store.ts
+init_gift_fields();
 import { randomBytes as randomBytes2 } from "node:crypto";
 var LIST_LIMIT = 200;
 var newBatchId = () => randomBytes2(12).toString("base64url");
@@ -3146,6 +3151,28 @@ var BatchStore = class {
       this.db.prepare(`UPDATE batches SET state = 'posted', posted_by = ?, posted_at = ?, post_reason = ?, updated_at = ? WHERE id = ?`).run(by ?? null, now, reason ?? null, now, id);
       return "posted";
     })();
+  }
+  /**
+   * The retention period, for batch rows as for the journal: a row of a batch posted before
+   * `cutoff` keeps only what finance reconciles (its gift went to the journal, which keeps what
+   * sending needs). Open batches are kept whole: their gifts have not been sent.
+   */
+  redactPostedBefore(cutoff) {
+    const rows = this.db.prepare(
+      `SELECT g.seq, g.gift FROM batch_gifts g JOIN batches b ON b.id = g.batch_id
+         WHERE g.redacted = 0 AND b.state = 'posted' AND b.posted_at < ?`
+    ).all(cutoff);
+    const update = this.db.prepare("UPDATE batch_gifts SET gift = ?, donor_name = NULL, redacted = 1 WHERE seq = ?");
+    this.db.transaction(() => {
+      for (const row of rows) {
+        const kept = Object.entries(JSON.parse(row.gift)).map(([field, value]) => [
+          field,
+          RECONCILIATION_FIELDS.has(field) ? value : ""
+        ]);
+        update.run(JSON.stringify(Object.fromEntries(kept)), row.seq);
+      }
+    })();
+    return rows.length;
   }
   head(id) {
     return this.db.prepare("SELECT * FROM batches WHERE id = ?").get(id);
@@ -3889,11 +3916,14 @@ function createUpstreamClient(baseUrl, token, timeoutMs, secrets = []) {
 
 // src/proxy/server.ts
 var RETENTION_SWEEP_MS = 36e5;
-function scheduleRetention(outbox, days, log) {
+function scheduleRetention(outbox, batches, days, log) {
   if (days === void 0) return void 0;
   const sweep = () => {
-    const redacted = outbox.redactSettledBefore(new Date(Date.now() - days * 864e5).toISOString());
-    if (redacted > 0) log("info", "journal_retention", { redactedGifts: redacted, retentionDays: days });
+    const cutoff = new Date(Date.now() - days * 864e5).toISOString();
+    const redacted = outbox.redactSettledBefore(cutoff);
+    const rows = batches.redactPostedBefore(cutoff);
+    if (redacted > 0 || rows > 0)
+      log("info", "journal_retention", { redactedGifts: redacted, redactedBatchRows: rows, retentionDays: days });
   };
   sweep();
   const timer = setInterval(sweep, RETENTION_SWEEP_MS);
@@ -3997,7 +4027,7 @@ async function startProxy(env, options = {}) {
     );
   }
   dispatcher.start();
-  const retention = scheduleRetention(outbox, config.retentionDays, log);
+  const retention = scheduleRetention(outbox, batches, config.retentionDays, log);
   const address = server.address();
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
