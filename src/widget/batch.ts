@@ -14,7 +14,6 @@ import {
   type BatchDefaults,
   type BatchExpected,
   type BatchMode,
-  type BatchRowFacts,
   type Reconciliation,
 } from '../contract/batch-model.ts';
 import type { GiftField } from '../contract/gift-fields.ts';
@@ -93,10 +92,6 @@ export function draftDefaults(defaults: BatchDefaults, format: (iso: string) => 
 /** The default fields on which a gift being typed differs from its batch. */
 export function draftDifferences(draft: Draft, defaults: BatchDefaults): BatchDefaultField[] {
   return differences({ ...draft, receivedDate: parseDateText(draft.receivedDate) ?? draft.receivedDate }, effectiveDefaults(defaults));
-}
-
-export function rowFacts(entry: BatchEntry): BatchRowFacts {
-  return { ...entry };
 }
 
 /** Refused and not yet corrected or withdrawn: the "Needs correcting" list. */
