@@ -41,7 +41,10 @@ export default defineConfig({
     cssTarget: ['chrome120', 'firefox117', 'safari17.2', 'edge120'],
     sourcemap: false,
     reportCompressedSize: true,
-    minify: true,
+    // Terser's second pass folds what one pass of oxc leaves (about 0.25 KB gzip on this
+    // bundle), room the 30 KB budget needs; it runs at build time only, so it costs no browser bytes.
+    minify: 'terser',
+    terserOptions: { module: true, ecma: 2022, compress: { passes: 2 } },
     lib: {
       entry: 'src/widget/index.ts',
       formats: ['es'],
