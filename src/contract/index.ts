@@ -11,6 +11,7 @@ export * from './import-request.ts';
 export * from './lookups.ts';
 export * from './proxy-api.ts';
 export * from './proxy-routes.ts';
+export * from './session-api.ts';
 export * from './import-request-schema.ts';
 export * from './transaction-id.ts';
 export * from './upstream-messages.ts';

@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import { GIFT_FIELDS } from './gift-fields.ts';
 import { GIFT_STATUSES } from './proxy-routes.ts';
 import { codeDescriptionSchema, distributionSchema } from './lookups.ts';
+import { signInNeedSchema } from './session-api.ts';
 
 const fieldProblemSchema = z.object({
   message: z.string(),
@@ -18,6 +19,8 @@ export const proxyErrorSchema = z.object({
   message: z.string(),
   field: z.optional(z.enum(GIFT_FIELDS)),
   problems: z.optional(z.array(fieldProblemSchema)),
+  /** With iMIS sign-in on: why this call needs (another) sign-in, and where. */
+  signIn: z.optional(signInNeedSchema),
 });
 export type ProxyError = z.infer<typeof proxyErrorSchema>;
 
