@@ -71,7 +71,7 @@ after(async () => {
 async function openTab(): Promise<Page> {
   const tab = await browser.newPage();
   await tab.goto(`${origin}/`);
-  await tab.waitForSelector('gift-entry select[name="distribution"]:not([disabled])', { timeout: 10_000, polling: 100 });
+  await tab.waitForSelector('gift-entry select[name="distribution"]:not([disabled])', { timeout: 10_000 });
   // The outbox is a chunk loaded once the form is ready, while the proxy still answers.
   await tab.waitForFunction(() => Boolean((document.querySelector('gift-entry') as unknown as { outbox?: object }).outbox), {
     timeout: 10_000,
