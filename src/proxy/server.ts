@@ -14,6 +14,7 @@ import { readConfig, type Env, type ProxyConfig } from './config.ts';
 import { Dispatcher, type UpstreamState } from './dispatcher.ts';
 import { GiftChanges } from './gift-changes.ts';
 import { journalStartFailure } from './journal-file.ts';
+import { KeyFailures } from './key-failures.ts';
 import { createLogger, secretsOf, type Log } from './logger.ts';
 import { LookupsCache } from './lookups-cache.ts';
 import { createMetrics, type ProxyMetrics } from './metrics.ts';
@@ -156,7 +157,11 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
   const changes = new GiftChanges();
   const dispatcher = new Dispatcher(outbox, client, config, log, changes);
   const lookups = new LookupsCache(client, config.lookupsTtlMs, config.transactionIdPrefix);
+  const keyGuesses = new KeyFailures('caller_key_refused', log);
+  const adminGuesses = new KeyFailures('admin_token_refused', log);
   const app = createApp({
+    keyGuesses,
+    adminGuesses,
     config,
     outbox,
     dispatcher,
@@ -203,7 +208,9 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
     resumedGifts: resumed,
     queueDepth: outbox.depth(),
     allowedOrigins: config.allowedOrigins.join(',') || '(none)',
-    callerChecks: config.callerChecksOff ? 'OFF (loopback host, no GIFT_ENTRY_KEYS): local development only' : 'on',
+    callerChecks: config.callerChecksOff
+      ? 'OFF (loopback host, no GIFT_ENTRY_KEYS): local development only; only requests addressed to a loopback Host (localhost, 127.0.0.1, [::1]) are answered'
+      : 'on',
   });
 
   let closing: Promise<void> | undefined;
@@ -223,6 +230,8 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
         const stopped = dispatcher.stop();
         dispatcher.releaseWaiters();
         changes.close();
+        keyGuesses.flush();
+        adminGuesses.flush();
         await stopped;
         await closed;
         const queueDepth = outbox.depth();
