@@ -14,8 +14,10 @@
  * guesses — a stale key, a typo — wait in line). A right guess does not reset the count of
  * its address: an attacker holding one key cannot use it to wipe the slowdown of its guesses.
  *
- * Refusals are logged as one summarising line per interval (how many, from how many
- * addresses, the busiest), never one line per guess, so a flood cannot flood the log.
+ * Refusals are logged as at most two lines per interval: the first wrong guess at once (an
+ * operator sees a stale key straight away), then one summary (how many, from how many
+ * addresses, the busiest) when the interval ends — never one line per guess, so a flood
+ * cannot flood the log.
  */
 import type { Log } from './logger.ts';
 
@@ -113,7 +115,8 @@ export class KeyFailures {
   /** Waits out the delay `fail` gave, then frees the slot. */
   async wait(address: string, delayMs: number): Promise<void> {
     try {
-      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      // Unref'd: a queue of guesses never keeps a stopping process alive (the server keeps a running one).
+      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs).unref());
     } finally {
       const state = this.byAddress.get(address);
       if (state) state.waiting = Math.max(0, state.waiting - 1);
@@ -139,6 +142,11 @@ export class KeyFailures {
 
   private note(address: string, reason: string, now: number): void {
     if (!this.summary) {
+      this.log('warn', this.event, {
+        client: address,
+        reason,
+        note: `further wrong guesses in the next ${Math.round(this.policy.summaryEveryMs / 1000)} s are summarised in one line`,
+      });
       const timer = setTimeout(() => this.flush(), this.policy.summaryEveryMs);
       timer.unref();
       this.summary = { startedAt: now, refused: 0, byClient: new Map(), byReason: new Map(), timer };

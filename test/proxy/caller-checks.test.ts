@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { request as httpRequest } from 'node:http';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { CALLER_KEY_HEADER } from '../../src/contract/index.ts';
 import { TOKEN, postGift, sampleGift, startHarness, type Harness } from './harness.ts';
@@ -47,6 +48,46 @@ describe('with no keys on a loopback host (local development)', () => {
     }
   });
 
+  test('a rebound page (Host and Origin evil.example, as after DNS rebinding) records and reads nothing', async () => {
+    const h = await startHarness({});
+    try {
+      await postGift(h.proxy.url, sampleGift({ lastName: 'Rebound' }));
+      const rebound = { Host: 'evil.example', Origin: 'http://evil.example' };
+      // fetch will not send a Host of our choosing: a raw request does, as a rebound browser would.
+      const raw = (method: string, path: string, body?: string) =>
+        new Promise<{ status: number; text: string }>((resolve, reject) => {
+          const request = httpRequest(
+            `${h.proxy.url}${path}`,
+            {
+              method,
+              headers: { ...rebound, ...(body ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } : {}) },
+            },
+            (response) => {
+              let text = '';
+              response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+              response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+            },
+          );
+          request.on('error', reject);
+          request.end(body);
+        });
+      const posted = await raw('POST', '/api/gifts', JSON.stringify(sampleGift({ amount: 5000 })));
+      const read = await raw('GET', '/api/gifts?since=1970-01-01&limit=5000');
+      const demo = await raw('GET', '/');
+      assert.deepEqual([posted.status, read.status, demo.status], [421, 421, 421]);
+      assert.match(read.text, /local mode .*answers only requests addressed to localhost or 127\.0\.0\.1, not to \\"evil\.example\\"/);
+      assert.doesNotMatch(read.text, /Rebound/);
+      const journal = (await (await fetch(`${h.proxy.url}/api/gifts?since=1970-01-01`)).json()) as { gifts: unknown[] };
+      assert.equal(journal.gifts.length, 1, 'only the loopback gift was recorded');
+      assert.ok(
+        h.logs.some((line) => line.includes('"callerChecks":"OFF') && line.includes('loopback Host')),
+        'the start log says so',
+      );
+    } finally {
+      await h.close();
+    }
+  });
+
   test('other websites still cannot read the journal: CORS only for the own origin and ALLOWED_ORIGINS', async () => {
     const h = await startHarness({ ALLOWED_ORIGINS: ORIGIN });
     try {
@@ -84,8 +125,9 @@ describe('wrong caller keys', () => {
       assert.ok(Date.now() - started < 200, 'and is not slowed');
       await h.proxy.close();
       const refused = h.logs.filter((line) => line.includes('"event":"caller_key_refused"'));
-      assert.equal(refused.length, 1, 'one summarising line, not one a guess');
-      assert.match(refused[0]!, /"refused":5,"clients":1,"byClient":"127\.0\.0\.1:5"/);
+      assert.equal(refused.length, 2, 'the first at once, then one summarising line, not one a guess');
+      assert.match(refused[0]!, /"client":"127\.0\.0\.1","reason":"unknown"/);
+      assert.match(refused[1]!, /"refused":5,"clients":1,"byClient":"127\.0\.0\.1:5"/);
       assert.ok(!h.logs.join('\n').includes(wrong), 'the wrong key is never logged');
     } finally {
       await h.close();
@@ -100,7 +142,7 @@ describe('behind a reverse proxy (TRUST_PROXY)', () => {
   /** The summary line the proxy writes when it stops: how many wrong keys came from which client. */
   const refusals = async (h: Harness) => {
     await h.proxy.close();
-    const lines = h.logs.filter((line) => line.includes('"event":"caller_key_refused"'));
+    const lines = h.logs.filter((line) => line.includes('"event":"caller_key_refused"') && line.includes('"refused":'));
     assert.equal(lines.length, 1, 'one summarising line');
     const summary = JSON.parse(lines[0]!) as { byClient: string; refused: number };
     return Object.fromEntries(
