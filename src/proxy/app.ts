@@ -19,7 +19,11 @@ import { giftWatchRoutes } from './routes/gift-watch.ts';
 import { giftRoutes } from './routes/gifts.ts';
 import { healthRoutes } from './routes/health.ts';
 import { lookupRoutes } from './routes/lookups.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { signInRoutes } from './routes/sign-in.ts';
 import { staticRoutes } from './routes/static-files.ts';
+import { sessionChecks } from './session-checks.ts';
+import type { SignInService } from './sign-in-service.ts';
 import { releaseHeader, widgetReleaseReader } from './widget-release.ts';
 
 /**
@@ -60,6 +64,8 @@ export interface AppDeps {
   /** Wrong caller keys and wrong admin tokens, counted across requests (server.ts flushes their log summaries at stop). */
   keyGuesses?: KeyFailures;
   adminGuesses?: KeyFailures;
+  /** Sign-in through iMIS, when configured: every /api/ call then needs a session. */
+  signIn?: SignInService;
 }
 
 export function createApp(deps: AppDeps): Hono {
@@ -75,6 +81,11 @@ export function createApp(deps: AppDeps): Hono {
   // caller checks: the widget calls iMIS with iMIS's credentials, not ours.
   if (deps.simulated && deps.demo) app.route('/', deps.demo);
   app.use('/api/*', callerChecks(deps.config, deps.log, deps.keyGuesses ?? new KeyFailures('caller_key_refused', deps.log)));
+  if (deps.signIn) {
+    app.use('/api/*', sessionChecks(deps.signIn));
+    app.route('/', sessionRoutes(deps.signIn));
+    app.route('/', signInRoutes({ config: deps.config, signIn: deps.signIn }));
+  }
   app.route(PROXY_PATHS.lookups, lookupRoutes(deps.lookups));
   // Before the gift routes: "watch" must never be read as a transactionId.
   app.route(PROXY_PATHS.watch, giftWatchRoutes(deps));

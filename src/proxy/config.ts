@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { MESSAGES, TRANSACTION_ID_PREFIX_MESSAGE, TRANSACTION_ID_PREFIX_PATTERN } from '../contract/index.ts';
+import { readSignInConfig, type SignInConfig } from './sign-in-config.ts';
 import { MIN_SECRET_LENGTH, closestName, placeholderReason } from './typed-settings.ts';
 
 export type Env = Record<string, string | undefined>;
@@ -53,6 +54,8 @@ export interface ProxyConfig {
    * empty (the default) means the socket's peer is the client.
    */
   trustedProxies: string[];
+  /** Sign-in through iMIS (sign-in-config.ts); undefined: caller keys alone. */
+  signIn: SignInConfig | undefined;
 }
 
 export interface NamedKey {
@@ -249,7 +252,10 @@ export function readConfig(env: Env): ProxyConfig {
   const retention = value('GIFT_JOURNAL_RETENTION_DAYS');
   const retentionDays = retention === 'off' ? undefined : integer('GIFT_JOURNAL_RETENTION_DAYS', 90, 0, 36_500);
 
+  const signIn = readSignInConfig({ value, list, integer }, problems, { simulated: embedded });
+
   const config: ProxyConfig = {
+    signIn,
     upstreamBaseUrl,
     upstreamToken: token ?? randomToken(),
     financialAccountId,

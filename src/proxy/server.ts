@@ -15,6 +15,9 @@ import { Dispatcher, type UpstreamState } from './dispatcher.ts';
 import { GiftChanges } from './gift-changes.ts';
 import { journalStartFailure } from './journal-file.ts';
 import { KeyFailures } from './key-failures.ts';
+import { SessionStore } from './sessions.ts';
+import { SignInService } from './sign-in-service.ts';
+import { DEMO_SIGN_IN } from '../contract/session-api.ts';
 import { createLogger, secretsOf, type Log } from './logger.ts';
 import { LookupsCache } from './lookups-cache.ts';
 import { createMetrics, type ProxyMetrics } from './metrics.ts';
@@ -157,9 +160,25 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
   const changes = new GiftChanges();
   const dispatcher = new Dispatcher(outbox, client, config, log, changes);
   const lookups = new LookupsCache(client, config.lookupsTtlMs, config.transactionIdPrefix);
+  // The demo's iMIS stand-in lives on this proxy, whose address is known once it listens.
+  let ownUrl = '';
+  const signIn =
+    config.signIn &&
+    new SignInService(
+      config.signIn,
+      new SessionStore(outbox.database, config.signIn.sessionMinutes),
+      {
+        baseUrl: () => config.signIn?.imisBaseUrl ?? `${ownUrl}${DEMO_SIGN_IN.imisPath}`,
+        clientId: config.signIn.clientId,
+        clientSecret: config.signIn.clientSecret,
+        timeoutMs: Math.min(config.upstreamTimeoutMs, 15_000),
+      },
+      log,
+    );
   const keyGuesses = new KeyFailures('caller_key_refused', log);
   const adminGuesses = new KeyFailures('admin_token_refused', log);
   const app = createApp({
+    signIn,
     keyGuesses,
     adminGuesses,
     config,
@@ -196,6 +215,7 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
+  ownUrl = url;
   const build = buildInfo();
   log('info', 'proxy_started', {
     url,
@@ -211,6 +231,9 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
     callerChecks: config.callerChecksOff
       ? 'OFF (loopback host, no GIFT_ENTRY_KEYS): local development only; only requests addressed to a loopback Host (localhost, 127.0.0.1, [::1]) are answered'
       : 'on',
+    signIn: config.signIn
+      ? `on: every API call needs an iMIS sign-in (${config.signIn.imisBaseUrl ?? 'the demo iMIS stand-in'}; entry roles ${config.signIn.entryRoles.join(',')}; supervisor roles ${config.signIn.supervisorRoles.join(',') || '(none)'}; sessions ${config.signIn.sessionMinutes} min)`
+      : 'off: caller keys alone, each reading only what it entered',
   });
 
   let closing: Promise<void> | undefined;
