@@ -99,17 +99,17 @@ export class KeyFailures {
     state.waiting += 1;
     const over = state.count - policy.freeFailures;
     const gap = over <= 0 ? 0 : Math.min(policy.maxDelayMs, policy.firstDelayMs * 2 ** (over - 1));
-    const addressAt = Math.max(now, state.nextAt) + gap;
-    state.nextAt = addressAt;
-    this.byAddress.delete(address);
-    this.byAddress.set(address, state);
-    if (this.byAddress.size > MAX_TRACKED) this.byAddress.delete(this.byAddress.keys().next().value!);
-
     // Each wrong answer takes its own overall slot, so answers by any time T number at most T × rate + 1.
     const overallAt = Math.max(now, this.overallNextAt);
     this.overallNextAt = overallAt + 1000 / policy.overallPerSecond;
+    // The address's gap runs from its previous answer as actually sent (which the overall queue may have delayed).
+    const answerAt = Math.max(Math.max(now, state.nextAt) + gap, overallAt);
+    state.nextAt = answerAt;
+    this.byAddress.delete(address);
+    this.byAddress.set(address, state);
+    if (this.byAddress.size > MAX_TRACKED) this.byAddress.delete(this.byAddress.keys().next().value!);
     this.note(address, reason, now);
-    return { delayMs: Math.max(addressAt, overallAt) - now, count: state.count };
+    return { delayMs: answerAt - now, count: state.count };
   }
 
   /** Waits out the delay `fail` gave, then frees the slot. */

@@ -178,7 +178,7 @@ export function batchRoutes({ config, outbox, batches, dispatcher, changes, log 
       return problem(
         c,
         409,
-        `Transaction ID ${transactionId} already belongs to a gift in another batch ("${holder.name}"); start a new gift to get a new ID.`,
+        `Transaction ID ${transactionId} already belongs to a gift in another batch${visible(c, holder.id) ? ` ("${holder.name}")` : ''}; start a new gift to get a new ID.`,
         {
           field: 'transactionId',
         },

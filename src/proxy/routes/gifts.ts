@@ -76,7 +76,10 @@ export function giftRoutes({ config, outbox, dispatcher, batches, changes, log }
     const metadata = stamped(caller, intake.metadata);
     const holder = batches.holderOf(gift.transactionId);
     if (holder?.state === 'open') {
-      const message = `Transaction ID ${gift.transactionId} belongs to a gift kept in the open batch "${holder.name}"; it is sent when that batch is posted. Start a new gift to get a new ID.`;
+      // Another caller's batch is not named: its name is theirs.
+      const owner = batches.ownerOf(holder.id);
+      const named = owner && sees(scopeOf(caller), owner) ? `the open batch "${holder.name}"` : 'an open batch';
+      const message = `Transaction ID ${gift.transactionId} belongs to a gift kept in ${named}; it is sent when that batch is posted. Start a new gift to get a new ID.`;
       return problem(c, 409, message, { field: 'transactionId' });
     }
 
