@@ -97,7 +97,7 @@ export function batchRoutes({ config, outbox, batches, dispatcher, changes, log 
     } catch (error) {
       return cannotStore(c, error);
     }
-    log('info', 'batch_opened', { batchId: batch.id, by, callerKey: caller.keyLabel, expectedCount: settings.expected.count });
+    log('info', 'batch_opened', { batchId: batch.id, by, callerLabel: caller.keyLabel, expectedCount: settings.expected.count });
     return c.json(batch, 201);
   });
 

@@ -115,7 +115,12 @@ export function giftRoutes({ config, outbox, dispatcher, batches, changes, log }
       log('error', 'journal_write_failed', { transactionId: gift.transactionId, reason });
       return problem(c, 503, notStored(reason));
     }
-    log('info', existing ? 'gift_resubmitted' : 'gift_received', { transactionId: gift.transactionId, held });
+    log('info', existing ? 'gift_resubmitted' : 'gift_received', {
+      transactionId: gift.transactionId,
+      held,
+      by: metadata.partyId,
+      callerLabel: metadata.callerKey,
+    });
     changes.changed(gift.transactionId);
     dispatcher.wake();
     if (prefersAsync(c.req.header(RESPOND_ASYNC.header))) {
@@ -139,7 +144,7 @@ export function giftRoutes({ config, outbox, dispatcher, batches, changes, log }
         `The gifts could not be put back in the queue: ${storageFailure(error)}. Try again once an administrator has fixed the proxy's storage.`,
       );
     }
-    log('info', 'gifts_requeued', { requeuedGifts: requeued, by: caller.party?.id, callerKey: caller.keyLabel });
+    log('info', 'gifts_requeued', { requeuedGifts: requeued, by: caller.party?.id, callerLabel: caller.keyLabel });
     dispatcher.wake();
     const answer: RetryStuckAnswer = { requeued };
     return c.json(answer);
@@ -166,7 +171,7 @@ export function giftRoutes({ config, outbox, dispatcher, batches, changes, log }
       );
     }
     if (!requeued) return problem(c, 409, 'The gift changed meanwhile; look at its status again.', { field: 'transactionId' });
-    log('info', 'gift_requeued', { transactionId: id, by: caller.party?.id, callerKey: caller.keyLabel });
+    log('info', 'gift_requeued', { transactionId: id, by: caller.party?.id, callerLabel: caller.keyLabel });
     changes.changed(id);
     dispatcher.wake();
     return c.json(requeued, 202);
