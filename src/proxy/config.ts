@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { MESSAGES, TRANSACTION_ID_PREFIX_MESSAGE, TRANSACTION_ID_PREFIX_PATTERN } from '../contract/index.ts';
+import { isLoopbackHost } from './loopback.ts';
 import { readSignInConfig, type SignInConfig } from './sign-in-config.ts';
 import { MIN_SECRET_LENGTH, closestName, placeholderReason } from './typed-settings.ts';
 
@@ -81,12 +82,7 @@ export class ConfigError extends Error {
   }
 }
 
-export function isLoopbackHost(host: string): boolean {
-  const bare = host.replace(/^\[|\]$/g, '');
-  if (bare === 'localhost') return true;
-  if (isIP(bare) === 4) return bare.startsWith('127.');
-  return bare === '::1';
-}
+export { isLoopbackHost };
 
 const LOOPBACK_PROXIES = ['127.0.0.0/8', '::1'];
 

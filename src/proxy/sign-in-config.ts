@@ -3,7 +3,7 @@
  * sign-in never silently leaves the proxy open behind its keys alone.
  */
 import { DEMO_SIGN_IN } from '../contract/session-api.ts';
-import { isLoopbackHost } from './config.ts';
+import { isLoopbackHost } from './loopback.ts';
 
 export interface SignInConfig {
   /** iMIS's base URL (before /token and /api/…); undefined: the demo's own stand-in on this proxy. */
