@@ -64,6 +64,7 @@ export interface AppDeps {
   /** Wrong caller keys and wrong admin tokens, counted across requests (server.ts flushes their log summaries at stop). */
   keyGuesses?: KeyFailures;
   adminGuesses?: KeyFailures;
+  signInGuesses?: KeyFailures;
   /** Sign-in through iMIS, when configured: every /api/ call then needs a session. */
   signIn?: SignInService;
 }
@@ -84,7 +85,7 @@ export function createApp(deps: AppDeps): Hono {
   if (deps.signIn) {
     app.use('/api/*', sessionChecks(deps.signIn));
     app.route('/', sessionRoutes(deps.signIn));
-    app.route('/', signInRoutes({ config: deps.config, signIn: deps.signIn }));
+    app.route('/', signInRoutes({ config: deps.config, signIn: deps.signIn, failures: deps.signInGuesses }));
   }
   app.route(PROXY_PATHS.lookups, lookupRoutes(deps.lookups));
   // Before the gift routes: "watch" must never be read as a transactionId.

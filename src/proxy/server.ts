@@ -177,10 +177,12 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
     );
   const keyGuesses = new KeyFailures('caller_key_refused', log);
   const adminGuesses = new KeyFailures('admin_token_refused', log);
+  const signInGuesses = new KeyFailures('sign_in_token_refused', log);
   const app = createApp({
     signIn,
     keyGuesses,
     adminGuesses,
+    signInGuesses,
     config,
     outbox,
     dispatcher,
@@ -255,6 +257,7 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
         changes.close();
         keyGuesses.flush();
         adminGuesses.flush();
+        signInGuesses.flush();
         await stopped;
         await closed;
         const queueDepth = outbox.depth();

@@ -206,6 +206,18 @@ describe('with sign-in through iMIS on', () => {
     );
   });
 
+  test('refresh tokens iMIS does not honour are answered ever more slowly, so the proxy is no free way to try them', async () => {
+    const timings: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const started = Date.now();
+      assert.equal((await h.signInWith(`made-up-refresh-token-${i}`)).status, 401);
+      timings.push(Date.now() - started);
+    }
+    assert.ok(timings.at(-1)! >= 450, `the sixth waits (${timings.join(', ')} ms)`);
+    const staff = await h.signIn('STAFF1');
+    assert.equal(staff.party.id, 'STAFF1', 'a real sign-in still works');
+  });
+
   test('no token, refresh token or client secret reaches a log line', async () => {
     const refreshToken = await h.refreshToken('STAFF1');
     const { message } = await h.signInWith(refreshToken);

@@ -8,20 +8,25 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { SIGN_IN_MESSAGE, SIGN_IN_PATH, type SignInMessage } from '../../contract/session-api.ts';
+import { clientAddress, trustedHops } from '../caller-checks.ts';
 import type { ProxyConfig } from '../config.ts';
+import { KeyFailures } from '../key-failures.ts';
 import { HAND_BACK_SCRIPT, HAND_BACK_SOURCE, SIGN_IN_PAGE_CSP, signInPage } from '../sign-in-page.ts';
 import type { SignInService } from '../sign-in-service.ts';
 
 interface Deps {
-  config: Pick<ProxyConfig, 'allowedOrigins'>;
+  config: Pick<ProxyConfig, 'allowedOrigins'> & Partial<Pick<ProxyConfig, 'trustedProxies'>>;
   signIn: SignInService;
+  /** Refresh tokens iMIS does not honour: slowed like wrong keys, so the proxy is no free way to try tokens on iMIS. */
+  failures?: KeyFailures;
 }
 
 const NO_OPENER =
   'This window was not opened by the gift entry page, so the sign-in could not be handed to it. Close this window and choose "Sign in" on the gift entry page.';
 
-export function signInRoutes({ config, signIn }: Deps): Hono {
+export function signInRoutes({ config, signIn, failures = new KeyFailures('sign_in_token_refused') }: Deps): Hono {
   const app = new Hono();
+  const trusted = trustedHops(config.trustedProxies ?? []);
   const scriptPath = `${SIGN_IN_PATH}/${HAND_BACK_SCRIPT}`;
 
   /** Origins the hand-back may reach: the iMIS pages the widget lives on, and this proxy (route B, the demo). */
@@ -54,7 +59,10 @@ export function signInRoutes({ config, signIn }: Deps): Hono {
       if (refreshToken === '') {
         return refused(c, 'iMIS sent no sign-in (no refresh_token). Open gift entry from your iMIS site and choose "Sign in" again.', 400);
       }
+      const address = clientAddress(c, trusted);
+      if (failures.busy(address)) return refused(c, 'Too many sign-ins failed from this address; wait a minute and try again.', 401);
       const outcome = await signIn.signIn(refreshToken);
+      if (!outcome.ok && outcome.state !== 'refused') await failures.wait(address, failures.fail(address, outcome.state).delayMs);
       if (!outcome.ok) {
         return refused(c, outcome.message, outcome.state === 'refused' ? 403 : outcome.state === 'expired' ? 401 : 502);
       }
