@@ -8,9 +8,9 @@
  * (key-failures.ts). The key's label is recorded as the caller (caller.ts): it decides
  * which gifts and batches the caller sees. In local mode (no keys) only a loopback Host is
  * answered, so a page that DNS rebinding points at the developer's proxy gets nothing.
- * Behind a reverse proxy every
- * socket comes from the proxy, so with TRUST_PROXY the client is read from the
- * X-Forwarded-For that a trusted hop appended (never from a header anyone could send).
+ * Behind a reverse proxy every socket comes from the proxy, so with TRUST_PROXY the client
+ * is read from the X-Forwarded-For that a trusted hop appended (never from a header anyone
+ * could send).
  */
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { timingSafeEqual } from 'node:crypto';
