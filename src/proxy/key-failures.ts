@@ -72,6 +72,12 @@ export class KeyFailures {
   private readonly byAddress = new Map<string, AddressState>();
   private overallNextAt = 0;
   private summary: Summary | undefined;
+  private refused = 0;
+
+  /** Wrong guesses since start (for /metrics). */
+  get refusedTotal(): number {
+    return this.refused;
+  }
 
   /** `event` names the log line: caller_key_refused, admin_token_refused. */
   constructor(
@@ -108,6 +114,7 @@ export class KeyFailures {
     this.byAddress.delete(address);
     this.byAddress.set(address, state);
     if (this.byAddress.size > MAX_TRACKED) this.byAddress.delete(this.byAddress.keys().next().value!);
+    this.refused += 1;
     this.note(address, reason, now);
     return { delayMs: answerAt - now, count: state.count };
   }

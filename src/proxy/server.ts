@@ -154,6 +154,12 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
           ready: () => !stopping && outbox.checkWritable().writable,
           lastBackup: () => readBackupRecord(config.dataDir),
           build: buildInfo(),
+          refusedGuesses: () => ({
+            caller_key: keyGuesses.refusedTotal,
+            admin_token: adminGuesses.refusedTotal,
+            sign_in_token: signInGuesses.refusedTotal,
+          }),
+          liveSessions: () => signIn?.store.live(),
         });
   const upstream = createUpstreamClient(upstreamBaseUrl, config.upstreamToken, config.upstreamTimeoutMs, secretsOf(config));
   const client = metrics?.instrument(upstream) ?? upstream;

@@ -81,6 +81,11 @@ export class SessionStore {
     };
   }
 
+  /** Sessions not yet ended (for /metrics). */
+  live(now = Date.now()): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM sessions WHERE expires_at > ?').get(now) as { n: number }).n;
+  }
+
   /** Ends a session (sign-out, or renewal replacing it). */
   remove(token: string): void {
     this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(hashOf(token));

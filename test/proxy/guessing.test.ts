@@ -44,6 +44,10 @@ describe('guessing the admin token is expensive', () => {
       assert.ok(within >= 10, `but they are answered, not dropped (${within})`);
       abort.abort();
       await Promise.all(guesses);
+      const scraped = await fetch(`${h.proxy.url}${ADMIN_PATHS.metrics}`, {
+        headers: { Authorization: `Bearer ${ADMIN}`, 'X-Forwarded-For': '198.51.100.8' },
+      });
+      assert.match(await scraped.text(), /gift_proxy_refused_guesses_total\{kind="admin_token"\} 500\n/, 'on-call can alert on it');
       await h.proxy.close();
       const lines = h.logs.filter((line) => line.includes('"event":"admin_token_refused"'));
       assert.equal(lines.length, 2, 'the first guess and one summarising log line, not one a guess');
