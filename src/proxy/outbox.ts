@@ -7,7 +7,6 @@
  */
 import type Database from 'better-sqlite3';
 import {
-  RECONCILIATION_FIELDS,
   REDACTED_DONOR,
   donorDisplayName,
   donorWithName,
@@ -17,6 +16,7 @@ import {
   type GiftStatus,
 } from '../contract/index.ts';
 import { openJournal, type OpenedJournal, type OpenJournalOptions } from './journal-file.ts';
+import { redactSettledGifts } from './journal-retention.ts';
 
 export interface StoredGift {
   record: GiftRecord;
@@ -272,19 +272,7 @@ export class Outbox {
    * notes are blanked. Gifts still waiting to be sent keep everything they need.
    */
   redactSettledBefore(cutoff: string): number {
-    const rows = this.db
-      .prepare(`SELECT transaction_id, request FROM gifts WHERE redacted = 0 AND status IN ('accepted', 'rejected') AND created_at < ?`)
-      .all(cutoff) as Array<{ transaction_id: string; request: string }>;
-    const update = this.db.prepare(`UPDATE gifts SET request = ?, donor_name = NULL, redacted = 1 WHERE transaction_id = ?`);
-    this.db.transaction(() => {
-      for (const row of rows) {
-        const request = JSON.parse(row.request) as Record<string, unknown>;
-        const kept: Record<string, unknown> = {};
-        for (const [field, value] of Object.entries(request)) kept[field] = RECONCILIATION_FIELDS.has(field) ? value : '';
-        update.run(JSON.stringify(kept), row.transaction_id);
-      }
-    })();
-    return rows.length;
+    return redactSettledGifts(this.db, cutoff);
   }
 
   /** Recent gifts, newest first, each with the fields sent upstream (for reconciliation and CSV). */

@@ -10,7 +10,7 @@ import { open, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { Hono, type MiddlewareHandler } from 'hono';
-import { ADMIN_PATHS, BACKUP_GIFT_COUNT_HEADER } from '../admin-api.ts';
+import { ADMIN_PATHS, BACKUP_GIFT_COUNT_HEADER, BACKUP_RETENTION_DAYS_HEADER } from '../admin-api.ts';
 import { writeBackupRecord } from '../backup-record.ts';
 import type { ProxyConfig } from '../config.ts';
 import { problem } from '../http-problem.ts';
@@ -20,7 +20,7 @@ import type { Outbox } from '../outbox.ts';
 import { metricsRoutes } from './metrics.ts';
 
 export interface AdminDeps {
-  config: Pick<ProxyConfig, 'adminTokens' | 'dataDir'>;
+  config: Pick<ProxyConfig, 'adminTokens' | 'dataDir'> & Partial<Pick<ProxyConfig, 'retentionDays'>>;
   outbox: Pick<Outbox, 'backupTo'>;
   metrics?: ProxyMetrics | undefined;
   log: Log;
@@ -100,6 +100,7 @@ export function adminRoutes(deps: AdminDeps): Hono {
           'Content-Disposition': `attachment; filename="gifts-${stamp}.db"`,
           'Cache-Control': 'no-store',
           [BACKUP_GIFT_COUNT_HEADER]: String(gifts),
+          [BACKUP_RETENTION_DAYS_HEADER]: String(deps.config.retentionDays ?? 'off'),
         },
       });
     } catch (error) {
