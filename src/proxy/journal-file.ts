@@ -24,6 +24,13 @@ export const JOURNAL_MARKER = 'gifts.db.marker';
 export const LOCK_FILE = 'proxy.lock';
 /** SQLite's page cache for the journal, in KB. */
 export const JOURNAL_CACHE_KB = 2000;
+/**
+ * How long a write waits for another process's lock before failing. Litestream (README:
+ * Continuous replication) takes short write locks on the journal to checkpoint, and asks
+ * applications for 5 s (https://litestream.io/tips/#busy-timeout): a gift must wait them out,
+ * not fail as a storage error.
+ */
+export const JOURNAL_BUSY_TIMEOUT_MS = 5000;
 
 const MARKER_TEXT =
   'This directory holds the gift proxy journal (gifts.db). While this file is here the proxy refuses to start\n' +
@@ -146,7 +153,7 @@ export function openJournal(dataDir: string, options: OpenJournalOptions = {}): 
     lock = lockDataDir(dataDir);
     refuseVanishedJournal(dataDir, file);
     createPrivate(file);
-    db = new Database(file, { timeout: 1000 });
+    db = new Database(file, { timeout: JOURNAL_BUSY_TIMEOUT_MS });
     options.onOpen?.(db);
     db.pragma('journal_mode = WAL');
     // FULL: a gift we answered for is on disk even if the machine loses power next.
