@@ -1,16 +1,26 @@
 /**
- * `npm run backup -- <output-file>`: asks the running proxy for a consistent copy of
- * its gift journal (POST /admin/backup) and saves it, readable by its owner only.
+ * `npm run backup -- <directory>/` (or `node dist/server/backup.js <directory>/` from anywhere,
+ * as the systemd timer runs it): asks the running proxy for a consistent copy of its gift
+ * journal (POST /admin/backup) and saves it as `gifts-<UTC stamp>.db`, readable by its owner
+ * only, creating the directory if needed. Then, in that directory, it deletes its own backups
+ * older than the keep period and applies the journal's retention rule to every backup kept
+ * (backup-retention.ts). Given a file name instead of a directory, it saves that file.
+ *
  * The proxy takes the copy with SQLite's online backup, so gifts keep flowing meanwhile.
- * Reads PROXY_URL (default http://127.0.0.1:8787) and GIFT_ADMIN_TOKEN.
+ * Reads PROXY_URL (default http://127.0.0.1:$PORT, PORT defaulting to 8787), GIFT_ADMIN_TOKEN
+ * and BACKUP_KEEP_DAYS (default 14; or --keep-days=N).
  */
-import { createWriteStream, existsSync } from 'node:fs';
+import { createWriteStream, existsSync, statSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream } from 'node:stream/web';
-import { ADMIN_PATHS, BACKUP_GIFT_COUNT_HEADER } from '../proxy/admin-api.ts';
+import { ADMIN_PATHS, BACKUP_GIFT_COUNT_HEADER, BACKUP_RETENTION_DAYS_HEADER } from '../proxy/admin-api.ts';
+import { backupFileName, keptBackups, pruneBackups, redactBackup } from './backup-retention.ts';
+
+/** How long the command keeps its own backups unless told otherwise. */
+export const DEFAULT_KEEP_DAYS = 14;
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
 
@@ -20,15 +30,27 @@ export interface BackupResult {
   file: string;
   bytes: number;
   gifts: number;
+  /** The proxy's journal retention in days; undefined when it keeps donor details (or did not say). */
+  retentionDays: number | undefined;
+}
+
+/** A directory is named by a trailing slash or by being one already. */
+function isDirectoryTarget(output: string): boolean {
+  if (/[\\/]$/.test(output)) return true;
+  try {
+    return statSync(output).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 export async function saveBackup(env: Record<string, string | undefined>, output: string | undefined): Promise<BackupResult> {
-  if (!output) throw new BackupError('Name the file to write: npm run backup -- /var/backups/gift-proxy/gifts-2026-11-23.db');
-  const file = resolve(output);
+  if (!output) throw new BackupError('Name the folder to write to: npm run backup -- /var/backups/gift-proxy/');
+  const file = isDirectoryTarget(output) ? join(resolve(output), backupFileName(new Date())) : resolve(output);
   if (existsSync(file)) throw new BackupError(`${file} already exists; name a new file so no earlier backup is overwritten.`);
   const token = env.GIFT_ADMIN_TOKEN?.trim();
   if (!token) throw new BackupError("Set GIFT_ADMIN_TOKEN to the proxy's admin token (the same value as in the proxy's environment).");
-  const base = (env.PROXY_URL?.trim() || 'http://127.0.0.1:8787').replace(/\/+$/, '');
+  const base = (env.PROXY_URL?.trim() || `http://127.0.0.1:${env.PORT?.trim() || '8787'}`).replace(/\/+$/, '');
 
   let response: Response;
   try {
@@ -62,7 +84,13 @@ export async function saveBackup(env: Record<string, string | undefined>, output
     if (header.toString('latin1') !== SQLITE_MAGIC)
       throw new BackupError(`What ${base} sent is not an SQLite database; nothing was saved.`);
     await rename(partial, file);
-    return { file, bytes: size, gifts: Number(response.headers.get(BACKUP_GIFT_COUNT_HEADER) ?? Number.NaN) };
+    const retention = Number(response.headers.get(BACKUP_RETENTION_DAYS_HEADER) ?? Number.NaN);
+    return {
+      file,
+      bytes: size,
+      gifts: Number(response.headers.get(BACKUP_GIFT_COUNT_HEADER) ?? Number.NaN),
+      retentionDays: Number.isInteger(retention) && retention >= 0 ? retention : undefined,
+    };
   } catch (error) {
     await rm(partial, { force: true });
     if (error instanceof BackupError) throw error;
@@ -70,13 +98,57 @@ export async function saveBackup(env: Record<string, string | undefined>, output
   }
 }
 
+/** The keep period from --keep-days=N or BACKUP_KEEP_DAYS, in whole days. */
+export function keepDaysOf(env: Record<string, string | undefined>, args: string[]): number {
+  const given = args.find((arg) => arg.startsWith('--keep-days='))?.slice('--keep-days='.length) ?? env.BACKUP_KEEP_DAYS?.trim();
+  if (given === undefined || given === '') return DEFAULT_KEEP_DAYS;
+  if (!/^\d{1,5}$/.test(given))
+    throw new BackupError(`The keep period must be a whole number of days, like --keep-days=14 (got "${given}").`);
+  return Number(given);
+}
+
+/** After a successful backup: prune the command's own old backups, then redact every kept one; one line each. */
+export function keepBackups(saved: BackupResult, keepDays: number, now = Date.now()): string[] {
+  const dir = dirname(saved.file);
+  const lines: string[] = [];
+  const pruned = pruneBackups(dir, keepDays, basename(saved.file), now);
+  if (pruned.length > 0)
+    lines.push(`Deleted ${pruned.length} backup${pruned.length === 1 ? '' : 's'} older than ${keepDays} days: ${pruned.join(', ')}`);
+  if (saved.retentionDays === undefined) return lines;
+  let gifts = 0;
+  let rows = 0;
+  const files = new Set([saved.file, ...keptBackups(dir)]);
+  for (const file of files) {
+    try {
+      const done = redactBackup(file, saved.retentionDays, file === saved.file, now);
+      gifts += done.gifts;
+      rows += done.batchRows;
+    } catch (error) {
+      throw new BackupError(
+        `The journal's retention period could not be applied to ${file}: ${error instanceof Error ? error.message : String(error)}. ` +
+          'It may still hold donor details the journal has cleared: make it writable by this user, or delete it.',
+      );
+    }
+  }
+  lines.push(
+    `Retention (${saved.retentionDays} days, as the journal): ${gifts} gift${gifts === 1 ? '' : 's'} and ${rows} batch row${rows === 1 ? '' : 's'} redacted across ${files.size} backup${files.size === 1 ? '' : 's'}`,
+  );
+  return lines;
+}
+
 const invokedDirectly = process.argv[1] !== undefined && /(?:^|[\\/])(?:backup)\.(?:ts|js)$/.test(process.argv[1]);
 if (invokedDirectly) {
+  const args = process.argv.slice(2);
   try {
-    const saved = await saveBackup(process.env, process.argv[2]);
+    const keepDays = keepDaysOf(process.env, args);
+    const saved = await saveBackup(
+      process.env,
+      args.find((arg) => !arg.startsWith('--')),
+    );
     process.stdout.write(
       `Saved ${saved.gifts} gift${saved.gifts === 1 ? '' : 's'} (${(saved.bytes / 1024).toFixed(0)} KB) to ${saved.file}\n`,
     );
+    for (const line of keepBackups(saved, keepDays)) process.stdout.write(`${line}\n`);
   } catch (error) {
     process.stderr.write(`${error instanceof BackupError ? error.message : `Backup failed: ${String(error)}`}\n`);
     process.exit(1);

@@ -6,3 +6,9 @@ export const ADMIN_PATHS = { backup: '/admin/backup', metrics: '/metrics' } as c
 
 /** How many gifts a backup holds, so the backup command can say so. */
 export const BACKUP_GIFT_COUNT_HEADER = 'X-Gift-Count';
+
+/**
+ * The journal's retention period in days (or `off`): the backup command applies the journal's
+ * own retention rule to every backup it keeps with the period the running proxy uses.
+ */
+export const BACKUP_RETENTION_DAYS_HEADER = 'X-Gift-Retention-Days';

@@ -8,7 +8,6 @@
  * A row keeps its place when it is edited: gifts are posted in the order they were added.
  */
 import type Database from 'better-sqlite3';
-import { RECONCILIATION_FIELDS } from '../contract/gift-fields.ts';
 import { randomBytes } from 'node:crypto';
 import type {
   Batch,
@@ -21,6 +20,7 @@ import type {
   GiftSubmission,
 } from '../contract/index.ts';
 import { scopeCondition, type Owner, type Scope } from './caller.ts';
+import { redactPostedBatchRows } from './journal-retention.ts';
 import type { EntryMetadata, Outbox } from './outbox.ts';
 
 interface BatchRow {
@@ -242,23 +242,7 @@ export class BatchStore {
    * sending needs). Open batches are kept whole: their gifts have not been sent.
    */
   redactPostedBefore(cutoff: string): number {
-    const rows = this.db
-      .prepare(
-        `SELECT g.seq, g.gift FROM batch_gifts g JOIN batches b ON b.id = g.batch_id
-         WHERE g.redacted = 0 AND b.state = 'posted' AND b.posted_at < ?`,
-      )
-      .all(cutoff) as Array<{ seq: number; gift: string }>;
-    const update = this.db.prepare('UPDATE batch_gifts SET gift = ?, donor_name = NULL, redacted = 1 WHERE seq = ?');
-    this.db.transaction(() => {
-      for (const row of rows) {
-        const kept = Object.entries(JSON.parse(row.gift) as Record<string, unknown>).map(([field, value]) => [
-          field,
-          RECONCILIATION_FIELDS.has(field) ? value : '',
-        ]);
-        update.run(JSON.stringify(Object.fromEntries(kept)), row.seq);
-      }
-    })();
-    return rows.length;
+    return redactPostedBatchRows(this.db, cutoff);
   }
 
   private head(id: string): BatchRow | undefined {

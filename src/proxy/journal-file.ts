@@ -22,8 +22,19 @@ import { migrateJournal } from './journal-schema.ts';
 export const JOURNAL_FILE = 'gifts.db';
 export const JOURNAL_MARKER = 'gifts.db.marker';
 export const LOCK_FILE = 'proxy.lock';
-/** SQLite's page cache for the journal, in KB. */
-export const JOURNAL_CACHE_KB = 2000;
+/**
+ * SQLite's page cache for the journal, in KB. It fills as the journal grows, so it is part of
+ * what the proxy's memory gains with volume: 512 KB (128 pages) holds the indexes' upper levels
+ * and the few pages a gift touches; the rest the kernel's file cache serves.
+ */
+export const JOURNAL_CACHE_KB = 512;
+/**
+ * How long a write waits for another process's lock before failing. Litestream (README:
+ * Continuous replication) takes short write locks on the journal to checkpoint, and asks
+ * applications for 5 s (https://litestream.io/tips/#busy-timeout): a gift must wait them out,
+ * not fail as a storage error.
+ */
+export const JOURNAL_BUSY_TIMEOUT_MS = 5000;
 
 const MARKER_TEXT =
   'This directory holds the gift proxy journal (gifts.db). While this file is here the proxy refuses to start\n' +
@@ -146,14 +157,14 @@ export function openJournal(dataDir: string, options: OpenJournalOptions = {}): 
     lock = lockDataDir(dataDir);
     refuseVanishedJournal(dataDir, file);
     createPrivate(file);
-    db = new Database(file, { timeout: 1000 });
+    db = new Database(file, { timeout: JOURNAL_BUSY_TIMEOUT_MS });
     options.onOpen?.(db);
     db.pragma('journal_mode = WAL');
     // FULL: a gift we answered for is on disk even if the machine loses power next.
     db.pragma('synchronous = FULL');
     // better-sqlite3 builds SQLite with a 16 MB page cache, which fills as the journal grows: the
     // proxy's memory then grew with every gift it had ever taken. The queue is read through its
-    // index, a few pages at a time; 2 MB (SQLite's own default) holds them.
+    // index, a few pages at a time (JOURNAL_CACHE_KB).
     db.pragma(`cache_size = -${JOURNAL_CACHE_KB}`);
     migrateJournal(db, file, log);
     createPrivate(file);

@@ -5,9 +5,8 @@
  * and records each attempt here before it makes the upstream call. Opening the
  * file (one proxy per directory, schema upgrades, refusals) is journal-file.ts.
  */
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import {
-  RECONCILIATION_FIELDS,
   REDACTED_DONOR,
   donorDisplayName,
   donorWithName,
@@ -18,6 +17,7 @@ import {
 } from '../contract/index.ts';
 import { scopeCondition, type Owner, type Scope } from './caller.ts';
 import { openJournal, type OpenedJournal, type OpenJournalOptions } from './journal-file.ts';
+import { redactSettledGifts } from './journal-retention.ts';
 
 export interface StoredGift {
   record: GiftRecord;
@@ -289,19 +289,7 @@ export class Outbox {
    * notes are blanked. Gifts still waiting to be sent keep everything they need.
    */
   redactSettledBefore(cutoff: string): number {
-    const rows = this.db
-      .prepare(`SELECT transaction_id, request FROM gifts WHERE redacted = 0 AND status IN ('accepted', 'rejected') AND created_at < ?`)
-      .all(cutoff) as Array<{ transaction_id: string; request: string }>;
-    const update = this.db.prepare(`UPDATE gifts SET request = ?, donor_name = NULL, redacted = 1 WHERE transaction_id = ?`);
-    this.db.transaction(() => {
-      for (const row of rows) {
-        const request = JSON.parse(row.request) as Record<string, unknown>;
-        const kept: Record<string, unknown> = {};
-        for (const [field, value] of Object.entries(request)) kept[field] = RECONCILIATION_FIELDS.has(field) ? value : '';
-        update.run(JSON.stringify(kept), row.transaction_id);
-      }
-    })();
-    return rows.length;
+    return redactSettledGifts(this.db, cutoff);
   }
 
   /** Recent gifts `scope` sees, newest first, each with the fields sent upstream (for reconciliation and CSV). */
@@ -332,6 +320,18 @@ export class Outbox {
   async backupTo(file: string): Promise<void> {
     // 64 pages (256 KB) a step, then back to the event loop, so gifts keep being answered.
     await this.db.backup(file, { progress: () => 64 });
+    // Sign-in sessions hold iMIS refresh tokens: of no use to a restore (staff sign in again), of
+    // use to whoever steals a backup and the client secret. The copy keeps none, not even in free pages.
+    const copy = new Database(file);
+    try {
+      if (copy.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sessions'`).get()) {
+        copy.pragma('secure_delete = ON');
+        copy.exec('DELETE FROM sessions');
+        copy.exec('VACUUM');
+      }
+    } finally {
+      copy.close();
+    }
   }
 }
 

@@ -13,11 +13,13 @@ import { buildInfo } from './build-info.ts';
 import { readConfig, type Env, type ProxyConfig } from './config.ts';
 import { Dispatcher, type UpstreamState } from './dispatcher.ts';
 import { GiftChanges } from './gift-changes.ts';
+import { idleCollection } from './idle-collection.ts';
 import { journalStartFailure } from './journal-file.ts';
 import { KeyFailures } from './key-failures.ts';
 import { SessionStore } from './sessions.ts';
 import { SignInService } from './sign-in-service.ts';
 import { DEMO_SIGN_IN } from '../contract/session-api.ts';
+import { retentionCutoff } from './journal-retention.ts';
 import { createLogger, secretsOf, type Log } from './logger.ts';
 import { LookupsCache } from './lookups-cache.ts';
 import { createMetrics, type ProxyMetrics } from './metrics.ts';
@@ -35,7 +37,7 @@ function scheduleRetention(
 ): ReturnType<typeof setInterval> | undefined {
   if (days === undefined) return undefined;
   const sweep = () => {
-    const cutoff = new Date(Date.now() - days * 86_400_000).toISOString();
+    const cutoff = retentionCutoff(days);
     const redacted = outbox.redactSettledBefore(cutoff);
     const rows = batches.redactPostedBefore(cutoff);
     if (redacted > 0 || rows > 0)
@@ -219,6 +221,8 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
   }
   dispatcher.start();
   const retention = scheduleRetention(outbox, batches, config.retentionDays, log);
+  const collection = idleCollection();
+  server.on('request', () => collection.touch());
 
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -258,6 +262,7 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
         stopping = true;
         const closed = closeServer(server);
         clearInterval(retention);
+        collection.stop();
         const stopped = dispatcher.stop();
         dispatcher.releaseWaiters();
         changes.close();

@@ -119,8 +119,9 @@ export async function run(): Promise<{ rssMb: number; peakMb: number; rssAtFirst
       const health = (await (await fetch(`${url}/healthz`)).json()) as { queueDepth: number };
       if (health.queueDepth !== 0) throw new Error(`${health.queueDepth} gifts still queued after the run`);
       const busy = await measure(`right after ${checkpoint} accepted gifts, ${IN_FLIGHT} in flight`);
-      // Then quiet, as between two bursts of data entry: V8's memory reducer collects what it put off
-      // while busy, at a moment of its choosing, so the lowest RSS over the quiet spell is what the proxy
+      // Then quiet, as between two bursts of data entry: the proxy collects what V8 put off while busy
+      // once no request has come for a few seconds (src/proxy/idle-collection.ts; V8's own memory reducer
+      // only did so after the first burst), so the lowest RSS over the quiet spell is what the proxy
       // holds. The targets are judged on this settled figure (the busy one moves by ±5 MB run to run).
       let settled = busy;
       for (let waited = 0; waited < SETTLE_MS; waited += 1000) {

@@ -23,7 +23,10 @@ test('README’s deployment blocks are the files in deploy/, word for word', () 
   const blocks = readmeBlocks();
   assert.deepEqual([...blocks.keys()].sort(), [
     'deploy/Caddyfile',
+    'deploy/gift-proxy-backup.service',
+    'deploy/gift-proxy-backup.timer',
     'deploy/gift-proxy.service',
+    'deploy/litestream.yml',
     'deploy/nginx-gift-proxy.conf',
     'deploy/rollback.sh',
     'deploy/upgrade.sh',
@@ -41,4 +44,46 @@ test('Caddy and nginx keep the same operator paths to the same networks', () => 
   assert.match(nginx, /deny all;/);
   assert.match(caddy, /path \/metrics \/metrics\/\* \/admin \/admin\/\*/);
   assert.match(nginx, /location ~ \^\/\(metrics\|admin\)\(\/\|\$\)/);
+});
+
+/** `Key=value` settings of a systemd unit file (a key set twice keeps every value). */
+function unitSettings(path: string): Map<string, string[]> {
+  const settings = new Map<string, string[]>();
+  for (const match of deployFile(path).matchAll(/^([A-Za-z]+)=(.*)$/gm))
+    settings.set(match[1]!, [...(settings.get(match[1]!) ?? []), match[2]!]);
+  return settings;
+}
+
+test('the backup timer runs daily, catches up a missed day, and spreads its start', () => {
+  const timer = unitSettings('deploy/gift-proxy-backup.timer');
+  assert.deepEqual(timer.get('OnCalendar'), ['daily']);
+  assert.deepEqual(timer.get('Persistent'), ['true']);
+  assert.match(timer.get('RandomizedDelaySec')?.[0] ?? '', /^[1-9]\d*(min|h)?$/);
+  assert.deepEqual(timer.get('WantedBy'), ['timers.target']);
+});
+
+test('the backup service runs the backup with absolute paths, as the proxy’s user, into a folder it makes and may write', () => {
+  const proxy = unitSettings('deploy/gift-proxy.service');
+  const backup = unitSettings('deploy/gift-proxy-backup.service');
+  assert.deepEqual(backup.get('User'), proxy.get('User'));
+  assert.deepEqual(
+    backup.get('EnvironmentFile'),
+    proxy.get('EnvironmentFile'),
+    'GIFT_ADMIN_TOKEN and PORT come from the proxy’s own settings',
+  );
+  const [node, script, folder, ...rest] = backup.get('ExecStart')![0]!.split(' ');
+  assert.deepEqual(rest, []);
+  assert.equal(node, proxy.get('ExecStart')![0]!.split(' ')[0], 'the same node as the proxy');
+  assert.equal(script, `${proxy.get('WorkingDirectory')![0]}/dist/server/backup.js`, 'the app’s backup command, by its full path');
+  assert.match(folder!, /^\/.+\/$/, 'a folder, by its full path: the command names each backup by its time');
+  assert.deepEqual(backup.get('ReadWritePaths'), [folder!.replace(/\/$/, '')]);
+  assert.ok(
+    backup
+      .get('ExecStartPre')!
+      .some((line) => line.startsWith('+/usr/bin/install -d -o gift-proxy') && line.endsWith(` ${folder!.replace(/\/$/, '')}`)),
+    'the folder is created before the sandbox needs it',
+  );
+  assert.match(backup.get('Environment')!.join(' '), /\bBACKUP_KEEP_DAYS=\d+\b/);
+  assert.deepEqual(backup.get('Type'), ['oneshot']);
+  assert.ok(backup.has('MemoryMax'));
 });

@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { PROXY_PATHS } from '../../src/contract/index.ts';
 import { SESSION_PATHS, SIGN_IN_PATH, signInNeedSchema } from '../../src/contract/session-api.ts';
@@ -227,6 +231,24 @@ describe('with sign-in through iMIS on', () => {
     for (const secret of [refreshToken, token, 'demo-client-app-7Kq2Wx9Rt4'])
       assert.ok(!logs.includes(secret), `${secret.slice(0, 5)}… leaked`);
     assert.ok(h.logs.some((line) => line.includes('"event":"signed_in"') && line.includes('"party":"STAFF1"')));
+  });
+
+  test('a backup of the journal holds no session and no refresh token, not even in its free pages', async () => {
+    const refreshToken = await h.refreshToken('STAFF2');
+    await h.signInWith(refreshToken);
+    assert.ok(Number(one(h, 'SELECT COUNT(*) AS n FROM sessions').n) > 0, 'the journal holds live sessions');
+    const dir = mkdtempSync(join(tmpdir(), 'gift-backup-sessions-'));
+    try {
+      const file = join(dir, 'copy.db');
+      await h.proxy.outbox.backupTo(file);
+      assert.ok(!readFileSync(file).includes(refreshToken), 'the refresh token is not in the file');
+      const copy = new Database(file, { readonly: true });
+      assert.equal((copy.prepare('SELECT COUNT(*) AS n FROM sessions').get() as Row).n, 0);
+      assert.ok(Number((copy.prepare('SELECT COUNT(*) AS n FROM gifts').get() as Row).n) > 0, 'the gifts are all there');
+      copy.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { BlockList } from 'node:net';
 import { Readable } from 'node:stream';
 import { Hono, type MiddlewareHandler } from 'hono';
-import { ADMIN_PATHS, BACKUP_GIFT_COUNT_HEADER } from '../admin-api.ts';
+import { ADMIN_PATHS, BACKUP_GIFT_COUNT_HEADER, BACKUP_RETENTION_DAYS_HEADER } from '../admin-api.ts';
 import { writeBackupRecord } from '../backup-record.ts';
 import { clientAddress, trustedHops } from '../caller-checks.ts';
 import type { ProxyConfig } from '../config.ts';
@@ -23,7 +23,7 @@ import type { Outbox } from '../outbox.ts';
 import { metricsRoutes } from './metrics.ts';
 
 export interface AdminDeps {
-  config: Pick<ProxyConfig, 'adminTokens' | 'dataDir'> & Partial<Pick<ProxyConfig, 'trustedProxies'>>;
+  config: Pick<ProxyConfig, 'adminTokens' | 'dataDir'> & Partial<Pick<ProxyConfig, 'trustedProxies' | 'retentionDays'>>;
   /** Wrong admin tokens, counted across requests (the server flushes its summary when it stops). */
   adminGuesses?: KeyFailures;
   outbox: Pick<Outbox, 'backupTo'>;
@@ -121,6 +121,7 @@ export function adminRoutes(deps: AdminDeps): Hono {
           'Content-Disposition': `attachment; filename="gifts-${stamp}.db"`,
           'Cache-Control': 'no-store',
           [BACKUP_GIFT_COUNT_HEADER]: String(gifts),
+          [BACKUP_RETENTION_DAYS_HEADER]: String(deps.config.retentionDays ?? 'off'),
         },
       });
     } catch (error) {
