@@ -166,6 +166,9 @@ export function openJournal(dataDir: string, options: OpenJournalOptions = {}): 
     // proxy's memory then grew with every gift it had ever taken. The queue is read through its
     // index, a few pages at a time (JOURNAL_CACHE_KB).
     db.pragma(`cache_size = -${JOURNAL_CACHE_KB}`);
+    // Retention blanks a donor's details; without this SQLite would leave the old text in freed
+    // pages of gifts.db, where a copy of the file would still carry it.
+    db.pragma('secure_delete = ON');
     migrateJournal(db, file, log);
     createPrivate(file);
     if (!existsSync(join(dataDir, JOURNAL_MARKER))) writeFileSync(join(dataDir, JOURNAL_MARKER), MARKER_TEXT, { mode: 0o600 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -92,6 +92,8 @@ describe('journal retention', () => {
       outbox.enqueue(settled, 'queued', undefined, { enteredBy: 'STAFF42' });
       outbox.settle(settled.transactionId, { status: 'accepted' });
       outbox.enqueue(waiting, 'queued');
+      outbox.database.pragma('wal_checkpoint(TRUNCATE)');
+      assert.ok(readFileSync(join(dir, 'gifts.db')).includes('met at the gala'), 'the notes are in gifts.db itself');
 
       assert.equal(outbox.redactSettledBefore(new Date(Date.now() + 1000).toISOString()), 1);
       const after = outbox.get(settled.transactionId)!;
@@ -107,6 +109,11 @@ describe('journal retention', () => {
 
       assert.equal(outbox.get(waiting.transactionId)!.request.lastName, 'Lovelace', 'a gift still to send keeps its donor');
       assert.equal(outbox.redactSettledBefore(new Date(Date.now() + 1000).toISOString()), 0, 'nothing is redacted twice');
+      outbox.database.pragma('wal_checkpoint(TRUNCATE)');
+      assert.ok(
+        !readFileSync(join(dir, 'gifts.db')).includes('met at the gala'),
+        'the blanked notes are gone from the file, not just the row',
+      );
     } finally {
       outbox.close();
       rmSync(dir, { recursive: true, force: true });
