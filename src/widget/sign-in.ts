@@ -172,7 +172,8 @@ function refuse(p: ProxySession, message: string | undefined): void {
 function open(p: ProxySession): void {
   const url = p.need?.url;
   if (!url) return;
-  p.popup = window.open(url, POPUP_NAME, POPUP_FEATURES);
+  // A relative address is on the proxy (the demo's stand-in iMIS), not on the page that holds the widget.
+  p.popup = window.open(new URL(url, `${originOf(p.client.endpoint)}/`).href, POPUP_NAME, POPUP_FEATURES);
   show(p, { kind: p.popup ? 'waiting' : 'blocked' });
 }
 

@@ -38,6 +38,8 @@ interface Session {
 export interface FakeSessions {
   /** Sign-in on: every API call needs a valid session. Off (the default): the double ignores sessions. */
   on: boolean;
+  /** `signIn.url` as the proxy answers it (relative on the demo, where the stand-in iMIS is on the proxy). */
+  url: string;
   /** A grant as the proxy's sign-in page hands it over after iMIS signed the person in. */
   grant(person?: Person): SessionGrant;
   /** The session ends now, as if its time ran out (the laptop slept through the renewal). */
@@ -52,8 +54,8 @@ function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 }
 
-function needs(state: SignInNeed['state'], message: string, status: number): Response {
-  const signIn = z.parse(signInNeedSchema, { state, url: SIGN_IN_URL });
+function needs(state: SignInNeed['state'], url: string, message: string, status: number): Response {
+  const signIn = z.parse(signInNeedSchema, { state, url });
   return json(z.parse(proxyErrorSchema, { message, signIn }), status);
 }
 
@@ -74,6 +76,7 @@ export function fakeSessions(): FakeSessions & { check(url: URL, init: RequestIn
   };
   const fake = {
     on: false,
+    url: SIGN_IN_URL,
     calls: [] as FakeSessions['calls'],
     renewed: [] as string[],
     grant: (person: Person = {}) => issue(person),
@@ -89,10 +92,11 @@ export function fakeSessions(): FakeSessions & { check(url: URL, init: RequestIn
       fake.calls.push({ path: url.pathname, method, session: token });
       if (!fake.on) return undefined;
       const session = token ? sessions.get(token) : undefined;
-      if (!session) return needs('required', 'Sign in to iMIS to record gifts.', 401);
+      if (!session) return needs('required', fake.url, 'Sign in to iMIS to record gifts.', 401);
       if (session.expired || Date.parse(session.grant.expiresAt) <= Date.now())
-        return needs('expired', 'Your iMIS sign-in expired: sign in again.', 401);
-      if (!session.allowed) return needs('refused', `${session.grant.party.name} holds no iMIS role allowed to enter gifts.`, 403);
+        return needs('expired', fake.url, 'Your iMIS sign-in expired: sign in again.', 401);
+      if (!session.allowed)
+        return needs('refused', fake.url, `${session.grant.party.name} holds no iMIS role allowed to enter gifts.`, 403);
       if (url.pathname === SESSION_PATHS.session && method === 'GET') return json(session.grant);
       if (url.pathname === SESSION_PATHS.session && method === 'DELETE') {
         sessions.delete(session.grant.token);

@@ -205,6 +205,13 @@ describe('signing in through iMIS', () => {
     await expectNoAxeViolations(el);
   });
 
+  it('a sign-in page given relative to the proxy opens on the proxy, not on the page holding the widget', async () => {
+    proxy().sessions.url = '/imis/Staff/Sign_in_to_gift_entry.aspx';
+    const el = await mountSignedOut('mode="immediate" endpoint="http://proxy.example:8080/"');
+    signInButton(el)!.click();
+    expect(popup.opened).to.deep.equal(['http://proxy.example:8080/imis/Staff/Sign_in_to_gift_entry.aspx']);
+  });
+
   it('a supervisor is named as one', async () => {
     const el = await mountSignedIn(proxy().sessions.grant({ name: 'Pat Lee', supervisor: true }));
     await waitUntil(() => panelText(el));
