@@ -147,7 +147,18 @@ export function signedIn(client: ProxyClient, need: SignInNeed, sent: Record<str
     const promise = new Promise<boolean>((done) => (resolve = done));
     p.waiting = { promise, resolve };
   }
+  holdSaving(p, true);
   return p.waiting.promise;
+}
+
+/**
+ * A gift pressed as the session ended waits for the sign-in and then goes as it was pressed; its
+ * form (the one saving: aria-busy) is inert meanwhile, so an edit made while signing in is never
+ * silently left out of what is sent and then cleared with the form.
+ */
+function holdSaving(p: ProxySession, held: boolean): void {
+  for (const panel of p.panels)
+    panel.parentElement?.querySelector(held ? 'form[aria-busy="true"]' : 'form[inert]')?.toggleAttribute('inert', held);
 }
 
 /** Shows a prompt; takes focus only from a person who is not typing (a button, or nothing focused). */
@@ -164,6 +175,7 @@ function prompt(p: ProxySession, kind: 'required' | 'expired' | 'refused', messa
 function refuse(p: ProxySession, message: string | undefined): void {
   p.popup?.close();
   prompt(p, 'refused', message);
+  holdSaving(p, false);
   p.waiting?.resolve(false);
   p.waiting = undefined;
 }
@@ -187,6 +199,7 @@ function accept(p: ProxySession, grant: SessionGrant): void {
   p.popup = null;
   show(p, { kind: 'signed-in', grant });
   schedule(p);
+  holdSaving(p, false);
   if (prompted) giveFocusBack(p);
   p.waiting?.resolve(true);
   p.waiting = undefined;

@@ -126,6 +126,7 @@ describe('signing in through iMIS', () => {
     expect(control(el, 'lastName').value, 'the gift typed is on screen').to.equal('Hopper');
     expect(control(el, 'amount').value).to.equal('25.00');
     expect(el.querySelectorAll('.batch-table tbody tr').length, 'the batch is still there').to.equal(1);
+    expect(el.querySelector<HTMLFormElement>('form.gift-form')!.inert, 'the gift waiting to go cannot be changed behind its back').to.equal(true);
     expect(document.activeElement, 'focus on Sign in again (the person had just pressed a button)').to.equal(signInButton(el));
     await expectNoAxeViolations(el);
 
@@ -142,6 +143,7 @@ describe('signing in through iMIS', () => {
     ).to.deep.equal([first.token, second.token]);
     expect(panelText(el)).to.equal('Signed in as Jane Doe');
     await waitUntil(() => control(el, 'lastName').value === '', 'a fresh form for the next gift');
+    expect(el.querySelector<HTMLFormElement>('form.gift-form')!.inert).to.equal(false);
     await expectNoAxeViolations(el);
   });
 
