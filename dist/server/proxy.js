@@ -398,68 +398,92 @@ var init_lookups = __esm({
   }
 });
 
-// src/contract/proxy-api.ts
+// src/contract/session-api.ts
 import * as z4 from "zod/mini";
+var sessionGrantSchema, signInNeedSchema;
+var init_session_api = __esm({
+  "src/contract/session-api.ts"() {
+    sessionGrantSchema = z4.object({
+      token: z4.string(),
+      /** ISO 8601; the widget renews well before it. */
+      expiresAt: z4.string(),
+      party: z4.object({ id: z4.string(), name: z4.string() }),
+      /** Sees every gift, retries stuck gifts, posts and reopens others' batches. */
+      supervisor: z4.boolean()
+    });
+    signInNeedSchema = z4.object({
+      state: z4.enum(["required", "expired", "refused"]),
+      /** The iMIS page with the Single Sign-On content item. */
+      url: z4.string()
+    });
+  }
+});
+
+// src/contract/proxy-api.ts
+import * as z5 from "zod/mini";
 var fieldProblemSchema, proxyErrorSchema, giftStatusSchema, giftRecordSchema, journalSchema, retryStuckAnswerSchema, lookupsResponseSchema, UPSTREAM_STATES, healthSchema, HELD_MESSAGE;
 var init_proxy_api = __esm({
   "src/contract/proxy-api.ts"() {
     init_gift_fields();
     init_proxy_routes();
     init_lookups();
-    fieldProblemSchema = z4.object({
-      message: z4.string(),
-      field: z4.optional(z4.enum(GIFT_FIELDS))
+    init_session_api();
+    fieldProblemSchema = z5.object({
+      message: z5.string(),
+      field: z5.optional(z5.enum(GIFT_FIELDS))
     });
-    proxyErrorSchema = z4.object({
-      message: z4.string(),
-      field: z4.optional(z4.enum(GIFT_FIELDS)),
-      problems: z4.optional(z4.array(fieldProblemSchema))
+    proxyErrorSchema = z5.object({
+      message: z5.string(),
+      field: z5.optional(z5.enum(GIFT_FIELDS)),
+      problems: z5.optional(z5.array(fieldProblemSchema)),
+      /** With iMIS sign-in on: why this call needs (another) sign-in, and where. */
+      signIn: z5.optional(signInNeedSchema)
     });
-    giftStatusSchema = z4.enum(GIFT_STATUSES);
-    giftRecordSchema = z4.object({
-      transactionId: z4.string(),
+    giftStatusSchema = z5.enum(GIFT_STATUSES);
+    giftRecordSchema = z5.object({
+      transactionId: z5.string(),
       status: giftStatusSchema,
       /** Staff wording: why rejected, why held, why stuck (with the last upstream answer), or why still retrying. */
-      message: z4.optional(z4.string()),
-      field: z4.optional(z4.enum(GIFT_FIELDS)),
+      message: z5.optional(z5.string()),
+      field: z5.optional(z5.enum(GIFT_FIELDS)),
       /** The upstream's own words, kept for support when it rejected the gift. */
-      upstreamMessage: z4.optional(z4.string()),
-      amount: z4.number(),
-      donor: z4.string(),
-      distribution: z4.string(),
-      attempts: z4.number(),
-      createdAt: z4.string(),
-      updatedAt: z4.string(),
+      upstreamMessage: z5.optional(z5.string()),
+      amount: z5.number(),
+      donor: z5.string(),
+      distribution: z5.string(),
+      attempts: z5.number(),
+      createdAt: z5.string(),
+      updatedAt: z5.string(),
       /** The staff member's party ID as the page reported it, when it did. */
-      enteredBy: z4.optional(z4.string()),
+      enteredBy: z5.optional(z5.string()),
       /** In the journal listing only: the fields as sent upstream, by their upstream names. */
-      gift: z4.optional(z4.record(z4.string(), z4.union([z4.string(), z4.number()])))
+      gift: z5.optional(z5.record(z5.string(), z5.union([z5.string(), z5.number()])))
     });
-    journalSchema = z4.object({ gifts: z4.array(giftRecordSchema) });
-    retryStuckAnswerSchema = z4.object({ requeued: z4.number() });
-    lookupsResponseSchema = z4.object({
-      distributions: z4.array(distributionSchema),
-      appeals: z4.array(codeDescriptionSchema),
-      campaigns: z4.array(codeDescriptionSchema),
+    journalSchema = z5.object({ gifts: z5.array(giftRecordSchema) });
+    retryStuckAnswerSchema = z5.object({ requeued: z5.number() });
+    lookupsResponseSchema = z5.object({
+      distributions: z5.array(distributionSchema),
+      appeals: z5.array(codeDescriptionSchema),
+      campaigns: z5.array(codeDescriptionSchema),
       /** The deployment's transactionId prefix, so every widget on it uses the same one. */
-      transactionIdPrefix: z4.string(),
-      fetchedAt: z4.string()
+      transactionIdPrefix: z5.string(),
+      fetchedAt: z5.string()
     });
     UPSTREAM_STATES = ["ok", "retrying", "held"];
-    healthSchema = z4.object({
+    healthSchema = z5.object({
       /** The process answers (liveness). */
-      ok: z4.boolean(),
+      ok: z5.boolean(),
       /** Gifts can be taken: the journal accepts writes and the proxy is not shutting down. */
-      ready: z4.boolean(),
+      ready: z5.boolean(),
       /** Why not ready, in words for an administrator. */
-      message: z4.optional(z4.string()),
-      queueDepth: z4.number(),
+      message: z5.optional(z5.string()),
+      queueDepth: z5.number(),
       /** Gifts set aside after failing again and again: each waits for a person to re-queue it. */
-      stuck: z4.number(),
-      upstream: z4.object({
-        state: z4.enum(UPSTREAM_STATES),
-        message: z4.optional(z4.string()),
-        simulated: z4.boolean()
+      stuck: z5.number(),
+      upstream: z5.object({
+        state: z5.enum(UPSTREAM_STATES),
+        message: z5.optional(z5.string()),
+        simulated: z5.boolean()
       })
     });
     HELD_MESSAGE = "The gift service rejected the proxy\u2019s credentials; gifts are kept and will be sent once an administrator fixes the token";
@@ -467,7 +491,7 @@ var init_proxy_api = __esm({
 });
 
 // src/contract/batch-api.ts
-import * as z5 from "zod/mini";
+import * as z6 from "zod/mini";
 var BATCH_MESSAGES, code, batchDefaultsSchema, batchExpectedSchema, batchSettingsSchema, batchSettingsPatchSchema, batchGiftInputSchema, batchGiftSchema, batchHeadShape, batchSchema, batchSummarySchema, batchListSchema, postBatchSchema, WATCH_MAX_GIFTS, WATCH_MAX_WAIT_MS, watchRequestSchema, watchResponseSchema;
 var init_batch_api = __esm({
   "src/contract/batch-api.ts"() {
@@ -483,68 +507,68 @@ var init_batch_api = __esm({
       name: "A batch name must be at most 80 characters",
       reason: "Say in at most 255 characters why the batch is posted although it does not match the stack"
     };
-    code = (max) => z5.string().check(z5.trim(), z5.maxLength(max));
-    batchDefaultsSchema = z5.object({
+    code = (max) => z6.string().check(z6.trim(), z6.maxLength(max));
+    batchDefaultsSchema = z6.object({
       distribution: code(MAX_LENGTH.distribution),
       campaignCode: code(MAX_LENGTH.campaignCode),
       appealCode: code(MAX_LENGTH.appealCode),
-      receivedDate: z5.string().check(z5.regex(/^(\d{4}-\d{2}-\d{2})?$/, BATCH_MESSAGES.date))
+      receivedDate: z6.string().check(z6.regex(/^(\d{4}-\d{2}-\d{2})?$/, BATCH_MESSAGES.date))
     });
-    batchExpectedSchema = z5.object({
-      count: z5.optional(z5.number().check(z5.int(BATCH_MESSAGES.count), z5.gte(0, BATCH_MESSAGES.count), z5.lte(1e4, BATCH_MESSAGES.count))),
-      totalCents: z5.optional(z5.number().check(z5.int(BATCH_MESSAGES.total), z5.gte(0, BATCH_MESSAGES.total)))
+    batchExpectedSchema = z6.object({
+      count: z6.optional(z6.number().check(z6.int(BATCH_MESSAGES.count), z6.gte(0, BATCH_MESSAGES.count), z6.lte(1e4, BATCH_MESSAGES.count))),
+      totalCents: z6.optional(z6.number().check(z6.int(BATCH_MESSAGES.total), z6.gte(0, BATCH_MESSAGES.total)))
     });
-    batchSettingsSchema = z5.object({
-      name: z5.optional(z5.string().check(z5.trim(), z5.maxLength(80, BATCH_MESSAGES.name))),
+    batchSettingsSchema = z6.object({
+      name: z6.optional(z6.string().check(z6.trim(), z6.maxLength(80, BATCH_MESSAGES.name))),
       defaults: batchDefaultsSchema,
       expected: batchExpectedSchema,
       /** The staff member's party ID as the page reported it. */
       by: enteredBySchema
     });
-    batchSettingsPatchSchema = z5.partial(batchSettingsSchema);
-    batchGiftInputSchema = z5.object({
+    batchSettingsPatchSchema = z6.partial(batchSettingsSchema);
+    batchGiftInputSchema = z6.object({
       gift: giftSubmissionSchema,
       donorName: donorNameSchema,
       enteredBy: enteredBySchema
     });
-    batchGiftSchema = z5.object({
-      transactionId: z5.string(),
+    batchGiftSchema = z6.object({
+      transactionId: z6.string(),
       gift: giftSubmissionSchema,
-      donorName: z5.optional(z5.string()),
-      enteredBy: z5.optional(z5.string()),
-      addedAt: z5.string(),
-      updatedAt: z5.string(),
+      donorName: z6.optional(z6.string()),
+      enteredBy: z6.optional(z6.string()),
+      addedAt: z6.string(),
+      updatedAt: z6.string(),
       /** Once posted: the gift's state in the queue, as GET /api/gifts/:id reports it. */
-      record: z5.optional(giftRecordSchema)
+      record: z6.optional(giftRecordSchema)
     });
     batchHeadShape = {
-      id: z5.string(),
-      name: z5.string(),
-      state: z5.enum(BATCH_STATES),
+      id: z6.string(),
+      name: z6.string(),
+      state: z6.enum(BATCH_STATES),
       defaults: batchDefaultsSchema,
       expected: batchExpectedSchema,
-      openedBy: z5.optional(z5.string()),
-      openedAt: z5.string(),
-      updatedAt: z5.string(),
-      postedBy: z5.optional(z5.string()),
-      postedAt: z5.optional(z5.string()),
+      openedBy: z6.optional(z6.string()),
+      openedAt: z6.string(),
+      updatedAt: z6.string(),
+      postedBy: z6.optional(z6.string()),
+      postedAt: z6.optional(z6.string()),
       /** Given when posted although count or total did not match. */
-      postReason: z5.optional(z5.string())
+      postReason: z6.optional(z6.string())
     };
-    batchSchema = z5.object({ ...batchHeadShape, gifts: z5.array(batchGiftSchema) });
-    batchSummarySchema = z5.object({ ...batchHeadShape, count: z5.number(), totalCents: z5.number() });
-    batchListSchema = z5.object({ batches: z5.array(batchSummarySchema) });
-    postBatchSchema = z5.object({
+    batchSchema = z6.object({ ...batchHeadShape, gifts: z6.array(batchGiftSchema) });
+    batchSummarySchema = z6.object({ ...batchHeadShape, count: z6.number(), totalCents: z6.number() });
+    batchListSchema = z6.object({ batches: z6.array(batchSummarySchema) });
+    postBatchSchema = z6.object({
       by: enteredBySchema,
-      reason: z5.optional(z5.string().check(z5.trim(), z5.minLength(1, BATCH_MESSAGES.reason), z5.maxLength(255, BATCH_MESSAGES.reason)))
+      reason: z6.optional(z6.string().check(z6.trim(), z6.minLength(1, BATCH_MESSAGES.reason), z6.maxLength(255, BATCH_MESSAGES.reason)))
     });
     WATCH_MAX_GIFTS = 500;
     WATCH_MAX_WAIT_MS = 25e3;
-    watchRequestSchema = z5.object({
-      known: z5.record(z5.string(), giftStatusSchema),
-      waitMs: z5.optional(z5.number().check(z5.int(), z5.gte(0), z5.lte(WATCH_MAX_WAIT_MS)))
+    watchRequestSchema = z6.object({
+      known: z6.record(z6.string(), giftStatusSchema),
+      waitMs: z6.optional(z6.number().check(z6.int(), z6.gte(0), z6.lte(WATCH_MAX_WAIT_MS)))
     });
-    watchResponseSchema = z5.object({ gifts: z5.array(giftRecordSchema) });
+    watchResponseSchema = z6.object({ gifts: z6.array(giftRecordSchema) });
   }
 });
 
@@ -615,16 +639,16 @@ var init_import_request = __esm({
 });
 
 // src/contract/import-request-schema.ts
-import * as z6 from "zod/mini";
+import * as z7 from "zod/mini";
 var giftImportRequestSchema;
 var init_import_request_schema = __esm({
   "src/contract/import-request-schema.ts"() {
     init_gift_schema();
     giftImportRequestSchema = withGiftRules(
-      z6.strictObject(
+      z7.strictObject(
         {
           ...giftShape,
-          financialAccountId: z6.int(MESSAGES.financialAccount).check(z6.gt(0, MESSAGES.financialAccount))
+          financialAccountId: z7.int(MESSAGES.financialAccount).check(z7.gt(0, MESSAGES.financialAccount))
         },
         strict
       )
@@ -633,7 +657,7 @@ var init_import_request_schema = __esm({
 });
 
 // src/contract/upstream-messages.ts
-import * as z7 from "zod/mini";
+import * as z8 from "zod/mini";
 function explainUpstreamRejection(upstreamMessage2) {
   if (DUPLICATE_PATTERN.test(upstreamMessage2)) {
     return {
@@ -665,7 +689,7 @@ var upstreamErrorSchema, DESERIALIZE_PREFIX, UPSTREAM_MESSAGE, DUPLICATE_PATTERN
 var init_upstream_messages = __esm({
   "src/contract/upstream-messages.ts"() {
     init_gift_schema();
-    upstreamErrorSchema = z7.object({ Message: z7.string() });
+    upstreamErrorSchema = z8.object({ Message: z8.string() });
     DESERIALIZE_PREFIX = "Invalid request body (unable to deserialize model). Newtonsoft.Json.JsonReaderException: ";
     UPSTREAM_MESSAGE = {
       transactionIdMissing: "Required field 'transactionId' is missing or negative.",
@@ -699,6 +723,7 @@ var init_contract = __esm({
     init_lookups();
     init_proxy_api();
     init_proxy_routes();
+    init_session_api();
     init_import_request_schema();
     init_transaction_id();
     init_upstream_messages();
@@ -1708,7 +1733,7 @@ function adminRoutes(deps) {
 // src/proxy/routes/batches.ts
 init_contract();
 import { Hono as Hono3 } from "hono";
-import * as z9 from "zod/mini";
+import * as z10 from "zod/mini";
 
 // src/proxy/gift-body.ts
 init_contract();
@@ -1801,7 +1826,7 @@ function valueEndAt(json, i) {
 // src/proxy/gift-intake.ts
 init_contract();
 import { bodyLimit } from "hono/body-limit";
-import * as z8 from "zod/mini";
+import * as z9 from "zod/mini";
 var MAX_GIFT_BODY_BYTES = 16 * 1024;
 function giftJsonBody(what = { a: "A gift", the: "the gift" }) {
   const limit = bodyLimit({
@@ -1837,9 +1862,9 @@ function asField(segment) {
   return GIFT_FIELDS.includes(segment) ? segment : void 0;
 }
 function readGiftEntry(giftBody, reportedBy, shownName, config) {
-  const enteredBy = z8.safeParse(enteredBySchema, reportedBy);
+  const enteredBy = z9.safeParse(enteredBySchema, reportedBy);
   if (!enteredBy.success) return { ok: false, error: { message: ENTERED_BY_MESSAGE } };
-  const donorName = z8.safeParse(donorNameSchema, shownName);
+  const donorName = z9.safeParse(donorNameSchema, shownName);
   if (!donorName.success) return { ok: false, error: { message: donorName.error.issues[0]?.message ?? DONOR_NAME_MESSAGES.type } };
   if ("financialAccountId" in giftBody) {
     return {
@@ -1850,7 +1875,7 @@ function readGiftEntry(giftBody, reportedBy, shownName, config) {
       }
     };
   }
-  const parsed = z8.safeParse(giftSubmissionSchema, giftBody);
+  const parsed = z9.safeParse(giftSubmissionSchema, giftBody);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => ({ message: issue.message, field: asField(issue.path[0]) }));
     return { ok: false, error: { message: problems[0].message, field: problems[0].field, problems } };
@@ -2376,7 +2401,7 @@ var ROW_BODY = giftJsonBody({ a: "A batch row", the: "the batch row" });
 async function readBody(c, schema, what) {
   const body = await readJsonObject(c, what);
   if (body instanceof BodyProblem) return body.answer(c);
-  const parsed = z9.safeParse(schema, body);
+  const parsed = z10.safeParse(schema, body);
   if (!parsed.success) return problem(c, 400, parsed.error.issues[0]?.message ?? `Send ${what} as the API describes.`);
   return parsed.data;
 }
@@ -2550,7 +2575,7 @@ function batchRoutes({ config, outbox, batches, dispatcher, changes, log }) {
 // src/proxy/routes/gift-watch.ts
 init_contract();
 import { Hono as Hono4 } from "hono";
-import * as z10 from "zod/mini";
+import * as z11 from "zod/mini";
 var DEFAULT_WAIT_MS = 25e3;
 function giftWatchRoutes({ outbox, changes }) {
   const app = new Hono4();
@@ -2561,7 +2586,7 @@ function giftWatchRoutes({ outbox, changes }) {
   app.post("/", giftJsonBody({ a: "A watch request", the: "the watch request" }), async (c) => {
     const body = await readJsonObject(c, "the watch request");
     if (body instanceof BodyProblem) return body.answer(c);
-    const parsed = z10.safeParse(watchRequestSchema, body);
+    const parsed = z11.safeParse(watchRequestSchema, body);
     if (!parsed.success) {
       return problem(
         c,
@@ -2611,7 +2636,7 @@ import { Hono as Hono5 } from "hono";
 
 // src/proxy/gift-verdict.ts
 init_contract();
-import * as z11 from "zod/mini";
+import * as z12 from "zod/mini";
 function retryDelay(attempts, policy) {
   return Math.min(policy.retryMaxMs, policy.retryBaseMs * 2 ** Math.max(0, attempts - 1));
 }
@@ -2698,7 +2723,7 @@ function seconds(ms) {
   return `${Math.max(1, Math.round(ms / 1e3))} s`;
 }
 function refusedBeforeSending(request) {
-  const parsed = z11.safeParse(giftImportRequestSchema, request);
+  const parsed = z12.safeParse(giftImportRequestSchema, request);
   if (parsed.success) return void 0;
   const issue = parsed.error.issues[0];
   const field = GIFT_FIELDS.includes(issue.path[0]) ? issue.path[0] : void 0;
@@ -3769,7 +3794,7 @@ async function createMetrics(sources) {
 // src/proxy/upstream-client.ts
 init_contract();
 import { STATUS_CODES } from "node:http";
-import * as z12 from "zod/mini";
+import * as z13 from "zod/mini";
 
 // src/proxy/http-call.ts
 import { request as httpRequest } from "node:http";
@@ -3828,7 +3853,7 @@ function cutMessage(text3) {
 }
 function upstreamMessage(bodyText) {
   try {
-    const parsed = z12.safeParse(upstreamErrorSchema, JSON.parse(bodyText));
+    const parsed = z13.safeParse(upstreamErrorSchema, JSON.parse(bodyText));
     return parsed.success ? cutMessage(parsed.data.Message) : void 0;
   } catch {
     return void 0;
@@ -3903,7 +3928,7 @@ function createUpstreamClient(baseUrl, token, timeoutMs, secrets = []) {
         if (status !== 200) return { kind: "failed", reason: `the gift service answered ${statusWords(status)} for ${name}` };
         if (truncated)
           return { kind: "failed", reason: `the gift service sent ${name} larger than ${LOOKUP_ANSWER_CAP_BYTES / 1024 / 1024} MB` };
-        const parsed = z12.safeParse(schema, JSON.parse(text3));
+        const parsed = z13.safeParse(schema, JSON.parse(text3));
         if (!parsed.success) return { kind: "failed", reason: `the gift service sent ${name} in an unexpected shape` };
         return { kind: "ok", data: parsed.data };
       } catch (error) {

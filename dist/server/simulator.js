@@ -3,7 +3,7 @@ import { createServer } from "node:http";
 import { gzipSync, deflateSync } from "node:zlib";
 
 // src/contract/batch-api.ts
-import * as z5 from "zod/mini";
+import * as z6 from "zod/mini";
 
 // src/contract/entry-metadata.ts
 import * as z2 from "zod/mini";
@@ -259,7 +259,7 @@ var donorNameSchema = z2.optional(
 var BATCH_STATES = ["open", "posted"];
 
 // src/contract/proxy-api.ts
-import * as z4 from "zod/mini";
+import * as z5 from "zod/mini";
 
 // src/contract/proxy-routes.ts
 var GIFT_STATUSES = ["queued", "sending", "accepted", "rejected", "held", "stuck"];
@@ -289,61 +289,79 @@ var UPSTREAM_LOOKUP_PATHS = {
 };
 var UPSTREAM_IMPORT_PATH = "/api/v1/integrations/importGift";
 
+// src/contract/session-api.ts
+import * as z4 from "zod/mini";
+var sessionGrantSchema = z4.object({
+  token: z4.string(),
+  /** ISO 8601; the widget renews well before it. */
+  expiresAt: z4.string(),
+  party: z4.object({ id: z4.string(), name: z4.string() }),
+  /** Sees every gift, retries stuck gifts, posts and reopens others' batches. */
+  supervisor: z4.boolean()
+});
+var signInNeedSchema = z4.object({
+  state: z4.enum(["required", "expired", "refused"]),
+  /** The iMIS page with the Single Sign-On content item. */
+  url: z4.string()
+});
+
 // src/contract/proxy-api.ts
-var fieldProblemSchema = z4.object({
-  message: z4.string(),
-  field: z4.optional(z4.enum(GIFT_FIELDS))
+var fieldProblemSchema = z5.object({
+  message: z5.string(),
+  field: z5.optional(z5.enum(GIFT_FIELDS))
 });
-var proxyErrorSchema = z4.object({
-  message: z4.string(),
-  field: z4.optional(z4.enum(GIFT_FIELDS)),
-  problems: z4.optional(z4.array(fieldProblemSchema))
+var proxyErrorSchema = z5.object({
+  message: z5.string(),
+  field: z5.optional(z5.enum(GIFT_FIELDS)),
+  problems: z5.optional(z5.array(fieldProblemSchema)),
+  /** With iMIS sign-in on: why this call needs (another) sign-in, and where. */
+  signIn: z5.optional(signInNeedSchema)
 });
-var giftStatusSchema = z4.enum(GIFT_STATUSES);
-var giftRecordSchema = z4.object({
-  transactionId: z4.string(),
+var giftStatusSchema = z5.enum(GIFT_STATUSES);
+var giftRecordSchema = z5.object({
+  transactionId: z5.string(),
   status: giftStatusSchema,
   /** Staff wording: why rejected, why held, why stuck (with the last upstream answer), or why still retrying. */
-  message: z4.optional(z4.string()),
-  field: z4.optional(z4.enum(GIFT_FIELDS)),
+  message: z5.optional(z5.string()),
+  field: z5.optional(z5.enum(GIFT_FIELDS)),
   /** The upstream's own words, kept for support when it rejected the gift. */
-  upstreamMessage: z4.optional(z4.string()),
-  amount: z4.number(),
-  donor: z4.string(),
-  distribution: z4.string(),
-  attempts: z4.number(),
-  createdAt: z4.string(),
-  updatedAt: z4.string(),
+  upstreamMessage: z5.optional(z5.string()),
+  amount: z5.number(),
+  donor: z5.string(),
+  distribution: z5.string(),
+  attempts: z5.number(),
+  createdAt: z5.string(),
+  updatedAt: z5.string(),
   /** The staff member's party ID as the page reported it, when it did. */
-  enteredBy: z4.optional(z4.string()),
+  enteredBy: z5.optional(z5.string()),
   /** In the journal listing only: the fields as sent upstream, by their upstream names. */
-  gift: z4.optional(z4.record(z4.string(), z4.union([z4.string(), z4.number()])))
+  gift: z5.optional(z5.record(z5.string(), z5.union([z5.string(), z5.number()])))
 });
-var journalSchema = z4.object({ gifts: z4.array(giftRecordSchema) });
-var retryStuckAnswerSchema = z4.object({ requeued: z4.number() });
-var lookupsResponseSchema = z4.object({
-  distributions: z4.array(distributionSchema),
-  appeals: z4.array(codeDescriptionSchema),
-  campaigns: z4.array(codeDescriptionSchema),
+var journalSchema = z5.object({ gifts: z5.array(giftRecordSchema) });
+var retryStuckAnswerSchema = z5.object({ requeued: z5.number() });
+var lookupsResponseSchema = z5.object({
+  distributions: z5.array(distributionSchema),
+  appeals: z5.array(codeDescriptionSchema),
+  campaigns: z5.array(codeDescriptionSchema),
   /** The deployment's transactionId prefix, so every widget on it uses the same one. */
-  transactionIdPrefix: z4.string(),
-  fetchedAt: z4.string()
+  transactionIdPrefix: z5.string(),
+  fetchedAt: z5.string()
 });
 var UPSTREAM_STATES = ["ok", "retrying", "held"];
-var healthSchema = z4.object({
+var healthSchema = z5.object({
   /** The process answers (liveness). */
-  ok: z4.boolean(),
+  ok: z5.boolean(),
   /** Gifts can be taken: the journal accepts writes and the proxy is not shutting down. */
-  ready: z4.boolean(),
+  ready: z5.boolean(),
   /** Why not ready, in words for an administrator. */
-  message: z4.optional(z4.string()),
-  queueDepth: z4.number(),
+  message: z5.optional(z5.string()),
+  queueDepth: z5.number(),
   /** Gifts set aside after failing again and again: each waits for a person to re-queue it. */
-  stuck: z4.number(),
-  upstream: z4.object({
-    state: z4.enum(UPSTREAM_STATES),
-    message: z4.optional(z4.string()),
-    simulated: z4.boolean()
+  stuck: z5.number(),
+  upstream: z5.object({
+    state: z5.enum(UPSTREAM_STATES),
+    message: z5.optional(z5.string()),
+    simulated: z5.boolean()
   })
 });
 
@@ -355,83 +373,83 @@ var BATCH_MESSAGES = {
   name: "A batch name must be at most 80 characters",
   reason: "Say in at most 255 characters why the batch is posted although it does not match the stack"
 };
-var code = (max) => z5.string().check(z5.trim(), z5.maxLength(max));
-var batchDefaultsSchema = z5.object({
+var code = (max) => z6.string().check(z6.trim(), z6.maxLength(max));
+var batchDefaultsSchema = z6.object({
   distribution: code(MAX_LENGTH.distribution),
   campaignCode: code(MAX_LENGTH.campaignCode),
   appealCode: code(MAX_LENGTH.appealCode),
-  receivedDate: z5.string().check(z5.regex(/^(\d{4}-\d{2}-\d{2})?$/, BATCH_MESSAGES.date))
+  receivedDate: z6.string().check(z6.regex(/^(\d{4}-\d{2}-\d{2})?$/, BATCH_MESSAGES.date))
 });
-var batchExpectedSchema = z5.object({
-  count: z5.optional(z5.number().check(z5.int(BATCH_MESSAGES.count), z5.gte(0, BATCH_MESSAGES.count), z5.lte(1e4, BATCH_MESSAGES.count))),
-  totalCents: z5.optional(z5.number().check(z5.int(BATCH_MESSAGES.total), z5.gte(0, BATCH_MESSAGES.total)))
+var batchExpectedSchema = z6.object({
+  count: z6.optional(z6.number().check(z6.int(BATCH_MESSAGES.count), z6.gte(0, BATCH_MESSAGES.count), z6.lte(1e4, BATCH_MESSAGES.count))),
+  totalCents: z6.optional(z6.number().check(z6.int(BATCH_MESSAGES.total), z6.gte(0, BATCH_MESSAGES.total)))
 });
-var batchSettingsSchema = z5.object({
-  name: z5.optional(z5.string().check(z5.trim(), z5.maxLength(80, BATCH_MESSAGES.name))),
+var batchSettingsSchema = z6.object({
+  name: z6.optional(z6.string().check(z6.trim(), z6.maxLength(80, BATCH_MESSAGES.name))),
   defaults: batchDefaultsSchema,
   expected: batchExpectedSchema,
   /** The staff member's party ID as the page reported it. */
   by: enteredBySchema
 });
-var batchSettingsPatchSchema = z5.partial(batchSettingsSchema);
-var batchGiftInputSchema = z5.object({
+var batchSettingsPatchSchema = z6.partial(batchSettingsSchema);
+var batchGiftInputSchema = z6.object({
   gift: giftSubmissionSchema,
   donorName: donorNameSchema,
   enteredBy: enteredBySchema
 });
-var batchGiftSchema = z5.object({
-  transactionId: z5.string(),
+var batchGiftSchema = z6.object({
+  transactionId: z6.string(),
   gift: giftSubmissionSchema,
-  donorName: z5.optional(z5.string()),
-  enteredBy: z5.optional(z5.string()),
-  addedAt: z5.string(),
-  updatedAt: z5.string(),
+  donorName: z6.optional(z6.string()),
+  enteredBy: z6.optional(z6.string()),
+  addedAt: z6.string(),
+  updatedAt: z6.string(),
   /** Once posted: the gift's state in the queue, as GET /api/gifts/:id reports it. */
-  record: z5.optional(giftRecordSchema)
+  record: z6.optional(giftRecordSchema)
 });
 var batchHeadShape = {
-  id: z5.string(),
-  name: z5.string(),
-  state: z5.enum(BATCH_STATES),
+  id: z6.string(),
+  name: z6.string(),
+  state: z6.enum(BATCH_STATES),
   defaults: batchDefaultsSchema,
   expected: batchExpectedSchema,
-  openedBy: z5.optional(z5.string()),
-  openedAt: z5.string(),
-  updatedAt: z5.string(),
-  postedBy: z5.optional(z5.string()),
-  postedAt: z5.optional(z5.string()),
+  openedBy: z6.optional(z6.string()),
+  openedAt: z6.string(),
+  updatedAt: z6.string(),
+  postedBy: z6.optional(z6.string()),
+  postedAt: z6.optional(z6.string()),
   /** Given when posted although count or total did not match. */
-  postReason: z5.optional(z5.string())
+  postReason: z6.optional(z6.string())
 };
-var batchSchema = z5.object({ ...batchHeadShape, gifts: z5.array(batchGiftSchema) });
-var batchSummarySchema = z5.object({ ...batchHeadShape, count: z5.number(), totalCents: z5.number() });
-var batchListSchema = z5.object({ batches: z5.array(batchSummarySchema) });
-var postBatchSchema = z5.object({
+var batchSchema = z6.object({ ...batchHeadShape, gifts: z6.array(batchGiftSchema) });
+var batchSummarySchema = z6.object({ ...batchHeadShape, count: z6.number(), totalCents: z6.number() });
+var batchListSchema = z6.object({ batches: z6.array(batchSummarySchema) });
+var postBatchSchema = z6.object({
   by: enteredBySchema,
-  reason: z5.optional(z5.string().check(z5.trim(), z5.minLength(1, BATCH_MESSAGES.reason), z5.maxLength(255, BATCH_MESSAGES.reason)))
+  reason: z6.optional(z6.string().check(z6.trim(), z6.minLength(1, BATCH_MESSAGES.reason), z6.maxLength(255, BATCH_MESSAGES.reason)))
 });
 var WATCH_MAX_WAIT_MS = 25e3;
-var watchRequestSchema = z5.object({
-  known: z5.record(z5.string(), giftStatusSchema),
-  waitMs: z5.optional(z5.number().check(z5.int(), z5.gte(0), z5.lte(WATCH_MAX_WAIT_MS)))
+var watchRequestSchema = z6.object({
+  known: z6.record(z6.string(), giftStatusSchema),
+  waitMs: z6.optional(z6.number().check(z6.int(), z6.gte(0), z6.lte(WATCH_MAX_WAIT_MS)))
 });
-var watchResponseSchema = z5.object({ gifts: z5.array(giftRecordSchema) });
+var watchResponseSchema = z6.object({ gifts: z6.array(giftRecordSchema) });
 
 // src/contract/import-request-schema.ts
-import * as z6 from "zod/mini";
+import * as z7 from "zod/mini";
 var giftImportRequestSchema = withGiftRules(
-  z6.strictObject(
+  z7.strictObject(
     {
       ...giftShape,
-      financialAccountId: z6.int(MESSAGES.financialAccount).check(z6.gt(0, MESSAGES.financialAccount))
+      financialAccountId: z7.int(MESSAGES.financialAccount).check(z7.gt(0, MESSAGES.financialAccount))
     },
     strict
   )
 );
 
 // src/contract/upstream-messages.ts
-import * as z7 from "zod/mini";
-var upstreamErrorSchema = z7.object({ Message: z7.string() });
+import * as z8 from "zod/mini";
+var upstreamErrorSchema = z8.object({ Message: z8.string() });
 var DESERIALIZE_PREFIX = "Invalid request body (unable to deserialize model). Newtonsoft.Json.JsonReaderException: ";
 var UPSTREAM_MESSAGE = {
   transactionIdMissing: "Required field 'transactionId' is missing or negative.",

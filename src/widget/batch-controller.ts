@@ -162,6 +162,7 @@ export class BatchController implements ReactiveController {
   async adopt(batch: Batch): Promise<void> {
     const rows = (await this.rowsOf())(batch);
     const withdrawn = new Set(this.entries.filter((e) => e.withdrawn).map((e) => e.transactionId));
+    const same = this.header?.id === batch.id;
     this.header = {
       mode: 'review',
       id: batch.id,
@@ -173,7 +174,9 @@ export class BatchController implements ReactiveController {
       },
       posted: batch.state === 'posted',
     };
-    this.entries = rows.map((row) => ({ ...row, withdrawn: withdrawn.has(row.transactionId) || undefined })).reverse();
+    // Gifts still waiting in this browser for the proxy are not in its rows yet: they keep their place on top.
+    const waiting = this.entries.filter((e) => same && e.waiting && !rows.some((row) => row.transactionId === e.transactionId));
+    this.entries = [...waiting, ...rows.map((row) => ({ ...row, withdrawn: withdrawn.has(row.transactionId) || undefined })).reverse()];
     this.persist();
     this.follow();
   }

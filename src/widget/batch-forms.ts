@@ -12,7 +12,7 @@ import type { BatchPanelView } from './batch-panel.ts';
 import type { Batch, BatchGift } from '../contract/batch-api.ts';
 import { formatDateText } from '../contract/date-text.ts';
 import { donorDisplayName, donorWithName, formatUsd } from '../contract/gift-summary.ts';
-import { batchReconciliation, countedRows, type BatchEntry } from './batch.ts';
+import { batchReconciliation, countedRows, waitingRows, type BatchEntry } from './batch.ts';
 import type { BatchSession } from './batch-session.ts';
 import type { Answer } from './proxy-client.ts';
 import { emptyDraft, type Draft } from './gift-draft.ts';
@@ -108,13 +108,23 @@ export function postStep(view: BatchPanelView): TemplateResult | typeof nothing 
       <button type="button" class="TextButton" @click=${view.onNewBatch}>Start a new batch</button>
     </div>`;
   }
+  const waiting = waitingRows(view.entries).length;
   return html`<div class="batch-post">
+    ${
+      waiting
+        ? html`<p class="AsiWarning">
+            ${plural(waiting)} still ${waiting === 1 ? 'waits' : 'wait'} in this browser for the gift proxy: post the batch once
+            ${waiting === 1 ? 'it has' : 'they have'} reached it (${waiting === 1 ? 'it goes' : 'they go'} by
+            ${waiting === 1 ? 'itself' : 'themselves'}).
+          </p>`
+        : nothing
+    }
     <div class="CommandBar">
       <button
         type="button"
         class="TextButton PrimaryButton"
         id="${view.uid}-post"
-        aria-disabled=${view.busy || counted.length === 0 ? 'true' : 'false'}
+        aria-disabled=${view.busy || counted.length === 0 || waiting ? 'true' : 'false'}
         @click=${view.onPost}
       >
         Post batch to iMIS (${plural(counted.length)})
@@ -206,6 +216,8 @@ export async function reopen(session: BatchSession, id: string): Promise<Answer<
 export async function post(session: BatchSession, reason?: string): Promise<PostOutcome | undefined> {
   const header = session.batch.header;
   if (!header?.id || session.busy) return undefined;
+  // Posting now would leave them out: they would reach a batch already sent to iMIS (postStep says so).
+  if (waitingRows(session.batch.entries).length) return { kind: 'refused' };
   const matches = batchReconciliation(session.batch.entries, header.expected).kind === 'match';
   if (!matches && reason === undefined) {
     session.posting = { reason: session.posting?.reason ?? '', error: undefined };

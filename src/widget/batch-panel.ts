@@ -16,6 +16,7 @@ import {
   countedRows,
   effectiveDefaults,
   needsCorrecting,
+  waitingRows,
   type BatchEntry,
   type BatchHeader,
   type Expected,
@@ -31,7 +32,15 @@ export const STATUS_WORDS: Record<NonNullable<BatchEntry['status']>, string> = {
 };
 
 const statusWords = (entry: BatchEntry) =>
-  entry.withdrawn ? 'Withdrawn (not sent)' : entry.status ? STATUS_WORDS[entry.status] : 'In the batch (not sent yet)';
+  entry.withdrawn
+    ? 'Withdrawn (not sent)'
+    : entry.waiting
+      ? WAITING
+      : entry.status
+        ? STATUS_WORDS[entry.status]
+        : 'In the batch (not sent yet)';
+
+const WAITING = 'Waiting for the gift proxy';
 
 const plural = (n: number) => `${n} gift${Math.abs(n) === 1 ? '' : 's'}`;
 const usd = (cents: number) => formatUsd(cents / 100);
@@ -71,7 +80,13 @@ function reconciliation(view: BatchPanelView): TemplateResult | typeof nothing {
     case 'unresolved':
       return html`<p class="AsiWarning batch-difference">
         Count and total agree, but the batch is not done:
-        ${verdict.refused ? `${plural(verdict.refused)} to correct and resend or withdraw` : 'a gift is held or needs attention'}.
+        ${
+          verdict.refused
+            ? `${plural(verdict.refused)} to correct and resend or withdraw`
+            : waitingRows(view.entries).length
+              ? `${plural(waitingRows(view.entries).length)} waiting for the gift proxy`
+              : 'a gift is held or needs attention'
+        }.
       </p>`;
     case 'differs': {
       const parts: string[] = [];
@@ -109,6 +124,7 @@ function button(label: string, accessible: string, onClick: () => void): Templat
 function actions(view: BatchPanelView, entry: BatchEntry): TemplateResult | typeof nothing {
   const gift = `the gift of ${formatUsd(entry.amount)} from ${entry.donor}`;
   if (entry.withdrawn) return nothing;
+  if (entry.waiting) return button('Withdraw', `Withdraw ${gift}: it will not be sent`, () => view.onWithdraw(entry));
   if (entry.status === undefined && !view.header.posted) {
     return html`${button('Edit', `Edit ${gift}`, () => view.onEdit(entry))} ${button('Remove', `Remove ${gift} from the batch`, () => view.onRemove(entry))}`;
   }
@@ -158,6 +174,7 @@ function fundTotals(view: BatchPanelView): TemplateResult | typeof nothing {
 
 export function batchPanel(view: BatchPanelView): TemplateResult {
   const sums = batchTotals(countedRows(view.entries));
+  const waiting = waitingRows(view.entries).length;
   const id = (name: string) => `${view.uid}-${name}`;
   const defaults = effectiveDefaults(view.header.defaults);
   return html`<section class="batch" aria-labelledby=${id('batch-title')}>
@@ -166,7 +183,7 @@ export function batchPanel(view: BatchPanelView): TemplateResult {
     <p class="batch-totals">
       Entered: <strong>${plural(sums.count)}</strong>, <strong>${usd(sums.totalCents)}</strong>${
         sums.refused ? html`; <span class="Important">not counted: ${plural(sums.refused)} refused, to correct and resend</span>` : nothing
-      }.
+      }${waiting ? html`; <span class="AsiWarning">${plural(waiting)} waiting for the gift proxy (kept in this browser)</span>` : nothing}.
     </p>
     ${fundTotals(view)}
     <div class="batch-expected">
@@ -192,7 +209,7 @@ export function batchPanel(view: BatchPanelView): TemplateResult {
             <tbody>
               ${view.entries.map((entry) => {
                 const differs = differences(entry, defaults);
-                return html`<tr class="status-${entry.status ?? 'kept'} ${differs.length ? 'differs-row' : ''}" data-id=${entry.transactionId}>
+                return html`<tr class="status-${entry.waiting ? 'waiting' : (entry.status ?? 'kept')} ${differs.length ? 'differs-row' : ''}" data-id=${entry.transactionId}>
                   <td data-label="Donor">${entry.donor}</td>
                   <td data-label="Amount" class="amount">${formatUsd(entry.amount)}</td>
                   ${BATCH_DEFAULT_FIELDS.map((field) => cell(view, entry, field, differs))}

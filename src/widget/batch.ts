@@ -32,6 +32,11 @@ export interface BatchEntry {
   receivedDate: string;
   /** Undefined while the gift is kept in an open batch and not sent. */
   status: GiftStatus | undefined;
+  /**
+   * The proxy could not be reached: the gift waits in this browser's outbox (IndexedDB) and goes
+   * by itself when the proxy answers again. Counted with the stack, but the batch is not done.
+   */
+  waiting?: boolean | undefined;
   /** A refused gift staff chose not to send (not a gift after all): listed, never counted. */
   withdrawn?: boolean | undefined;
   message?: string | undefined;
@@ -76,7 +81,9 @@ export const countedRows = (entries: readonly BatchEntry[]): BatchEntry[] => ent
 
 export function batchReconciliation(entries: readonly BatchEntry[], expected: Expected): Reconciliation | { kind: 'invalid' } {
   const parsed = parseExpected(expected);
-  return parsed === 'invalid' ? { kind: 'invalid' } : reconcile(countedRows(entries), parsed);
+  // A gift still in this browser has not reached the proxy: like one set aside, it leaves the batch not done.
+  const rows = countedRows(entries).map((entry) => (entry.waiting ? { ...entry, status: 'stuck' as const } : entry));
+  return parsed === 'invalid' ? { kind: 'invalid' } : reconcile(rows, parsed);
 }
 
 /** The defaults a gift is compared with: a batch without a date means the day of entry. */
@@ -93,6 +100,9 @@ export function draftDefaults(defaults: BatchDefaults, format: (iso: string) => 
 export function draftDifferences(draft: Draft, defaults: BatchDefaults): BatchDefaultField[] {
   return differences({ ...draft, receivedDate: parseDateText(draft.receivedDate) ?? draft.receivedDate }, effectiveDefaults(defaults));
 }
+
+/** Waiting in this browser's outbox for the proxy. */
+export const waitingRows = (entries: readonly BatchEntry[]): BatchEntry[] => countedRows(entries).filter((entry) => entry.waiting);
 
 /** Refused and not yet corrected or withdrawn: the "Needs correcting" list. */
 export const needsCorrecting = (entries: readonly BatchEntry[]): BatchEntry[] =>

@@ -38,10 +38,10 @@ import { formatUsd } from '../contract/gift-summary.ts';
 import type { GiftRecord, LookupsResponse } from '../contract/proxy-api.ts';
 import type { PartySummary } from '../contract/imis-party.ts';
 import type { ContactChosenEvent, ContactPicker } from './contact-picker.ts';
+import type { BrowserOutbox, Verdict } from './gift-outbox.ts';
 import { BatchController } from './batch-controller.ts';
 import { BatchSession } from './batch-session.ts';
 import { batchHeader, codeName, describeBatch, type SetupField } from './batch-header.ts';
-import { batchPanel } from './batch-panel.ts';
 import { draftDefaults, draftDifferences, type BatchEntry } from './batch.ts';
 import { DraftController, type ChosenContact, type StashedGift } from './draft-controller.ts';
 import { errorSummary } from './field-markup.ts';
@@ -105,6 +105,17 @@ export class GiftEntry extends LightElement {
 
   private readonly uid = `gift-entry-${++instances}`;
   private page = readImisPage();
+  /**
+   * The batch's rows and totals: a chunk beside the bundle (the form is usable before it
+   * arrives, and the bundle's budget pays for the outbox instead). `updateComplete` waits for it.
+   */
+  private panel: typeof import('./batch-panel.ts') | undefined;
+  private readonly panelLoaded = import('./batch-panel.ts').then((panel) => {
+    this.panel = panel;
+    this.requestUpdate();
+  });
+  /** Gifts the proxy could not take wait here (a chunk, loaded once the form is ready). */
+  private outbox: BrowserOutbox | undefined;
   private readonly form = new DraftController(this, () => this.storageKey('draft'));
   private readonly batch = new BatchController(
     this,
@@ -119,6 +130,7 @@ export class GiftEntry extends LightElement {
     client: () => this.client,
     enteredBy: () => this.page.loggedInPartyId,
     confirmAbove: () => this.confirmAbove,
+    outbox: () => this.outbox,
   });
   private readonly session = new BatchSession(
     this,
@@ -190,8 +202,61 @@ export class GiftEntry extends LightElement {
     }
   }
 
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.panelLoaded;
+    return super.getUpdateComplete();
+  }
+
   protected override firstUpdated(): void {
     if (this.hasAttribute('autofocus')) void this.focusStart();
+    void this.openOutbox();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.outbox?.stop();
+    this.outbox = undefined;
+  }
+
+  /** Loaded while the proxy answers, so it is at hand when it does not; then sends what waits from earlier. */
+  private async openOutbox(): Promise<void> {
+    const { BrowserOutbox } = await import('./gift-outbox.ts');
+    const outbox = new BrowserOutbox({
+      proxy: this.client.endpoint,
+      owner: () => this.page.loggedInPartyId ?? '',
+      client: () => this.client,
+      arrived: (entry, verdict, batchId) => this.arrived(entry, verdict, batchId),
+      stillWaiting: (count, reason) =>
+        reason && this.say({ kind: 'AsiWarning', text: `${count} gift${count > 1 ? 's wait' : ' waits'} in this browser: ${reason}` }),
+    });
+    this.outbox = outbox;
+    // Typed in a tab since closed (or before a crash): shown where they belong, then sent.
+    for (const gift of await outbox.waiting())
+      if (this.belongs(gift.batchId)) this.batch.upsert(this.batch.find(gift.entry.transactionId) ?? gift.entry);
+    await outbox.send();
+  }
+
+  /** Whether a gift of that batch (none: sent one by one) has a row in the batch this tab shows. */
+  private belongs(batchId: string | undefined): boolean {
+    return batchId ? this.batch.header?.id === batchId : this.batch.mode !== 'review';
+  }
+
+  /** A gift that waited in the browser reached the proxy (or was refused on arrival). */
+  private arrived(entry: BatchEntry, record: Verdict | undefined, batchId: string | undefined): void {
+    const row = this.batch.find(entry.transactionId);
+    if (!row && !this.belongs(batchId)) {
+      this.announce(`A gift typed earlier in this browser reached the gift proxy: ${formatUsd(entry.amount)} from ${entry.donor}.`);
+      return;
+    }
+    const next: BatchEntry = {
+      ...(row ?? entry),
+      waiting: undefined,
+      status: record?.status,
+      message: record?.message,
+      field: record?.field,
+    };
+    this.batch.upsert(next);
+    if (record) this.settled(next);
   }
 
   protected override updated(): void {
@@ -380,17 +445,21 @@ export class GiftEntry extends LightElement {
         return;
       case 'saved':
         return this.saved(outcome.entry, outcome.record);
+      case 'waiting':
+        return this.saved(outcome.entry, undefined);
     }
   }
 
   private saved(entry: BatchEntry, record: GiftRecord | undefined): void {
     const summary = `${formatUsd(entry.amount)} from ${entry.donor} to ${codeName(this.lookups, 'distribution', entry.distribution) || entry.campaignCode}`;
     const position = `gift ${this.batch.entries.filter((e) => !e.withdrawn).length} of this batch`;
-    const text = !record
-      ? `Kept ${summary} (${position}); it goes to iMIS when the batch is posted.`
-      : record.status === 'accepted'
-        ? `Recorded ${summary} (${position}). Transaction ID ${record.transactionId}.`
-        : `Saved ${summary} (${position}); it is on its way to iMIS (status in the batch below).`;
+    const text = entry.waiting
+      ? `The gift proxy did not answer, so ${summary} (${position}) waits in this browser and goes by itself when the proxy is back. Go on with the next gift.`
+      : !record
+        ? `Kept ${summary} (${position}); it goes to iMIS when the batch is posted.`
+        : record.status === 'accepted'
+          ? `Recorded ${summary} (${position}). Transaction ID ${record.transactionId}.`
+          : `Saved ${summary} (${position}); it is on its way to iMIS (status in the batch below).`;
     if (record) this.emit(record.status === 'accepted' ? GIFT_EVENTS.accepted : GIFT_EVENTS.queued, entry);
     const stashed = load<StashedGift>(this.storageKey('stash'));
     if (stashed) {
@@ -481,7 +550,13 @@ export class GiftEntry extends LightElement {
     else this.say({ kind: 'AsiError', text: answer.error.message });
   }
 
-  private withdraw(entry: BatchEntry): void {
+  private async withdraw(entry: BatchEntry): Promise<void> {
+    if (entry.waiting && (await this.outbox?.withdraw(entry.transactionId)) === 'gone') {
+      return this.say({
+        kind: 'AsiWarning',
+        text: `${formatUsd(entry.amount)} from ${entry.donor} had already reached the gift proxy; its status is in the batch.`,
+      });
+    }
     this.batch.withdraw(entry.transactionId);
     this.say({
       kind: 'AsiWarning',
@@ -700,8 +775,8 @@ export class GiftEntry extends LightElement {
         ${shortcutHelp()}
       </form>
       ${
-        header
-          ? batchPanel({
+        header && this.panel
+          ? this.panel.batchPanel({
               uid: this.uid,
               header,
               entries: this.batch.entries,
@@ -710,7 +785,7 @@ export class GiftEntry extends LightElement {
               busy: this.session.busy,
               onExpected: (which, value) => this.batch.setExpected(which, value),
               onCorrect: (entry) => this.reopen(entry),
-              onWithdraw: (entry) => this.withdraw(entry),
+              onWithdraw: (entry) => void this.withdraw(entry),
               onEdit: (entry) => this.reopen(entry),
               onRemove: (entry) => void this.removeRow(entry),
               onRetry: (entry) => void this.retry(entry),

@@ -21,13 +21,24 @@ export const sessionKey = (endpoint: string) => `gift-entry:session:${endpoint}`
 // sign-in on needs it, and it is fetched once that proxy asks for a session or this tab holds one.
 const signIn = () => import('./sign-in.ts');
 
-/** `headers`: the answer's headers, when it came from the proxy (the release check reads them). */
-export type Answer<T> = { ok: true; value: T; headers?: Headers } | { ok: false; error: ProxyError; network: boolean };
+/**
+ * `headers`: the answer's headers, when it came from the proxy (the release check reads them).
+ * `network`: the proxy could not be reached or could not answer for itself (no answer, a
+ * timeout, a 5xx): the gift may wait in the browser's outbox and go again with its own ID.
+ * `status`: the HTTP status of a refusal (0 when nothing answered).
+ */
+export type Answer<T> = { ok: true; value: T; headers?: Headers } | { ok: false; error: ProxyError; network: boolean; status?: number };
+
+// A proxy that takes the connection and never answers (a hung upstream hop) is as unreachable as one that is down.
+const TIMEOUT_MS = 20_000;
 
 const STOPPED = 'Stopped before the gift service answered.';
 const UNREACHABLE = 'Could not reach the gift service. Check your connection and try again; nothing you typed is lost.';
 
 export class ProxyClient {
+  /** Told of every answer the proxy gave successfully: the outbox sends what waits as soon as the proxy is back. */
+  static onAnswer: (() => void) | undefined;
+
   constructor(
     readonly endpoint: string,
     private readonly key: string,
@@ -46,7 +57,12 @@ export class ProxyClient {
     if (init.body) headers['Content-Type'] = 'application/json';
     let response: Response;
     try {
-      response = await fetch(`${this.endpoint}${path}`, { ...init, headers, credentials: 'omit' });
+      response = await fetch(`${this.endpoint}${path}`, {
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+        ...init,
+        headers,
+        credentials: 'omit',
+      });
     } catch {
       // Stopped by the caller (a watch no longer wanted): not the network's fault.
       if (init.signal?.aborted) return { ok: false, error: { message: STOPPED }, network: false };
@@ -58,7 +74,10 @@ export class ProxyClient {
     } catch {
       body = undefined;
     }
-    if (response.ok && body !== undefined) return { ok: true, value: body as T, headers: response.headers };
+    if (response.ok && body !== undefined) {
+      ProxyClient.onAnswer?.();
+      return { ok: true, value: body as T, headers: response.headers };
+    }
     const need = (body as ProxyError | undefined)?.signIn;
     if (need && (await (await signIn()).signedIn(this, need, headers))) return this.call(path, init, extra);
     const error = (body as ProxyError | undefined)?.message
@@ -66,7 +85,7 @@ export class ProxyClient {
       : {
           message: `The gift proxy at ${this.endpoint} answered ${response.status}. Check the widget’s endpoint, or try again; nothing you typed is lost.`,
         };
-    return { ok: false, error, network: response.status >= 500 };
+    return { ok: false, error, network: response.status >= 500, status: response.status };
   }
 
   lookups(): Promise<Answer<LookupsResponse>> {

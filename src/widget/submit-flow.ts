@@ -16,7 +16,8 @@ import type { DraftController, DraftState } from './draft-controller.ts';
 import { findLikelyDuplicate } from './duplicate-check.ts';
 import { DRAFT_FIELDS, type DraftField } from './form-layout.ts';
 import { todayIso, type FieldErrors } from './gift-draft.ts';
-import type { ProxyClient } from './proxy-client.ts';
+import type { BrowserOutbox } from './gift-outbox.ts';
+import type { Answer, ProxyClient } from './proxy-client.ts';
 
 export type Question = 'confirm-amount' | 'record-anyway';
 
@@ -29,6 +30,8 @@ export type Outcome =
   | { kind: 'saved'; entry: BatchEntry; record: GiftRecord | undefined }
   /** The proxy or the upstream refused it at once; the verdict stands on its field or in `message`. */
   | { kind: 'refused'; entry: BatchEntry | undefined; errors: FieldErrors; message: string }
+  /** The proxy could not be reached: the gift waits in this browser and goes by itself; the form is free for the next. */
+  | { kind: 'waiting'; entry: BatchEntry }
   /** Not stored (unreachable proxy, storage trouble): nothing typed is lost, Try again is safe. */
   | { kind: 'failed'; message: string }
   /** The proxy already holds another gift under this ID (sent before a reload): this one needs a new ID. */
@@ -42,6 +45,8 @@ export interface SubmitContext {
   client: () => ProxyClient;
   enteredBy: () => string | undefined;
   confirmAbove: () => number;
+  /** The browser's outbox, once its chunk has loaded. */
+  outbox: () => BrowserOutbox | undefined;
 }
 
 /** The verdict of a refused gift on its field, or as a sentence when it names no field of the form. */
@@ -158,8 +163,9 @@ export class SubmitFlow implements ReactiveController {
   private async keep(submission: GiftSubmission): Promise<Outcome> {
     const { form, batch } = this.ctx;
     const state = form.state;
-    const answer = await this.ctx.client().saveBatchGift(batch.header!.id!, submission, this.metadata(state));
-    if (!answer.ok) return this.failure(answer.error, answer.network);
+    const batchId = batch.header!.id!;
+    const answer = await this.ctx.client().saveBatchGift(batchId, submission, this.metadata(state));
+    if (!answer.ok) return this.failure(answer, state, submission, batchId);
     const entry = entryFor(state, submission, undefined);
     batch.upsert(entry);
     return { kind: 'saved', entry, record: undefined };
@@ -170,7 +176,7 @@ export class SubmitFlow implements ReactiveController {
     const { form, batch } = this.ctx;
     const state = form.state;
     const answer = await this.ctx.client().submit(submission, this.metadata(state));
-    if (!answer.ok) return this.failure(answer.error, answer.network);
+    if (!answer.ok) return this.failure(answer, state, submission);
     const record = answer.value;
     const entry = entryFor(state, submission, record);
     batch.upsert(entry);
@@ -182,10 +188,20 @@ export class SubmitFlow implements ReactiveController {
     return { kind: 'saved', entry, record };
   }
 
-  private failure(
-    error: { message: string; field?: string | undefined; problems?: Array<{ message: string; field?: string | undefined }> | undefined },
-    network: boolean,
-  ): Outcome {
+  private async failure(
+    { error, network }: Extract<Answer<unknown>, { ok: false }>,
+    state: DraftState,
+    submission: GiftSubmission,
+    batchId?: string,
+  ): Promise<Outcome> {
+    const outbox = this.ctx.outbox();
+    if (network && outbox) {
+      const entry = { ...entryFor(state, submission, undefined), waiting: true };
+      if (await outbox.park({ batchId, submission, metadata: this.metadata(state), entry })) {
+        this.ctx.batch.upsert(entry);
+        return { kind: 'waiting', entry };
+      }
+    }
     const problems = error.problems ?? (error.field ? [{ field: error.field, message: error.message }] : []);
     if (!network && error.field === 'transactionId' && /different gift/.test(error.message)) return { kind: 'collided' };
     if (!network && problems.some((p) => p.field && DRAFT_FIELDS.includes(p.field as DraftField))) {

@@ -47,6 +47,10 @@ export interface FakeProxy {
   /** What GET /api/gifts/:id answers next for a polled gift; then the stored status. */
   pollAnswers: GiftRecord['status'][];
   lookupsFail: boolean;
+  /** The proxy is down (stopped, restarting): every call fails as fetch does when nothing answers. */
+  down: boolean;
+  /** Calls made while it was down. */
+  unanswered: number;
   /** Gifts already in the proxy's journal before the test (newest first). */
   journal: GiftRecord[];
   /** The enteredBy each POST carried. */
@@ -82,6 +86,8 @@ export function fakeProxy(): FakeProxy {
     next: [],
     pollAnswers: [],
     lookupsFail: false,
+    down: false,
+    unanswered: 0,
     journal: [],
     enteredBy: [],
     donorNames: [],
@@ -125,6 +131,10 @@ export function fakeProxy(): FakeProxy {
 
   window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = new URL(String(input), location.href);
+    if (fake.down) {
+      fake.unanswered++;
+      throw new TypeError('Failed to fetch');
+    }
     fake.headers.push(new Headers(init.headers));
     const gate = sessions.check(url, init);
     if (gate) return gate;

@@ -118,21 +118,6 @@ describe('sending a gift and knowing what happened to it', () => {
     expect(proxy().posts[1]!.transactionId).to.equal(proxy().posts[0]!.transactionId);
   });
 
-  it('a network failure keeps everything typed and retries with the same transactionId', async () => {
-    proxy().next.push('network');
-    const el = await mountWidget();
-    await fillValidGift(el);
-    await submit(el);
-    const box = await waitUntil(() => el.querySelector('.AsiError.notice'));
-    expect(el.querySelector('.AsiError.notice')!.textContent).to.contain('nothing you typed is lost');
-    expect(control(el, 'lastName').value).to.equal('Lovelace');
-    void box;
-    el.querySelector<HTMLButtonElement>('.AsiError.notice button')!.click();
-    await waitUntil(() => el.querySelector('.AsiSuccess.notice'));
-    expect(proxy().posts.length).to.equal(2);
-    expect(proxy().posts[1]!.transactionId).to.equal(proxy().posts[0]!.transactionId);
-  });
-
   it('a proxy refusal (e.g. a rotated key) is said plainly and nothing is lost', async () => {
     proxy().next.push({
       error: 401,
