@@ -10,8 +10,8 @@ import { LightElement } from './light-element.ts';
 
 export type PanelState =
   | { kind: 'signed-in'; grant: SessionGrant }
-  /** The proxy asks for a sign-in (first time, or after it expired); the popup is open; the browser blocked it. */
-  | { kind: 'required' | 'expired' | 'waiting' | 'blocked' }
+  /** The proxy asks for a sign-in (first time, or after it expired); the popup is open; the browser blocked it; signed out here. */
+  | { kind: 'required' | 'expired' | 'waiting' | 'blocked' | 'signed-out' }
   /** Signed in to iMIS, but without a role allowed to enter gifts: the proxy's words, when it gave some. */
   | { kind: 'refused'; message: string | undefined };
 
@@ -22,6 +22,7 @@ const PROMPTS: Record<Exclude<PanelState['kind'], 'signed-in'>, [string, string]
   required: ['Sign in to iMIS to record gifts.', 'Sign in to iMIS'],
   expired: [`Your sign-in expired — sign in again; ${KEPT}.`, 'Sign in again'],
   waiting: [`Finish signing in in the iMIS window that opened; ${KEPT} and goes once you are signed in.`, 'Open the sign-in window again'],
+  'signed-out': ['You signed out of gift entry. Sign in to iMIS to record gifts.', 'Sign in to iMIS'],
   blocked: ['Your browser blocked the iMIS sign-in window. Allow pop-ups for this page, then press Sign in again.', 'Sign in again'],
   refused: [
     'Your iMIS account is not allowed to enter gifts (ask your iMIS administrator for the gift entry role, or sign in to iMIS as someone who has it).',
@@ -35,6 +36,8 @@ export class SignInPanel extends LightElement {
   declare state: PanelState | undefined;
   /** Opens the iMIS sign-in window (sign-in.ts): from the button's click, so no popup blocker stops it. */
   onSignIn: () => void = () => {};
+  /** Ends the session (sign-in.ts). */
+  onSignOut: () => void = () => {};
 
   constructor() {
     super();
@@ -51,7 +54,11 @@ export class SignInPanel extends LightElement {
     if (!state) return '';
     if (state.kind === 'signed-in') {
       const { party, supervisor } = state.grant;
-      return html`<p class="signed-in" role="status">Signed in as ${party.name}${supervisor ? ' (supervisor: sees every gift)' : ''}</p>`;
+      // The button sits outside the status, so the status is spoken as the name alone.
+      return html`<div class="signed-in">
+        <p role="status">Signed in as ${party.name}${supervisor ? ' (supervisor: sees every gift)' : ''}</p>
+        <button type="button" class="TextButton" @click=${() => this.onSignOut()}>Sign out</button>
+      </div>`;
     }
     const [text, label] = PROMPTS[state.kind];
     const detail = state.kind === 'refused' && state.message && state.message !== text ? state.message : undefined;

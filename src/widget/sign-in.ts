@@ -20,6 +20,7 @@ import { SignInPanel, type PanelState } from './sign-in-panel.ts';
 // more than the budget has). So the chunk takes only its types: each copy below is checked
 // against the contract's literal type by the compiler, and the grant's shape by GRANT_CHECKS.
 const HEADER: typeof SESSION_HEADER = 'X-Gift-Session';
+const SESSION_PATH: (typeof SESSION_PATHS)['session'] = '/api/session';
 const RENEW_PATH: (typeof SESSION_PATHS)['renew'] = '/api/session/renew';
 const GRANTED: (typeof SIGN_IN_MESSAGE)['granted'] = 'gift-entry:session';
 const REFUSED: (typeof SIGN_IN_MESSAGE)['refused'] = 'gift-entry:sign-in-refused';
@@ -52,7 +53,12 @@ const POPUP_FEATURES = 'popup,width=520,height=640';
 interface ProxySession {
   /** The latest client for this proxy (its key and host as the page has them now). */
   client: ProxyClient;
+  /** What the proxy last asked for, until signed in. */
   need: SignInNeed | undefined;
+  /** The iMIS sign-in page, as the proxy last named it (kept after signing out, for the next sign-in). */
+  url: string | undefined;
+  /** Signing out: an answer needing a sign-in then ends the call instead of prompting. */
+  signingOut: boolean;
   /** Calls waiting for a sign-in: resolved true when a grant arrives, false when refused. */
   waiting: { promise: Promise<boolean>; resolve: (granted: boolean) => void } | undefined;
   popup: Window | null;
@@ -79,6 +85,8 @@ function proxyFor(client: ProxyClient): ProxySession {
     p = {
       client,
       need: undefined,
+      url: undefined,
+      signingOut: false,
       waiting: undefined,
       popup: null,
       timer: undefined,
@@ -97,6 +105,7 @@ function proxyFor(client: ProxyClient): ProxySession {
     const panel = new SignInPanel();
     panel.state = p.state;
     panel.onSignIn = () => open(p!);
+    panel.onSignOut = () => void signOut(p!);
     host.prepend(panel);
     p.panels.add(panel);
   }
@@ -128,6 +137,8 @@ export function headers(client: ProxyClient): Record<string, string> {
  */
 export function signedIn(client: ProxyClient, need: SignInNeed, sent: Record<string, string>): Promise<boolean> {
   const p = proxyFor(client);
+  p.url = need.url;
+  if (p.signingOut) return Promise.resolve(false);
   const session = stored(client.endpoint);
   // Renewed (or signed in from another call) while this one was on its way: ask again with the new grant.
   if (session && session.grant.token !== sent[HEADER]) return Promise.resolve(true);
@@ -162,7 +173,7 @@ function holdSaving(p: ProxySession, held: boolean): void {
 }
 
 /** Shows a prompt; takes focus only from a person who is not typing (a button, or nothing focused). */
-function prompt(p: ProxySession, kind: 'required' | 'expired' | 'refused', message?: string): void {
+function prompt(p: ProxySession, kind: 'required' | 'expired' | 'refused' | 'signed-out', message?: string): void {
   show(p, kind === 'refused' ? { kind, message } : { kind });
   const active = document.activeElement as HTMLElement | null;
   const idle = !active || active === document.body || active.tagName === 'BUTTON';
@@ -182,7 +193,7 @@ function refuse(p: ProxySession, message: string | undefined): void {
 
 /** Opens the iMIS page holding the Single Sign-On content item, in a small window. */
 function open(p: ProxySession): void {
-  const url = p.need?.url;
+  const url = p.url;
   if (!url) return;
   // A relative address is on the proxy (the demo's stand-in iMIS), not on the page that holds the widget.
   p.popup = window.open(new URL(url, `${originOf(p.client.endpoint)}/`).href, POPUP_NAME, POPUP_FEATURES);
@@ -218,6 +229,22 @@ function schedule(p: ProxySession): void {
   const session = stored(p.client.endpoint);
   p.scheduled = session?.grant.token;
   p.timer = session ? setTimeout(() => void renew(p), Math.max(0, session.renewAt - Date.now())) : undefined;
+}
+
+/** Ends the session at the proxy and forgets it here; the next call asks for a sign-in again. */
+async function signOut(p: ProxySession): Promise<void> {
+  p.signingOut = true;
+  try {
+    await p.client.call(SESSION_PATH, { method: 'DELETE' });
+    keepSession(p.client.endpoint, undefined);
+    clearTimeout(p.timer);
+    p.timer = p.scheduled = undefined;
+    // Asked without a session, the proxy names its sign-in page (signedIn keeps it), ready for the next sign-in.
+    await p.client.call(SESSION_PATH);
+  } finally {
+    p.signingOut = false;
+  }
+  prompt(p, 'signed-out');
 }
 
 /** A fresh grant before this one expires. An expired one is met by the call's own prompt. */

@@ -32,7 +32,9 @@ function postFromSignInPage(message: unknown): void {
 }
 
 const panelText = (el: Element) => el.querySelector('gift-sign-in')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const signInButton = (el: Element) => el.querySelector<HTMLButtonElement>('gift-sign-in button');
+const signInButton = (el: Element) => el.querySelector<HTMLButtonElement>('gift-sign-in .sign-in-prompt button');
+/** Who the widget says is signed in (the status line alone, without its Sign out button). */
+const signedInAs = (el: Element) => el.querySelector('gift-sign-in [role="status"]')?.textContent?.trim() ?? '';
 const lookupsLoaded = (el: Element) => el.querySelector('select[name="distribution"]:not([disabled])');
 
 async function mountSignedOut(attributes = 'mode="immediate"'): Promise<GiftEntry> {
@@ -89,7 +91,7 @@ describe('signing in through iMIS', () => {
 
     postFromSignInPage(granted(grant));
     await waitUntil(() => lookupsLoaded(el), 'the calls that waited go on with the session');
-    expect(panelText(el)).to.equal('Signed in as Jane Doe');
+    expect(signedInAs(el)).to.equal('Signed in as Jane Doe');
     expect(el.querySelector('gift-sign-in [role="status"]')).to.exist;
     expect(popup.closed, 'the sign-in window is closed').to.equal(1);
     await expectNoAxeViolations(el);
@@ -126,7 +128,9 @@ describe('signing in through iMIS', () => {
     expect(control(el, 'lastName').value, 'the gift typed is on screen').to.equal('Hopper');
     expect(control(el, 'amount').value).to.equal('25.00');
     expect(el.querySelectorAll('.batch-table tbody tr').length, 'the batch is still there').to.equal(1);
-    expect(el.querySelector<HTMLFormElement>('form.gift-form')!.inert, 'the gift waiting to go cannot be changed behind its back').to.equal(true);
+    expect(el.querySelector<HTMLFormElement>('form.gift-form')!.inert, 'the gift waiting to go cannot be changed behind its back').to.equal(
+      true,
+    );
     expect(document.activeElement, 'focus on Sign in again (the person had just pressed a button)').to.equal(signInButton(el));
     await expectNoAxeViolations(el);
 
@@ -141,7 +145,7 @@ describe('signing in through iMIS', () => {
       puts.map((call) => call.session),
       'each gift stored once: the first with the old session, the one that waited with the new',
     ).to.deep.equal([first.token, second.token]);
-    expect(panelText(el)).to.equal('Signed in as Jane Doe');
+    expect(signedInAs(el)).to.equal('Signed in as Jane Doe');
     await waitUntil(() => control(el, 'lastName').value === '', 'a fresh form for the next gift');
     expect(el.querySelector<HTMLFormElement>('form.gift-form')!.inert).to.equal(false);
     await expectNoAxeViolations(el);
@@ -216,8 +220,34 @@ describe('signing in through iMIS', () => {
 
   it('a supervisor is named as one', async () => {
     const el = await mountSignedIn(proxy().sessions.grant({ name: 'Pat Lee', supervisor: true }));
-    await waitUntil(() => panelText(el));
-    expect(panelText(el)).to.equal('Signed in as Pat Lee (supervisor: sees every gift)');
+    await waitUntil(() => signedInAs(el));
+    expect(signedInAs(el)).to.equal('Signed in as Pat Lee (supervisor: sees every gift)');
+    await expectNoAxeViolations(el);
+  });
+
+  it('Sign out ends the session at the proxy and here; Sign in then opens the page the proxy names', async () => {
+    const grant = proxy().sessions.grant({ name: 'Jane Doe' });
+    const el = await mountSignedIn(grant);
+    await waitUntil(() => signedInAs(el) === 'Signed in as Jane Doe');
+    const OTHER_PAGE = 'https://imis.example.org/Staff/Another_sign_in_page';
+    proxy().sessions.url = OTHER_PAGE;
+    el.querySelector<HTMLButtonElement>('gift-sign-in .signed-in button')!.click();
+    await waitUntil(() => panelText(el).includes('You signed out of gift entry. Sign in to iMIS to record gifts.'), 'signed out');
+    const ended = proxy().sessions.calls.filter((call) => call.path === '/api/session' && call.method === 'DELETE');
+    expect(ended.map((call) => call.session)).to.deep.equal([grant.token]);
+    expect(sessionStorage.getItem(STORAGE_KEY)).to.equal(null);
+    await el.querySelector('gift-sign-in')!.updateComplete;
+    expect(document.activeElement, 'focus on Sign in, not lost with the Sign out button').to.equal(signInButton(el));
+    await expectNoAxeViolations(el);
+    signInButton(el)!.click();
+    expect(popup.opened, 'the sign-in page the proxy names, asked for after signing out').to.deep.equal([OTHER_PAGE]);
+    const again = proxy().sessions.grant({ name: 'Jane Doe' });
+    postFromSignInPage(granted(again));
+    await waitUntil(() => signedInAs(el) === 'Signed in as Jane Doe', 'signed in again');
+    await fillValidGift(el);
+    el.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => proxy().posts.length === 1, 'recorded once signed in again');
+    expect(proxy().sessions.calls.find((call) => call.method === 'POST' && call.path === '/api/gifts')?.session).to.equal(again.token);
   });
 
   describe('inside iMIS', () => {
@@ -231,7 +261,7 @@ describe('signing in through iMIS', () => {
       await pickersReady(el);
       await waitUntil(() => document.activeElement?.matches('gift-contact-picker input'), 'autofocus in the donor search');
       await waitUntil(() => lookupsLoaded(el));
-      await waitUntil(() => panelText(el) === 'Signed in as Jane Doe');
+      await waitUntil(() => signedInAs(el) === 'Signed in as Jane Doe');
       let keys = 0;
       const press = async (key: string) => (keys++, sendKeys({ press: key }));
       for (const letter of 'Hopp') await press(letter);
