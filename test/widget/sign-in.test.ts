@@ -79,6 +79,8 @@ describe('signing in through iMIS', () => {
     expect(popup.opened).to.deep.equal([SIGN_IN_URL]);
     await el.updateComplete;
     expect(panelText(el)).to.contain('Finish signing in in the iMIS window that opened');
+    expect(document.activeElement, 'focus stays on the button, which can open the window again').to.equal(signInButton(el));
+    await expectNoAxeViolations(el);
 
     const grant = proxy().sessions.grant({ id: 'STAFF7', name: 'Jane Doe' });
     // Any page may post to this window: another origin's message is ignored, and so is a wrong shape from the right one.
