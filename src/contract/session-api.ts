@@ -48,3 +48,19 @@ export type SignInNeed = z.infer<typeof signInNeedSchema>;
 export const SIGN_IN_MESSAGE = { granted: 'gift-entry:session', refused: 'gift-entry:sign-in-refused' } as const;
 export type SignInMessage =
   { type: typeof SIGN_IN_MESSAGE.granted; grant: SessionGrant } | { type: typeof SIGN_IN_MESSAGE.refused; message: string };
+
+/**
+ * The demo's stand-in for an iMIS client application (`GIFT_DEMO_SIGN_IN=1 npm start`, no
+ * upstream): the proxy signs in against the iMIS stand-in it serves itself. Never a real
+ * iMIS's settings; the proxy refuses them outside the demo.
+ */
+export const DEMO_SIGN_IN = {
+  /** Where the stand-in's iMIS site is mounted on the demo proxy (its /token and /api/user are under it). */
+  imisPath: '/imis',
+  /** The stand-in page holding the Single Sign-On content item. */
+  pagePath: '/imis/Staff/Sign_in_to_gift_entry.aspx',
+  clientId: 'gift-entry-demo',
+  clientSecret: 'demo-client-app-7Kq2Wx9Rt4',
+  entryRole: 'GiftEntry',
+  supervisorRole: 'GiftSupervisor',
+} as const;

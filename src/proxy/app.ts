@@ -2,12 +2,13 @@
 import { Hono } from 'hono';
 import { PROXY_PATHS } from '../contract/index.ts';
 import type { BatchStore } from './batch-store.ts';
-import { callerChecks } from './caller-checks.ts';
+import { callerChecks, loopbackHostOnly } from './caller-checks.ts';
 import type { ProxyConfig } from './config.ts';
 import type { Dispatcher } from './dispatcher.ts';
 import type { GiftChanges } from './gift-changes.ts';
 import { closeAfterEarlyAnswer, refuseWhileStopping, securityHeaders } from './http-hygiene.ts';
 import { problem } from './http-problem.ts';
+import { KeyFailures } from './key-failures.ts';
 import type { Log } from './logger.ts';
 import type { LookupsCache } from './lookups-cache.ts';
 import type { ProxyMetrics } from './metrics.ts';
@@ -18,7 +19,11 @@ import { giftWatchRoutes } from './routes/gift-watch.ts';
 import { giftRoutes } from './routes/gifts.ts';
 import { healthRoutes } from './routes/health.ts';
 import { lookupRoutes } from './routes/lookups.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { signInRoutes } from './routes/sign-in.ts';
 import { staticRoutes } from './routes/static-files.ts';
+import { sessionChecks } from './session-checks.ts';
+import type { SignInService } from './sign-in-service.ts';
 import { releaseHeader, widgetReleaseReader } from './widget-release.ts';
 
 /**
@@ -56,19 +61,32 @@ export interface AppDeps {
   demo?: Hono;
   /** The widget bundle served at /gift-entry.js (default dist/gift-entry.js). */
   widgetBundle?: string;
+  /** Wrong caller keys and wrong admin tokens, counted across requests (server.ts flushes their log summaries at stop). */
+  keyGuesses?: KeyFailures;
+  adminGuesses?: KeyFailures;
+  signInGuesses?: KeyFailures;
+  /** Sign-in through iMIS, when configured: every /api/ call then needs a session. */
+  signIn?: SignInService;
 }
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   const stopping = deps.stopping ?? (() => false);
   app.use('*', securityHeaders(), closeAfterEarlyAnswer());
+  // Before anything answers, the demo pages included: in local mode DNS rebinding must get nothing at all.
+  if (deps.config.callerChecksOff) app.use('*', loopbackHostOnly());
   app.use('/api/*', refuseWhileStopping(stopping));
   const readRelease = widgetReleaseReader(deps.widgetBundle);
   app.use('/api/*', releaseHeader(readRelease));
   // Demo only: pages playing iMIS, whose REST API it stands in for. Registered before the
   // caller checks: the widget calls iMIS with iMIS's credentials, not ours.
   if (deps.simulated && deps.demo) app.route('/', deps.demo);
-  app.use('/api/*', callerChecks(deps.config, deps.log));
+  app.use('/api/*', callerChecks(deps.config, deps.log, deps.keyGuesses ?? new KeyFailures('caller_key_refused', deps.log)));
+  if (deps.signIn) {
+    app.use('/api/*', sessionChecks(deps.signIn));
+    app.route('/', sessionRoutes(deps.signIn));
+    app.route('/', signInRoutes({ config: deps.config, signIn: deps.signIn, failures: deps.signInGuesses }));
+  }
   app.route(PROXY_PATHS.lookups, lookupRoutes(deps.lookups));
   // Before the gift routes: "watch" must never be read as a transactionId.
   app.route(PROXY_PATHS.watch, giftWatchRoutes(deps));

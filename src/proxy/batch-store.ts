@@ -20,6 +20,7 @@ import type {
   BatchSummary,
   GiftSubmission,
 } from '../contract/index.ts';
+import { scopeCondition, type Owner, type Scope } from './caller.ts';
 import type { EntryMetadata, Outbox } from './outbox.ts';
 
 interface BatchRow {
@@ -36,6 +37,8 @@ interface BatchRow {
   posted_by: string | null;
   posted_at: string | null;
   post_reason: string | null;
+  caller_key: string | null;
+  party_id: string | null;
 }
 
 interface GiftRow {
@@ -45,6 +48,9 @@ interface GiftRow {
   entered_by: string | null;
   added_at: string;
   updated_at: string;
+  caller_key: string | null;
+  party_id: string | null;
+  party_name: string | null;
 }
 
 /** One row as it will be posted: exactly the gift staff saved, with its journal metadata. */
@@ -71,13 +77,14 @@ export class BatchStore {
     // Its tables are part of the journal's schema (journal-schema.ts), created or migrated when the journal opens.
   }
 
-  open(settings: BatchSettings): Batch {
+  /** `owner`: the key label and verified party of whoever opens it, which decide who sees it. */
+  open(settings: BatchSettings, owner: EntryMetadata = {}): Batch {
     const now = new Date().toISOString();
     const id = newBatchId();
     this.db
       .prepare(
-        `INSERT INTO batches (id, name, state, defaults, expected_count, expected_total_cents, opened_by, opened_at, updated_at)
-         VALUES (?, ?, 'open', ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO batches (id, name, state, defaults, expected_count, expected_total_cents, opened_by, opened_at, updated_at, caller_key, party_id)
+         VALUES (?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         id,
@@ -88,8 +95,16 @@ export class BatchStore {
         settings.by ?? null,
         now,
         now,
+        owner.callerKey ?? null,
+        owner.partyId ?? null,
       );
     return this.get(id)!;
+  }
+
+  /** Who opened the batch (what decides who sees it), if it exists. */
+  ownerOf(id: string): Owner | undefined {
+    const head = this.head(id);
+    return head && { keyLabel: head.caller_key ?? undefined, partyId: head.party_id ?? undefined };
   }
 
   /** The batch with its rows in the order they were added; rows of a posted batch carry their journal record. */
@@ -112,11 +127,14 @@ export class BatchStore {
     return { ...toHead(head), gifts };
   }
 
-  /** Newest first: open batches by when they were opened, posted ones by when they were posted. */
-  list(state: BatchState): BatchSummary[] {
+  /** Those `scope` sees, newest first: open batches by when they were opened, posted ones by when they were posted. */
+  list(state: BatchState, scope: Scope = {}): BatchSummary[] {
+    const visible = scopeCondition(scope);
     const heads = this.db
-      .prepare(`SELECT * FROM batches WHERE state = ? ORDER BY COALESCE(posted_at, opened_at) DESC, seq DESC LIMIT ?`)
-      .all(state, LIST_LIMIT) as BatchRow[];
+      .prepare(
+        `SELECT * FROM batches WHERE state = @state AND ${visible.sql} ORDER BY COALESCE(posted_at, opened_at) DESC, seq DESC LIMIT @limit`,
+      )
+      .all({ state, limit: LIST_LIMIT, ...visible.params }) as BatchRow[];
     const totals = this.db.prepare(
       // Cents as integers, as batchTotals counts them: 0.1 + 0.2 must not leave a total off by a hair.
       `SELECT COUNT(*) AS count, COALESCE(SUM(CAST(ROUND(json_extract(gift, '$.amount') * 100) AS INTEGER)), 0) AS totalCents
@@ -156,19 +174,20 @@ export class BatchStore {
 
   private writeGift(id: string, gift: GiftSubmission, metadata: EntryMetadata): { replaced: boolean } {
     const now = new Date().toISOString();
+    const who = [metadata.enteredBy ?? null, metadata.callerKey ?? null, metadata.partyId ?? null, metadata.partyName ?? null];
     const replaced = this.db
       .prepare(
-        `UPDATE batch_gifts SET gift = ?, donor_name = ?, entered_by = ?, updated_at = ?
+        `UPDATE batch_gifts SET gift = ?, donor_name = ?, entered_by = ?, caller_key = ?, party_id = ?, party_name = ?, updated_at = ?
          WHERE batch_id = ? AND transaction_id = ?`,
       )
-      .run(JSON.stringify(gift), metadata.donorName ?? null, metadata.enteredBy ?? null, now, id, gift.transactionId).changes;
+      .run(JSON.stringify(gift), metadata.donorName ?? null, ...who, now, id, gift.transactionId).changes;
     if (replaced === 0) {
       this.db
         .prepare(
-          `INSERT INTO batch_gifts (batch_id, transaction_id, gift, donor_name, entered_by, added_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO batch_gifts (batch_id, transaction_id, gift, donor_name, entered_by, caller_key, party_id, party_name, added_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(id, gift.transactionId, JSON.stringify(gift), metadata.donorName ?? null, metadata.enteredBy ?? null, now, now);
+        .run(id, gift.transactionId, JSON.stringify(gift), metadata.donorName ?? null, ...who, now, now);
     }
     this.touch(id, now);
     return { replaced: replaced > 0 };
@@ -199,7 +218,13 @@ export class BatchStore {
         queue({
           transactionId: row.transaction_id,
           gift: JSON.parse(row.gift) as GiftSubmission,
-          metadata: { enteredBy: optional(row.entered_by), donorName: optional(row.donor_name) },
+          metadata: {
+            enteredBy: optional(row.entered_by),
+            donorName: optional(row.donor_name),
+            callerKey: optional(row.caller_key),
+            partyId: optional(row.party_id),
+            partyName: optional(row.party_name),
+          },
           addedAt: row.added_at,
         });
       }

@@ -3,17 +3,23 @@
  * ALLOWED_ORIGINS (answered with matching CORS headers) — even with the key check
  * off, since any website a developer visits could otherwise read the journal — and
  * every API call must carry a caller key: a revocable secret for a staff-only iMIS
- * page, never the upstream token. Wrong keys are logged (never the key itself) and
- * answered more and more slowly per client address. Behind a reverse proxy every
- * socket comes from the proxy, so with TRUST_PROXY the client is read from the
- * X-Forwarded-For that a trusted hop appended (never from a header anyone could send).
+ * page, never the upstream token. Wrong keys are summarised in the log (never the key
+ * itself) and answered more and more slowly per client address and overall
+ * (key-failures.ts). The key's label is recorded as the caller (caller.ts): it decides
+ * which gifts and batches the caller sees. In local mode (no keys) only a loopback Host is
+ * answered, so a page that DNS rebinding points at the developer's proxy gets nothing.
+ * Behind a reverse proxy every socket comes from the proxy, so with TRUST_PROXY the client
+ * is read from the X-Forwarded-For that a trusted hop appended (never from a header anyone
+ * could send).
  */
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { timingSafeEqual } from 'node:crypto';
 import { BlockList, isIP } from 'node:net';
 import type { Context, MiddlewareHandler } from 'hono';
 import { CALLER_KEY_HEADER, RESPOND_ASYNC } from '../contract/index.ts';
-import type { ProxyConfig } from './config.ts';
+import { SESSION_HEADER } from '../contract/session-api.ts';
+import { setCaller } from './caller.ts';
+import { isLoopbackHost, type ProxyConfig } from './config.ts';
 import { problem } from './http-problem.ts';
 import { KeyFailures } from './key-failures.ts';
 import type { Log } from './logger.ts';
@@ -74,14 +80,34 @@ export function clientAddress(c: Context, trusted?: BlockList): string {
   return client;
 }
 
-export const ALLOWED_REQUEST_HEADERS = `Content-Type, ${CALLER_KEY_HEADER}, If-None-Match, ${RESPOND_ASYNC.header}`;
+export const ALLOWED_REQUEST_HEADERS = `Content-Type, ${CALLER_KEY_HEADER}, ${SESSION_HEADER}, If-None-Match, ${RESPOND_ASYNC.header}`;
+
+/**
+ * Local mode only: refuses a request whose Host is not a loopback name. A page on
+ * evil.example that rebinds its name to 127.0.0.1 still sends `Host: evil.example`.
+ */
+export function loopbackHostOnly(): MiddlewareHandler {
+  return async (c, next) => {
+    // The request's URL is built from its Host header (app.request() in tests has a URL and no Host).
+    const host = new URL(c.req.url).hostname;
+    if (isLoopbackHost(host)) return next();
+    return problem(
+      c,
+      421,
+      `This gift proxy runs in local mode (no GIFT_ENTRY_KEYS) and answers only requests addressed to localhost or 127.0.0.1, not to "${host || '(no Host)'}". ` +
+        'On a shared server, set GIFT_ENTRY_KEYS.',
+    );
+  };
+}
 
 export function callerChecks(
-  config: Pick<ProxyConfig, 'allowedOrigins' | 'callerKeys' | 'callerChecksOff'> & Partial<Pick<ProxyConfig, 'trustedProxies'>>,
+  config: Pick<ProxyConfig, 'allowedOrigins' | 'callerKeys' | 'callerChecksOff'> &
+    Partial<Pick<ProxyConfig, 'trustedProxies' | 'namedKeys'>>,
   log: Log = () => {},
-  failures = new KeyFailures(),
+  failures = new KeyFailures('caller_key_refused', log),
 ): MiddlewareHandler {
   const trusted = trustedHops(config.trustedProxies ?? []);
+  const named = config.namedKeys ?? config.callerKeys.map((secret, i) => ({ label: `key-${i + 1}`, secret }));
   return async (c, next) => {
     const origin = c.req.header('Origin');
     const ownOrigin = new URL(c.req.url).origin;
@@ -103,17 +129,13 @@ export function callerChecks(
     if (!config.callerChecksOff) {
       const key = c.req.header(CALLER_KEY_HEADER);
       const address = clientAddress(c, trusted);
+      if (failures.busy(address)) {
+        c.header('Retry-After', '60');
+        return problem(c, 429, 'Too many wrong gift entry keys came from this address; wait a minute before trying again.');
+      }
       const refuse = async (reason: 'missing' | 'unknown', message: string) => {
-        const { delayMs, count } = failures.fail(address);
-        log('warn', 'caller_key_refused', {
-          client: address,
-          reason,
-          failuresInARow: count,
-          delayMs,
-          origin,
-          path: new URL(c.req.url).pathname,
-        });
-        if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+        const { delayMs } = failures.fail(address, reason);
+        await failures.wait(address, delayMs);
         return problem(c, 401, message);
       };
       if (key === undefined || key === '') {
@@ -122,13 +144,16 @@ export function callerChecks(
           `This page has no gift entry key. Set the widget's key attribute (sent as the ${CALLER_KEY_HEADER} header).`,
         );
       }
-      if (!config.callerKeys.some((expected) => sameSecret(key, expected))) {
+      // Every key is compared, so the time taken says nothing about which one (nearly) matched.
+      let match: string | undefined;
+      for (const entry of named) if (sameSecret(key, entry.secret)) match ??= entry.label;
+      if (match === undefined) {
         return refuse(
           'unknown',
           'The gift entry key is not recognised (it may have been rotated). Ask your administrator for the current key.',
         );
       }
-      failures.succeed(address);
+      setCaller(c, { keyLabel: match, supervisor: false });
     }
     await next();
   };

@@ -2,9 +2,12 @@
  * The proxy's settings, read once from the environment. Every problem is reported
  * at once, one sentence each, so an administrator fixes them in one go.
  */
+import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { MESSAGES, TRANSACTION_ID_PREFIX_MESSAGE, TRANSACTION_ID_PREFIX_PATTERN } from '../contract/index.ts';
+import { isLoopbackHost } from './loopback.ts';
+import { readSignInConfig, type SignInConfig } from './sign-in-config.ts';
 import { MIN_SECRET_LENGTH, closestName, placeholderReason } from './typed-settings.ts';
 
 export type Env = Record<string, string | undefined>;
@@ -17,7 +20,14 @@ export interface ProxyConfig {
   port: number;
   host: string;
   allowedOrigins: string[];
+  /** The caller keys themselves (secrets: masked in every log line). */
   callerKeys: string[];
+  /**
+   * Each key with its label, which is what the journal records and scopes by: `label=key` in
+   * GIFT_ENTRY_KEYS keeps a label across a rotation (the old and the new key share it while both
+   * are listed); a plain key is labelled by a hash of it.
+   */
+  namedKeys: NamedKey[];
   /** True only on a loopback host with no keys configured: local development. */
   callerChecksOff: boolean;
   dataDir: string;
@@ -45,6 +55,25 @@ export interface ProxyConfig {
    * empty (the default) means the socket's peer is the client.
    */
   trustedProxies: string[];
+  /** Sign-in through iMIS (sign-in-config.ts); undefined: caller keys alone. */
+  signIn: SignInConfig | undefined;
+}
+
+export interface NamedKey {
+  label: string;
+  secret: string;
+}
+
+const KEY_LABEL = /^[A-Za-z0-9_.-]{1,40}$/;
+
+/** `label=key`, or a plain key labelled `key-` and 8 hex digits of its SHA-256 (stable, and not the key). */
+export function namedKey(entry: string): NamedKey {
+  const split = entry.indexOf('=');
+  const label = split > 0 ? entry.slice(0, split).trim() : '';
+  const secret = split > 0 ? entry.slice(split + 1).trim() : '';
+  // A plain base64 key may end in '=' padding: that is no label.
+  if (KEY_LABEL.test(label) && !/^=*$/.test(secret)) return { label, secret };
+  return { label: `key-${createHash('sha256').update(entry).digest('hex').slice(0, 8)}`, secret: entry };
 }
 
 export class ConfigError extends Error {
@@ -53,12 +82,7 @@ export class ConfigError extends Error {
   }
 }
 
-export function isLoopbackHost(host: string): boolean {
-  const bare = host.replace(/^\[|\]$/g, '');
-  if (bare === 'localhost') return true;
-  if (isIP(bare) === 4) return bare.startsWith('127.');
-  return bare === '::1';
-}
+export { isLoopbackHost };
 
 const LOOPBACK_PROXIES = ['127.0.0.0/8', '::1'];
 
@@ -151,7 +175,8 @@ export function readConfig(env: Env): ProxyConfig {
   }
 
   const generate = 'generate one with: openssl rand -base64 24';
-  const callerKeys = list('GIFT_ENTRY_KEYS');
+  const namedKeys = list('GIFT_ENTRY_KEYS').map(namedKey);
+  const callerKeys = namedKeys.map((key) => key.secret);
   for (const key of callerKeys) {
     const weak = placeholderReason(key);
     if (key.length < MIN_SECRET_LENGTH) {
@@ -223,7 +248,10 @@ export function readConfig(env: Env): ProxyConfig {
   const retention = value('GIFT_JOURNAL_RETENTION_DAYS');
   const retentionDays = retention === 'off' ? undefined : integer('GIFT_JOURNAL_RETENTION_DAYS', 90, 0, 36_500);
 
+  const signIn = readSignInConfig({ value, list, integer }, problems, { simulated: embedded });
+
   const config: ProxyConfig = {
+    signIn,
     upstreamBaseUrl,
     upstreamToken: token ?? randomToken(),
     financialAccountId,
@@ -231,6 +259,7 @@ export function readConfig(env: Env): ProxyConfig {
     host,
     allowedOrigins,
     callerKeys,
+    namedKeys,
     callerChecksOff,
     dataDir: resolve(value('DATA_DIR') ?? './data'),
     transactionIdPrefix,

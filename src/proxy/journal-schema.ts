@@ -88,6 +88,34 @@ const MIGRATIONS: readonly Migration[] = [
     change: 'the retention mark of batch rows (batch_gifts.redacted)',
     sql: `ALTER TABLE batch_gifts ADD COLUMN redacted INTEGER NOT NULL DEFAULT 0;`,
   },
+  {
+    change:
+      'who may see each gift and batch (caller_key, the verified party_id and party_name), who re-queued a gift (requeued_by), and sign-in sessions (table sessions)',
+    // Rows from before keep caller_key NULL: no key sees them; a supervisor (or local mode) does.
+    sql: `
+      ALTER TABLE gifts ADD COLUMN caller_key TEXT;
+      ALTER TABLE gifts ADD COLUMN party_id TEXT;
+      ALTER TABLE gifts ADD COLUMN party_name TEXT;
+      ALTER TABLE gifts ADD COLUMN requeued_by TEXT;
+      CREATE INDEX IF NOT EXISTS gifts_caller ON gifts (caller_key, created_at);
+      CREATE INDEX IF NOT EXISTS gifts_party ON gifts (party_id, created_at);
+      ALTER TABLE batches ADD COLUMN caller_key TEXT;
+      ALTER TABLE batches ADD COLUMN party_id TEXT;
+      ALTER TABLE batch_gifts ADD COLUMN caller_key TEXT;
+      ALTER TABLE batch_gifts ADD COLUMN party_id TEXT;
+      ALTER TABLE batch_gifts ADD COLUMN party_name TEXT;
+      CREATE TABLE IF NOT EXISTS sessions (
+        token_hash TEXT PRIMARY KEY,
+        party_id TEXT NOT NULL,
+        party_name TEXT NOT NULL,
+        supervisor INTEGER NOT NULL,
+        refresh_token TEXT NOT NULL,
+        user_name TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS sessions_expiry ON sessions (expires_at);`,
+  },
 ];
 
 export const JOURNAL_SCHEMA_VERSION = MIGRATIONS.length;

@@ -12,10 +12,15 @@ const NEVER_LOGGED = /token|authorization|key|password|secret|email|name|address
 
 /**
  * The one list of values never written anywhere — log lines, stored or served upstream
- * messages alike: the upstream token, every caller key, the admin token.
+ * messages alike: the upstream token, every caller key, the admin token, iMIS's client secret.
  */
-export function secretsOf(config: { upstreamToken: string; callerKeys: readonly string[]; adminTokens: readonly string[] }): string[] {
-  return [config.upstreamToken, ...config.callerKeys, ...config.adminTokens];
+export function secretsOf(config: {
+  upstreamToken: string;
+  callerKeys: readonly string[];
+  adminTokens: readonly string[];
+  signIn?: { clientSecret: string } | undefined;
+}): string[] {
+  return [config.upstreamToken, ...config.callerKeys, ...config.adminTokens, ...(config.signIn ? [config.signIn.clientSecret] : [])];
 }
 
 /** Replaces each secret anywhere in a text with [redacted]. */

@@ -40,6 +40,12 @@ try {
         '  Set GIFT_API_BASE_URL, GIFT_API_TOKEN and GIFT_FINANCIAL_ACCOUNT_ID to talk to the real External Gift API.',
       );
     }
+    if (proxy.config.signIn && proxy.config.signIn.imisBaseUrl === undefined) {
+      lines.push(
+        '',
+        `  Sign-in is ON through the demo's iMIS stand-in: ${proxy.url}/imis/Staff/Sign_in_to_gift_entry.aspx (README: Signing in through iMIS).`,
+      );
+    }
     if (proxy.config.callerChecksOff) {
       lines.push('', '  Caller checks are OFF (loopback host and no GIFT_ENTRY_KEYS): fine for local use, never for a shared server.');
     }

@@ -63,6 +63,10 @@ export interface MetricsSources {
   ready(): boolean;
   lastBackup(): BackupRecord | undefined;
   build: BuildInfo;
+  /** Wrong guesses since start, by what was guessed (caller_key, admin_token, sign_in_token). */
+  refusedGuesses?(): Record<string, number>;
+  /** Live sign-in sessions; undefined when sign-in is off. */
+  liveSessions?(): number | undefined;
 }
 
 export interface ProxyMetrics {
@@ -157,6 +161,25 @@ export async function createMetrics(sources: MetricsSources): Promise<ProxyMetri
     },
     1,
   );
+
+  new Counter({
+    name: 'gift_proxy_refused_guesses_total',
+    help: 'Wrong caller keys, admin tokens and refresh tokens since start: a steep rise is someone guessing (each is answered ever more slowly).',
+    labelNames: ['kind'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [kind, count] of Object.entries(sources.refusedGuesses?.() ?? {})) this.inc({ kind }, count);
+    },
+  });
+  new Gauge({
+    name: 'gift_proxy_sessions',
+    help: 'Live sign-in sessions (0 when sign-in is off).',
+    registers: [registry],
+    collect() {
+      this.set(sources.liveSessions?.() ?? 0);
+    },
+  });
 
   const imports = new Counter({
     name: 'gift_proxy_upstream_imports_total',

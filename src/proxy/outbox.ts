@@ -16,6 +16,7 @@ import {
   type GiftRecord,
   type GiftStatus,
 } from '../contract/index.ts';
+import { scopeCondition, type Owner, type Scope } from './caller.ts';
 import { openJournal, type OpenedJournal, type OpenJournalOptions } from './journal-file.ts';
 
 export interface StoredGift {
@@ -28,6 +29,8 @@ export interface StoredGift {
   failures: number;
   /** When the current run of failed attempts began (ms), if one is under way. */
   failingSince: number | undefined;
+  /** Who entered it (key label, verified party): what decides who may see it. */
+  owner: Owner;
 }
 
 interface Row {
@@ -48,6 +51,8 @@ interface Row {
   redacted: number;
   failures: number;
   failing_since: number | null;
+  caller_key: string | null;
+  party_id: string | null;
 }
 
 export interface Outcome {
@@ -65,6 +70,11 @@ export interface Outcome {
 export interface EntryMetadata {
   enteredBy?: string | undefined;
   donorName?: string | undefined;
+  /** The label of the caller key it came through (never the key). */
+  callerKey?: string | undefined;
+  /** The verified iMIS party who entered it, when sign-in is on. */
+  partyId?: string | undefined;
+  partyName?: string | undefined;
 }
 
 export class Outbox {
@@ -112,12 +122,13 @@ export class Outbox {
     const json = JSON.stringify(request);
     this.db
       .prepare(
-        `INSERT INTO gifts (transaction_id, status, request, message, entered_by, donor_name, created_at, updated_at)
-         VALUES (@id, @status, @json, @message, @enteredBy, @donorName, @now, @now)
+        `INSERT INTO gifts (transaction_id, status, request, message, entered_by, donor_name, caller_key, party_id, party_name, created_at, updated_at)
+         VALUES (@id, @status, @json, @message, @enteredBy, @donorName, @callerKey, @partyId, @partyName, @now, @now)
          ON CONFLICT (transaction_id) DO UPDATE SET
            status = @status, request = @json, message = @message, field = NULL, upstream_message = NULL,
            uncertain = 0, next_attempt_at = 0, failures = 0, failing_since = NULL,
-           entered_by = @enteredBy, donor_name = @donorName, updated_at = @now
+           entered_by = @enteredBy, donor_name = @donorName, caller_key = @callerKey, party_id = @partyId,
+           party_name = @partyName, updated_at = @now
          WHERE gifts.status = 'rejected'`,
       )
       .run({
@@ -127,6 +138,9 @@ export class Outbox {
         message: message ?? null,
         enteredBy: metadata.enteredBy ?? null,
         donorName: metadata.donorName ?? null,
+        callerKey: metadata.callerKey ?? null,
+        partyId: metadata.partyId ?? null,
+        partyName: metadata.partyName ?? null,
         now,
       });
     return this.get(request.transactionId)!;
@@ -188,24 +202,27 @@ export class Outbox {
    * Puts a stuck gift back in the queue, in its original place, once someone has fixed
    * the cause. It stays uncertain: one of its attempts may have landed upstream.
    */
-  requeue(transactionId: string, message: string): StoredGift | undefined {
+  requeue(transactionId: string, message: string, by?: string): StoredGift | undefined {
     const changed = this.db
       .prepare(
-        `UPDATE gifts SET status = 'queued', message = ?, failures = 0, failing_since = NULL, next_attempt_at = 0, updated_at = ?
+        `UPDATE gifts SET status = 'queued', message = ?, failures = 0, failing_since = NULL, next_attempt_at = 0, updated_at = ?,
+           requeued_by = COALESCE(?, requeued_by)
          WHERE transaction_id = ? AND status = 'stuck'`,
       )
-      .run(message, new Date().toISOString(), transactionId).changes;
+      .run(message, new Date().toISOString(), by ?? null, transactionId).changes;
     return changed === 1 ? this.get(transactionId) : undefined;
   }
 
-  /** Puts every stuck gift back in the queue, in its place (an operator's "retry all"); returns how many. */
-  requeueAllStuck(message: string): number {
+  /** Puts every stuck gift `scope` sees back in the queue, in its place (an operator's "retry all"); returns how many. */
+  requeueAllStuck(message: string, scope: Scope = {}, by?: string): number {
+    const visible = scopeCondition(scope);
     return this.db
       .prepare(
-        `UPDATE gifts SET status = 'queued', message = ?, failures = 0, failing_since = NULL, next_attempt_at = 0, updated_at = ?
-         WHERE status = 'stuck'`,
+        `UPDATE gifts SET status = 'queued', message = @message, failures = 0, failing_since = NULL, next_attempt_at = 0,
+           updated_at = @now, requeued_by = COALESCE(@by, requeued_by)
+         WHERE status = 'stuck' AND ${visible.sql}`,
       )
-      .run(message, new Date().toISOString()).changes;
+      .run({ message, now: new Date().toISOString(), by: by ?? null, ...visible.params }).changes;
   }
 
   /**
@@ -287,9 +304,12 @@ export class Outbox {
     return rows.length;
   }
 
-  /** Recent gifts, newest first, each with the fields sent upstream (for reconciliation and CSV). */
-  journal(since: string, limit: number): GiftRecord[] {
-    const rows = this.db.prepare('SELECT * FROM gifts WHERE created_at >= ? ORDER BY seq DESC LIMIT ?').all(since, limit) as Row[];
+  /** Recent gifts `scope` sees, newest first, each with the fields sent upstream (for reconciliation and CSV). */
+  journal(since: string, limit: number, scope: Scope = {}): GiftRecord[] {
+    const visible = scopeCondition(scope);
+    const rows = this.db
+      .prepare(`SELECT * FROM gifts WHERE created_at >= @since AND ${visible.sql} ORDER BY seq DESC LIMIT @limit`)
+      .all({ since, limit, ...visible.params }) as Row[];
     return rows.map((row) => {
       const { record, request } = toStored(row);
       return { ...record, gift: request };
@@ -356,5 +376,6 @@ function toStored(row: Row): StoredGift {
     nextAttemptAt: row.next_attempt_at,
     failures: row.failures,
     failingSince: row.failing_since ?? undefined,
+    owner: { keyLabel: row.caller_key ?? undefined, partyId: row.party_id ?? undefined },
   };
 }

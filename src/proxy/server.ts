@@ -14,6 +14,10 @@ import { readConfig, type Env, type ProxyConfig } from './config.ts';
 import { Dispatcher, type UpstreamState } from './dispatcher.ts';
 import { GiftChanges } from './gift-changes.ts';
 import { journalStartFailure } from './journal-file.ts';
+import { KeyFailures } from './key-failures.ts';
+import { SessionStore } from './sessions.ts';
+import { SignInService } from './sign-in-service.ts';
+import { DEMO_SIGN_IN } from '../contract/session-api.ts';
 import { createLogger, secretsOf, type Log } from './logger.ts';
 import { LookupsCache } from './lookups-cache.ts';
 import { createMetrics, type ProxyMetrics } from './metrics.ts';
@@ -150,13 +154,41 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
           ready: () => !stopping && outbox.checkWritable().writable,
           lastBackup: () => readBackupRecord(config.dataDir),
           build: buildInfo(),
+          refusedGuesses: () => ({
+            caller_key: keyGuesses.refusedTotal,
+            admin_token: adminGuesses.refusedTotal,
+            sign_in_token: signInGuesses.refusedTotal,
+          }),
+          liveSessions: () => signIn?.store.live(),
         });
   const upstream = createUpstreamClient(upstreamBaseUrl, config.upstreamToken, config.upstreamTimeoutMs, secretsOf(config));
   const client = metrics?.instrument(upstream) ?? upstream;
   const changes = new GiftChanges();
   const dispatcher = new Dispatcher(outbox, client, config, log, changes);
   const lookups = new LookupsCache(client, config.lookupsTtlMs, config.transactionIdPrefix);
+  // The demo's iMIS stand-in lives on this proxy, whose address is known once it listens.
+  let ownUrl = '';
+  const signIn =
+    config.signIn &&
+    new SignInService(
+      config.signIn,
+      new SessionStore(outbox.database, config.signIn.sessionMinutes),
+      {
+        baseUrl: () => config.signIn?.imisBaseUrl ?? `${ownUrl}${DEMO_SIGN_IN.imisPath}`,
+        clientId: config.signIn.clientId,
+        clientSecret: config.signIn.clientSecret,
+        timeoutMs: Math.min(config.upstreamTimeoutMs, 15_000),
+      },
+      log,
+    );
+  const keyGuesses = new KeyFailures('caller_key_refused', log);
+  const adminGuesses = new KeyFailures('admin_token_refused', log);
+  const signInGuesses = new KeyFailures('sign_in_token_refused', log);
   const app = createApp({
+    signIn,
+    keyGuesses,
+    adminGuesses,
+    signInGuesses,
     config,
     outbox,
     dispatcher,
@@ -191,6 +223,7 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
+  ownUrl = url;
   const build = buildInfo();
   log('info', 'proxy_started', {
     url,
@@ -203,7 +236,12 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
     resumedGifts: resumed,
     queueDepth: outbox.depth(),
     allowedOrigins: config.allowedOrigins.join(',') || '(none)',
-    callerChecks: config.callerChecksOff ? 'OFF (loopback host, no GIFT_ENTRY_KEYS): local development only' : 'on',
+    callerChecks: config.callerChecksOff
+      ? 'OFF (loopback host, no GIFT_ENTRY_KEYS): local development only; only requests addressed to a loopback Host (localhost, 127.0.0.1, [::1]) are answered'
+      : 'on',
+    signIn: config.signIn
+      ? `on: every API call needs an iMIS sign-in (${config.signIn.imisBaseUrl ?? 'the demo iMIS stand-in'}; entry roles ${config.signIn.entryRoles.join(',')}; supervisor roles ${config.signIn.supervisorRoles.join(',') || '(none)'}; sessions ${config.signIn.sessionMinutes} min)`
+      : 'off: caller keys alone, each reading only what it entered',
   });
 
   let closing: Promise<void> | undefined;
@@ -223,6 +261,9 @@ export async function startProxy(env: Env, options: StartOptions = {}): Promise<
         const stopped = dispatcher.stop();
         dispatcher.releaseWaiters();
         changes.close();
+        keyGuesses.flush();
+        adminGuesses.flush();
+        signInGuesses.flush();
         await stopped;
         await closed;
         const queueDepth = outbox.depth();

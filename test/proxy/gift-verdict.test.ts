@@ -24,6 +24,7 @@ function gift(attempts: number, uncertain: boolean, failures = 0, failingSince?:
     nextAttemptAt: 0,
     failures,
     failingSince,
+    owner: { keyLabel: undefined, partyId: undefined },
   };
 }
 

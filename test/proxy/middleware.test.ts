@@ -53,13 +53,14 @@ describe('caller checks', () => {
     assert.deepEqual(reached, []);
   });
 
-  test('the allowed origin gets a preflight that names the key and Prefer headers', async () => {
+  test('the allowed origin gets a preflight that names the key, session and Prefer headers', async () => {
     const { app, reached } = appWith({ callerKeys: KEYS, callerChecksOff: false });
     const preflight = await call(app, { Origin: ALLOWED, 'Access-Control-Request-Method': 'POST' }, 'OPTIONS');
     assert.equal(preflight.status, 204);
     assert.equal(preflight.headers.get('access-control-allow-origin'), ALLOWED);
     assert.match(preflight.headers.get('access-control-allow-headers') ?? '', new RegExp(CALLER_KEY_HEADER, 'i'));
     assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /\bPrefer\b/);
+    assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /\bX-Gift-Session\b/, 'the sign-in session header too');
     // A batch row is saved with PUT, removed with DELETE, a batch's defaults changed with PATCH.
     assert.deepEqual((preflight.headers.get('access-control-allow-methods') ?? '').split(/,\s*/).sort(), [
       'DELETE',

@@ -8,11 +8,14 @@ import Database from 'better-sqlite3';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { open, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { BlockList } from 'node:net';
 import { Readable } from 'node:stream';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { ADMIN_PATHS, BACKUP_GIFT_COUNT_HEADER } from '../admin-api.ts';
 import { writeBackupRecord } from '../backup-record.ts';
+import { clientAddress, trustedHops } from '../caller-checks.ts';
 import type { ProxyConfig } from '../config.ts';
+import { KeyFailures } from '../key-failures.ts';
 import { problem } from '../http-problem.ts';
 import type { Log } from '../logger.ts';
 import type { ProxyMetrics } from '../metrics.ts';
@@ -20,7 +23,9 @@ import type { Outbox } from '../outbox.ts';
 import { metricsRoutes } from './metrics.ts';
 
 export interface AdminDeps {
-  config: Pick<ProxyConfig, 'adminTokens' | 'dataDir'>;
+  config: Pick<ProxyConfig, 'adminTokens' | 'dataDir'> & Partial<Pick<ProxyConfig, 'trustedProxies'>>;
+  /** Wrong admin tokens, counted across requests (the server flushes its summary when it stops). */
+  adminGuesses?: KeyFailures;
   outbox: Pick<Outbox, 'backupTo'>;
   metrics?: ProxyMetrics | undefined;
   log: Log;
@@ -32,8 +37,17 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Any of `adminTokens` (two while one replaces the other) opens the operator endpoints. */
-export function requireAdminToken(adminTokens: readonly string[], log: Log): MiddlewareHandler {
+/**
+ * Any of `adminTokens` (two while one replaces the other) opens the operator endpoints. Wrong
+ * tokens are answered ever more slowly per address and overall, and summarised in the log
+ * (key-failures.ts); a right one is never slowed.
+ */
+export function requireAdminToken(
+  adminTokens: readonly string[],
+  log: Log,
+  failures = new KeyFailures('admin_token_refused', log),
+  trusted?: BlockList,
+): MiddlewareHandler {
   return async (c, next) => {
     const path = new URL(c.req.url).pathname;
     if (adminTokens.length === 0) {
@@ -44,8 +58,15 @@ export function requireAdminToken(adminTokens: readonly string[], log: Log): Mid
       c.header('WWW-Authenticate', 'Bearer realm="gift-proxy-admin"');
       return problem(c, 401, `${path} needs the admin token: send Authorization: Bearer <GIFT_ADMIN_TOKEN>.`);
     }
-    if (!adminTokens.some((adminToken) => sameSecret(given, adminToken))) {
-      log('warn', 'admin_token_refused', { path });
+    const address = clientAddress(c, trusted);
+    if (failures.busy(address)) {
+      c.header('Retry-After', '60');
+      return problem(c, 429, 'Too many wrong admin tokens came from this address; wait a minute before trying again.');
+    }
+    let right = false;
+    for (const adminToken of adminTokens) right = sameSecret(given, adminToken) || right;
+    if (!right) {
+      await failures.wait(address, failures.fail(address, 'unknown').delayMs);
       c.header('WWW-Authenticate', 'Bearer realm="gift-proxy-admin", error="invalid_token"');
       return problem(c, 401, 'The admin token is not recognised (it may have been rotated): use the current GIFT_ADMIN_TOKEN.');
     }
@@ -68,7 +89,7 @@ function finishCopy(file: string): number {
 
 export function adminRoutes(deps: AdminDeps): Hono {
   const app = new Hono();
-  const guard = requireAdminToken(deps.config.adminTokens, deps.log);
+  const guard = requireAdminToken(deps.config.adminTokens, deps.log, deps.adminGuesses, trustedHops(deps.config.trustedProxies ?? []));
   app.use(ADMIN_PATHS.backup, guard);
   app.use(ADMIN_PATHS.metrics, guard);
 

@@ -20,6 +20,7 @@ import {
   type Batch,
 } from '../../contract/index.ts';
 import type { BatchStore } from '../batch-store.ts';
+import { callerOf, scopeOf, sees, stamped } from '../caller.ts';
 import type { ProxyConfig } from '../config.ts';
 import type { Dispatcher } from '../dispatcher.ts';
 import type { GiftChanges } from '../gift-changes.ts';
@@ -74,17 +75,29 @@ async function readBody<S extends z.ZodMiniType>(c: Context, schema: S, what: st
 
 export function batchRoutes({ config, outbox, batches, dispatcher, changes, log }: Deps): Hono {
   const app = new Hono();
+  /**
+   * The batch, if the caller may see it (what its key or its person opened; a supervisor sees all):
+   * another caller's batch answers as if it did not exist.
+   */
+  const visible = (c: Context, id: string): Batch | undefined => {
+    const owner = batches.ownerOf(id);
+    return owner && sees(scopeOf(callerOf(c)), owner) ? batches.get(id) : undefined;
+  };
+  /** Who acts, for the journal: the verified party when signed in, else the party ID the page reported. */
+  const actor = (c: Context, reported: string | undefined) => callerOf(c).party?.id ?? reported;
 
   app.post('/', SETTINGS_BODY, async (c) => {
     const settings = await readBody(c, batchSettingsSchema, 'the batch settings');
     if (settings instanceof Response) return settings;
+    const caller = callerOf(c);
+    const by = actor(c, settings.by);
     let batch: Batch;
     try {
-      batch = batches.open(settings);
+      batch = batches.open({ ...settings, by }, stamped(caller, {}));
     } catch (error) {
       return cannotStore(c, error);
     }
-    log('info', 'batch_opened', { batchId: batch.id, by: settings.by, expectedCount: settings.expected.count });
+    log('info', 'batch_opened', { batchId: batch.id, by, callerLabel: caller.keyLabel, expectedCount: settings.expected.count });
     return c.json(batch, 201);
   });
 
@@ -93,11 +106,11 @@ export function batchRoutes({ config, outbox, batches, dispatcher, changes, log 
     if (!(BATCH_STATES as readonly string[]).includes(state)) {
       return problem(c, 400, `"state" must be ${BATCH_STATES.join(' or ')} (got "${state}").`);
     }
-    return c.json({ batches: batches.list(state as Batch['state']) });
+    return c.json({ batches: batches.list(state as Batch['state'], scopeOf(callerOf(c))) });
   });
 
   app.get('/:id', (c) => {
-    const batch = batches.get(c.req.param('id'));
+    const batch = visible(c, c.req.param('id'));
     return batch ? c.json(batch) : notFound(c, c.req.param('id'));
   });
 
@@ -105,7 +118,7 @@ export function batchRoutes({ config, outbox, batches, dispatcher, changes, log 
     const id = c.req.param('id');
     const settings = await readBody(c, batchSettingsPatchSchema, 'the batch settings');
     if (settings instanceof Response) return settings;
-    const before = batches.get(id);
+    const before = visible(c, id);
     if (!before) return notFound(c, id);
     if (before.state !== 'open') return postedAlready(c, before);
     let batch: Batch;
@@ -115,7 +128,7 @@ export function batchRoutes({ config, outbox, batches, dispatcher, changes, log 
       return cannotStore(c, error);
     }
     const changed = (['name', 'defaults', 'expected'] as const).filter((key) => settings[key] !== undefined).join(',');
-    log('info', 'batch_defaults_changed', { batchId: id, by: settings.by, changed: changed || 'nothing' });
+    log('info', 'batch_defaults_changed', { batchId: id, by: actor(c, settings.by), changed: changed || 'nothing' });
     return c.json(batch);
   });
 
@@ -124,7 +137,7 @@ export function batchRoutes({ config, outbox, batches, dispatcher, changes, log 
     const transactionId = c.req.param('transactionId');
     const body = await readJsonObject(c, 'one batch row', ['gift', 'amount']);
     if (body instanceof BodyProblem) return body.answer(c);
-    const batch = batches.get(id);
+    const batch = visible(c, id);
     if (!batch) return notFound(c, id);
     if (batch.state !== 'open') return postedAlready(c, batch);
     const { gift: giftBody, enteredBy, donorName, ...unknown } = body;
@@ -138,7 +151,8 @@ export function batchRoutes({ config, outbox, batches, dispatcher, changes, log 
       const { message, ...fields } = intake.error;
       return problem(c, 400, message, fields);
     }
-    const { gift, metadata } = intake;
+    const { gift } = intake;
+    const metadata = stamped(callerOf(c), intake.metadata);
     if (gift.transactionId !== transactionId) {
       return problem(
         c,
@@ -164,7 +178,7 @@ export function batchRoutes({ config, outbox, batches, dispatcher, changes, log 
       return problem(
         c,
         409,
-        `Transaction ID ${transactionId} already belongs to a gift in another batch ("${holder.name}"); start a new gift to get a new ID.`,
+        `Transaction ID ${transactionId} already belongs to a gift in another batch${visible(c, holder.id) ? ` ("${holder.name}")` : ''}; start a new gift to get a new ID.`,
         {
           field: 'transactionId',
         },
@@ -184,7 +198,7 @@ export function batchRoutes({ config, outbox, batches, dispatcher, changes, log 
   app.delete('/:id/gifts/:transactionId', (c) => {
     const id = c.req.param('id');
     const transactionId = c.req.param('transactionId');
-    const batch = batches.get(id);
+    const batch = visible(c, id);
     if (!batch) return notFound(c, id);
     if (batch.state !== 'open') return postedAlready(c, batch);
     let removed: boolean;
@@ -204,7 +218,8 @@ export function batchRoutes({ config, outbox, batches, dispatcher, changes, log 
     const post = await readBody(c, postBatchSchema, 'who posts the batch');
     if (post instanceof Response) return post;
     // From here to the answer nothing awaits: the gate and the post see the same rows.
-    const batch = batches.get(id);
+    const batch = visible(c, id);
+    const by = actor(c, post.by);
     if (!batch) return notFound(c, id);
     if (batch.state === 'posted') return c.json(batch);
     const refusal = postRefusal(
@@ -217,7 +232,7 @@ export function batchRoutes({ config, outbox, batches, dispatcher, changes, log 
 
     const held = dispatcher.held;
     try {
-      batches.post(id, post.by, refusal ? post.reason : undefined, (entry) => {
+      batches.post(id, by, refusal ? post.reason : undefined, (entry) => {
         if (outbox.get(entry.transactionId)) throw new TransactionIdTaken(entry.transactionId);
         // A gift with no received date was received the day it was entered in the batch, not the day it is posted.
         const request = toImportRequest(entry.gift, config.financialAccountId, new Date(entry.addedAt));
@@ -241,7 +256,7 @@ export function batchRoutes({ config, outbox, batches, dispatcher, changes, log 
     }
     const posted = batches.get(id)!;
     const totalCents = posted.gifts.reduce((sum, row) => sum + Math.round(row.gift.amount * 100), 0);
-    log('info', 'batch_posted', { batchId: id, by: post.by, gifts: posted.gifts.length, totalCents, anyway: refusal !== undefined, held });
+    log('info', 'batch_posted', { batchId: id, by, gifts: posted.gifts.length, totalCents, anyway: refusal !== undefined, held });
     changes.changedMany();
     dispatcher.wake();
     return c.json(posted);

@@ -9,6 +9,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { WATCH_MAX_GIFTS, WATCH_MAX_WAIT_MS, watchRequestSchema, type GiftRecord, type GiftStatus } from '../../contract/index.ts';
+import { callerOf, scopeOf, sees, type Scope } from '../caller.ts';
 import type { GiftChanges } from '../gift-changes.ts';
 import { BodyProblem, giftJsonBody, readJsonObject } from '../gift-intake.ts';
 import { problem } from '../http-problem.ts';
@@ -24,10 +25,11 @@ const DEFAULT_WAIT_MS = 25_000;
 
 export function giftWatchRoutes({ outbox, changes }: Deps): Hono {
   const app = new Hono();
-  const differing = (known: Record<string, GiftStatus>): GiftRecord[] =>
+  // Gifts another caller entered are ignored, as gifts the journal does not hold are.
+  const differing = (known: Record<string, GiftStatus>, scope: Scope): GiftRecord[] =>
     Object.entries(known).flatMap(([id, status]) => {
-      const record = outbox.get(id)?.record;
-      return record && record.status !== status ? [record] : [];
+      const stored = outbox.get(id);
+      return stored && sees(scope, stored.owner) && stored.record.status !== status ? [stored.record] : [];
     });
 
   app.post('/', giftJsonBody({ a: 'A watch request', the: 'the watch request' }), async (c) => {
@@ -46,7 +48,8 @@ export function giftWatchRoutes({ outbox, changes }: Deps): Hono {
     if (ids.length > WATCH_MAX_GIFTS) {
       return problem(c, 400, `Watch at most ${WATCH_MAX_GIFTS} gifts at once (this request names ${ids.length}).`);
     }
-    const now = differing(known);
+    const scope = scopeOf(callerOf(c));
+    const now = differing(known, scope);
     if (now.length > 0 || waitMs === 0) return c.json({ gifts: now });
 
     const watched = new Set(ids);
@@ -65,10 +68,10 @@ export function giftWatchRoutes({ outbox, changes }: Deps): Hono {
       stop = changes.listen(
         (id) => {
           if (id !== undefined && !watched.has(id)) return;
-          const changed = differing(known);
+          const changed = differing(known, scope);
           if (changed.length > 0) finish(changed);
         },
-        () => finish(differing(known)),
+        () => finish(differing(known, scope)),
       );
       if (signal.aborted) gone();
     });

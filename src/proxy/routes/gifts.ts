@@ -18,6 +18,7 @@ import {
   type RetryStuckAnswer,
 } from '../../contract/index.ts';
 import type { BatchStore } from '../batch-store.ts';
+import { callerOf, scopeOf, sees, stamped, type Caller } from '../caller.ts';
 import type { ProxyConfig } from '../config.ts';
 import type { Dispatcher } from '../dispatcher.ts';
 import type { GiftChanges } from '../gift-changes.ts';
@@ -54,6 +55,11 @@ const notStored = (reason: string) =>
 
 export function giftRoutes({ config, outbox, dispatcher, batches, changes, log }: Deps): Hono {
   const app = new Hono();
+  /** The gift, if the caller may see it: another caller's gift answers as if it did not exist. */
+  const visible = (id: string, caller: Caller) => {
+    const stored = outbox.get(id);
+    return stored && sees(scopeOf(caller), stored.owner) ? stored : undefined;
+  };
 
   app.post('/', giftJsonBody(), async (c) => {
     const body = await readJsonObject(c);
@@ -65,15 +71,26 @@ export function giftRoutes({ config, outbox, dispatcher, batches, changes, log }
       const { message, ...extra } = intake.error;
       return problem(c, 400, message, extra);
     }
-    const { gift, metadata } = intake;
+    const { gift } = intake;
+    const caller = callerOf(c);
+    const metadata = stamped(caller, intake.metadata);
     const holder = batches.holderOf(gift.transactionId);
     if (holder?.state === 'open') {
-      const message = `Transaction ID ${gift.transactionId} belongs to a gift kept in the open batch "${holder.name}"; it is sent when that batch is posted. Start a new gift to get a new ID.`;
+      // Another caller's batch is not named: its name is theirs.
+      const owner = batches.ownerOf(holder.id);
+      const named = owner && sees(scopeOf(caller), owner) ? `the open batch "${holder.name}"` : 'an open batch';
+      const message = `Transaction ID ${gift.transactionId} belongs to a gift kept in ${named}; it is sent when that batch is posted. Start a new gift to get a new ID.`;
       return problem(c, 409, message, { field: 'transactionId' });
     }
 
     const request = toImportRequest(gift, config.financialAccountId, new Date());
     const existing = outbox.get(gift.transactionId);
+    // Another caller's gift is not this caller's to see, nor to learn it exists (IDs carry 64 random bits).
+    const mine = existing === undefined || sees(scopeOf(caller), existing.owner);
+    if (existing && !mine)
+      return problem(c, 409, `Transaction ID ${gift.transactionId} is taken. Start a new gift to get a new ID.`, {
+        field: 'transactionId',
+      });
     if (existing && existing.record.status !== 'rejected') {
       if (!sameGift(existing.request, request, gift.receivedDate !== undefined)) {
         return problem(
@@ -98,7 +115,12 @@ export function giftRoutes({ config, outbox, dispatcher, batches, changes, log }
       log('error', 'journal_write_failed', { transactionId: gift.transactionId, reason });
       return problem(c, 503, notStored(reason));
     }
-    log('info', existing ? 'gift_resubmitted' : 'gift_received', { transactionId: gift.transactionId, held });
+    log('info', existing ? 'gift_resubmitted' : 'gift_received', {
+      transactionId: gift.transactionId,
+      held,
+      by: metadata.partyId,
+      callerLabel: metadata.callerKey,
+    });
     changes.changed(gift.transactionId);
     dispatcher.wake();
     if (prefersAsync(c.req.header(RESPOND_ASYNC.header))) {
@@ -111,9 +133,10 @@ export function giftRoutes({ config, outbox, dispatcher, batches, changes, log }
 
   // Registered before '/:transactionId…' so the path is never read as a transaction ID.
   app.post(PROXY_PATHS.retryStuck.slice(PROXY_PATHS.gifts.length), (c) => {
+    const caller = callerOf(c);
     let requeued: number;
     try {
-      requeued = outbox.requeueAllStuck(REQUEUED_MESSAGE);
+      requeued = outbox.requeueAllStuck(REQUEUED_MESSAGE, scopeOf(caller), caller.party?.id);
     } catch (error) {
       return problem(
         c,
@@ -121,7 +144,7 @@ export function giftRoutes({ config, outbox, dispatcher, batches, changes, log }
         `The gifts could not be put back in the queue: ${storageFailure(error)}. Try again once an administrator has fixed the proxy's storage.`,
       );
     }
-    log('info', 'gifts_requeued', { requeuedGifts: requeued });
+    log('info', 'gifts_requeued', { requeuedGifts: requeued, by: caller.party?.id, callerLabel: caller.keyLabel });
     dispatcher.wake();
     const answer: RetryStuckAnswer = { requeued };
     return c.json(answer);
@@ -129,7 +152,8 @@ export function giftRoutes({ config, outbox, dispatcher, batches, changes, log }
 
   app.post('/:transactionId/retry', (c) => {
     const id = c.req.param('transactionId');
-    const stored = outbox.get(id);
+    const caller = callerOf(c);
+    const stored = visible(id, caller);
     if (!stored) return problem(c, 404, `No gift with transaction ID ${id} has reached this proxy.`, { field: 'transactionId' });
     if (stored.record.status !== 'stuck') {
       return problem(c, 409, `Only a gift that needs attention can be put back in the queue; this one is ${stored.record.status}.`, {
@@ -138,7 +162,7 @@ export function giftRoutes({ config, outbox, dispatcher, batches, changes, log }
     }
     let requeued: GiftRecord | undefined;
     try {
-      requeued = outbox.requeue(id, REQUEUED_MESSAGE)?.record;
+      requeued = outbox.requeue(id, REQUEUED_MESSAGE, caller.party?.id)?.record;
     } catch (error) {
       return problem(
         c,
@@ -147,7 +171,7 @@ export function giftRoutes({ config, outbox, dispatcher, batches, changes, log }
       );
     }
     if (!requeued) return problem(c, 409, 'The gift changed meanwhile; look at its status again.', { field: 'transactionId' });
-    log('info', 'gift_requeued', { transactionId: id });
+    log('info', 'gift_requeued', { transactionId: id, by: caller.party?.id, callerLabel: caller.keyLabel });
     changes.changed(id);
     dispatcher.wake();
     return c.json(requeued, 202);
@@ -155,7 +179,7 @@ export function giftRoutes({ config, outbox, dispatcher, batches, changes, log }
 
   app.get('/:transactionId', (c) => {
     const id = c.req.param('transactionId');
-    const stored = outbox.get(id);
+    const stored = visible(id, callerOf(c));
     if (!stored) return problem(c, 404, `No gift with transaction ID ${id} has reached this proxy.`, { field: 'transactionId' });
     return c.json(stored.record);
   });
@@ -171,7 +195,7 @@ export function giftRoutes({ config, outbox, dispatcher, batches, changes, log }
     if (!/^\d+$/.test(limitParam) || limit < 1 || limit > 5000) {
       return problem(c, 400, `"limit" must be a whole number from 1 to 5000 (got "${limitParam}").`);
     }
-    return c.json({ gifts: outbox.journal(since.toISOString(), limit) });
+    return c.json({ gifts: outbox.journal(since.toISOString(), limit, scopeOf(callerOf(c))) });
   });
 
   return app;
