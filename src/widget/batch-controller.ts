@@ -199,9 +199,9 @@ export class BatchController implements ReactiveController {
     this.persist();
   }
 
-  /** A refused gift staff decided not to send: it leaves "Needs correcting" and the counts, visibly. */
+  /** A refused or waiting gift staff decided not to send: it leaves "Needs correcting", the outbox and the counts, visibly. */
   withdraw(transactionId: string): void {
-    this.entries = this.entries.map((e) => (e.transactionId === transactionId ? { ...e, withdrawn: true } : e));
+    this.entries = this.entries.map((e) => (e.transactionId === transactionId ? { ...e, withdrawn: true, waiting: undefined } : e));
     this.persist();
   }
 

@@ -234,6 +234,7 @@ export class GiftEntry extends LightElement {
     for (const gift of await outbox.waiting())
       if (this.belongs(gift.batchId)) this.batch.upsert(this.batch.find(gift.entry.transactionId) ?? gift.entry);
     await outbox.send();
+    await outbox.settleOrphans(this.batch.entries, this.batch.header?.id);
   }
 
   /** Whether a gift of that batch (none: sent one by one) has a row in the batch this tab shows. */

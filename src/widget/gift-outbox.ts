@@ -47,6 +47,13 @@ export interface OutboxHost {
   stillWaiting(count: number, reason: string | undefined): void;
 }
 
+const LOST: Verdict = {
+  status: 'rejected',
+  message:
+    'This gift no longer waits in this browser and the gift proxy does not have it (withdrawn in another tab, or the browser’s data was cleared). Correct and resend it if it is a gift.',
+  field: undefined,
+};
+
 const DB_NAME = 'gift-entry';
 const STORE = 'outbox';
 // After a failed round: soon at first (a restart takes a second or two), then no more than once a minute.
@@ -146,6 +153,32 @@ export class BrowserOutbox {
       await request((await store('readwrite')).delete(key));
       return 'withdrawn' as const;
     }, false) as Promise<'withdrawn' | 'gone'>;
+  }
+
+  /**
+   * Rows this tab shows as waiting that are no longer in the outbox: another tab sent them (or
+   * they were withdrawn there) while this one was closed. The proxy says which: they take its
+   * answer, or are said to be neither here nor there — never left "waiting" for ever.
+   */
+  async settleOrphans(rows: readonly BatchEntry[], batchId: string | undefined): Promise<void> {
+    const kept = new Set((await this.waiting()).map((gift) => gift.entry.transactionId));
+    const orphans = rows.filter((row) => row.waiting && !row.withdrawn && !kept.has(row.transactionId));
+    if (orphans.length === 0) return;
+    const client = this.host.client();
+    if (batchId) {
+      const batch = await client.getBatch(batchId);
+      if (!batch.ok) return; // asked again at the next page load
+      for (const row of orphans) {
+        const there = batch.value.gifts.some((gift) => gift.transactionId === row.transactionId);
+        this.host.arrived(row, there ? undefined : LOST, batchId);
+      }
+      return;
+    }
+    for (const row of orphans) {
+      const answer = await client.status(row.transactionId);
+      if (answer.ok) this.host.arrived(row, answer.value, undefined);
+      else if (answer.status === 404) this.host.arrived(row, LOST, undefined);
+    }
   }
 
   /** Sends every waiting gift in order, until one cannot be delivered; then tries again later. */

@@ -4,24 +4,41 @@
  * themselves — each once — when the proxy answers again, in this tab or a later one.
  */
 import { withFakeProxy } from './fake-proxy.ts';
+import { fixture } from '@open-wc/testing';
+import type { GiftSubmission } from '../../src/contract/gift-schema.ts';
 import type { GiftEntry } from '../../src/widget/gift-entry.ts';
 import { control, expect, expectNoAxeViolations, fill, fillValidGift, mountWidget, submit, waitUntil } from './widget-helpers.ts';
 
 /** What the outbox holds, read the way another tab would. */
-async function outboxContents(): Promise<Array<{ entry: { transactionId: string } }>> {
+type Stored = { key: string; submission: GiftSubmission; entry: { transactionId: string } };
+
+async function outboxContents(): Promise<Stored[]> {
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const open = indexedDB.open('gift-entry', 1);
     open.onupgradeneeded = () => open.result.createObjectStore('outbox', { keyPath: 'key' });
     open.onsuccess = () => resolve(open.result);
     open.onerror = () => reject(open.error);
   });
-  const all = await new Promise<Array<{ entry: { transactionId: string } }>>((resolve) => {
+  const all = await new Promise<Stored[]>((resolve) => {
     const read = db.transaction('outbox', 'readwrite').objectStore('outbox');
     const request = read.getAll();
     request.onsuccess = () => resolve(request.result);
   });
   db.close();
   return all;
+}
+
+async function deleteFromOutbox(key: string): Promise<void> {
+  const db = await new Promise<IDBDatabase>((resolve) => {
+    const open = indexedDB.open('gift-entry', 1);
+    open.onsuccess = () => resolve(open.result);
+  });
+  await new Promise((resolve) => {
+    const deleting = db.transaction('outbox', 'readwrite');
+    deleting.objectStore('outbox').delete(key);
+    deleting.oncomplete = resolve;
+  });
+  db.close();
 }
 
 async function emptyOutbox(): Promise<void> {
@@ -168,5 +185,29 @@ describe('gifts wait in the browser while the proxy is unreachable', () => {
     const batch = [...proxy().batches.values()][0]!;
     expect(batch.gifts.map((gift) => gift.transactionId)).to.deep.equal([id]);
     expect(el.querySelector('.batch-difference')!.textContent).to.contain('Matches');
+  });
+
+  it('a row left "waiting" in a closed tab whose gift another tab sent, or that no longer exists, takes the truth when the tab comes back', async () => {
+    const el = await mountWidget('mode=immediate');
+    await outboxReady(el);
+    proxy().down = true;
+    const [sent, vanished] = await typeWhileDown(el, [
+      { amount: '25', lastName: 'Lovelace' },
+      { amount: '40', firstName: 'Grace', lastName: 'Hopper', emailAddress: 'grace@example.org' },
+    ]);
+    el.remove(); // the tab is closed with both rows "waiting" in its session
+    proxy().down = false;
+    // Meanwhile another tab sent the first, and the second was withdrawn there.
+    const stored = await outboxContents();
+    const first = stored.find((gift) => gift.entry.transactionId === sent);
+    const second = stored.find((gift) => gift.entry.transactionId === vanished);
+    await fetch('/api/gifts', { method: 'POST', body: JSON.stringify(first!.submission), headers: { 'Content-Type': 'application/json' } });
+    await deleteFromOutbox(first!.key);
+    await deleteFromOutbox(second!.key);
+    const back = await fixture<GiftEntry>('<gift-entry mode="immediate"></gift-entry>'); // the same tab's session, restored
+    await waitUntil(() => rowStatus(back, sent!) === 'Recorded', 'the gift another tab sent shows its status', { timeout: 5000 });
+    await waitUntil(() => rowStatus(back, vanished!) === 'Needs correcting', 'never left waiting for ever');
+    expect(back.querySelector('.needs-correcting')!.textContent).to.contain('no longer waits in this browser');
+    expect(proxy().posts.map((gift) => gift.transactionId)).to.deep.equal([sent]);
   });
 });
