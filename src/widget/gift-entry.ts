@@ -159,7 +159,7 @@ export class GiftEntry extends LightElement {
   }
 
   private get client(): ProxyClient {
-    return new ProxyClient((this.endpoint || SCRIPT_ORIGIN).replace(/\/+$/, ''), this.key);
+    return new ProxyClient((this.endpoint || SCRIPT_ORIGIN).replace(/\/+$/, ''), this.key, this);
   }
 
   private storageKey(what: 'draft' | 'batch' | 'stash'): string {

@@ -60,7 +60,7 @@ export class GiftToday extends LightElement {
   private async load(): Promise<void> {
     const midnight = new Date();
     midnight.setHours(0, 0, 0, 0);
-    const answer = await new ProxyClient((this.endpoint || SCRIPT_ORIGIN).replace(/\/+$/, ''), this.key).journal(midnight);
+    const answer = await new ProxyClient((this.endpoint || SCRIPT_ORIGIN).replace(/\/+$/, ''), this.key, this).journal(midnight);
     if (answer.ok) {
       this.gifts = answer.value.gifts;
       this.error = undefined;

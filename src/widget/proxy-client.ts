@@ -7,11 +7,19 @@ import { CALLER_KEY_HEADER, PROXY_PATHS, RESPOND_ASYNC, type GiftStatus } from '
 import type { GiftSubmission } from '../contract/gift-schema.ts';
 import type { Batch, BatchSettings, BatchSettingsPatch, BatchSummary, PostBatch, WatchResponse } from '../contract/batch-api.ts';
 import type { BatchState } from '../contract/batch-model.ts';
+import { load } from './saved-state.ts';
 
 type EntryMetadata = { enteredBy?: string | undefined; donorName?: string | undefined };
 
 // Captured at load: the widget talks to the server that served it unless told otherwise.
 export const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
+
+/** Where this tab keeps its iMIS sign-in with one proxy (sessionStorage: it ends with the tab). */
+export const sessionKey = (endpoint: string) => `gift-entry:session:${endpoint}`;
+
+// Sign-in (the prompt, the popup's message, renewal) is a chunk of its own: only a proxy with
+// sign-in on needs it, and it is fetched once that proxy asks for a session or this tab holds one.
+const signIn = () => import('./sign-in.ts');
 
 /**
  * `headers`: the answer's headers, when it came from the proxy (the release check reads them).
@@ -34,11 +42,18 @@ export class ProxyClient {
   constructor(
     readonly endpoint: string,
     private readonly key: string,
+    /** The element that shows the sign-in prompt when this proxy asks for one. */
+    readonly host?: HTMLElement,
   ) {}
 
-  private async call<T>(path: string, init: RequestInit = {}, extra: Record<string, string> = {}): Promise<Answer<T>> {
+  /**
+   * Answers needing a sign-in wait for it (the prompt says so) and are then asked again, so a
+   * gift being recorded when the session expired is sent once the person signs in again.
+   */
+  async call<T>(path: string, init: RequestInit = {}, extra: Record<string, string> = {}): Promise<Answer<T>> {
     const headers: Record<string, string> = { Accept: 'application/json', ...extra };
     if (this.key) headers[CALLER_KEY_HEADER] = this.key;
+    if (load(sessionKey(this.endpoint))) Object.assign(headers, (await signIn()).headers(this));
     if (init.body) headers['Content-Type'] = 'application/json';
     let response: Response;
     try {
@@ -63,6 +78,8 @@ export class ProxyClient {
       ProxyClient.onAnswer?.();
       return { ok: true, value: body as T, headers: response.headers };
     }
+    const need = (body as ProxyError | undefined)?.signIn;
+    if (need && (await (await signIn()).signedIn(this, need, headers))) return this.call(path, init, extra);
     const error = (body as ProxyError | undefined)?.message
       ? (body as ProxyError)
       : {

@@ -17,6 +17,7 @@ import { donorDisplayName } from '../../src/contract/gift-summary.ts';
 import type { GiftSubmission } from '../../src/contract/gift-schema.ts';
 import type { Batch } from '../../src/contract/batch-api.ts';
 import { serveBatches, type BatchBackend } from './fake-batches.ts';
+import { fakeSessions, type FakeSessions } from './fake-sessions.ts';
 
 export const LOOKUPS: LookupsResponse = z.parse(lookupsResponseSchema, {
   distributions: [
@@ -66,6 +67,8 @@ export interface FakeProxy {
    * Without a verdict: the one held back for polling (respond-async), else 'accepted'.
    */
   settle(transactionId: string, verdict?: Exclude<Verdict, 'network' | { error: number }>): GiftRecord;
+  /** iMIS sign-in (off unless a test turns it on): grants, expiry, refused roles, the calls and their sessions. */
+  sessions: FakeSessions;
   restore(): void;
 }
 
@@ -76,6 +79,7 @@ function json(body: unknown, status = 200): Response {
 export function fakeProxy(): FakeProxy {
   const original = window.fetch;
   const records = new Map<string, GiftRecord>();
+  const sessions = fakeSessions();
   const fake: FakeProxy = {
     posts: [],
     headers: [],
@@ -89,6 +93,7 @@ export function fakeProxy(): FakeProxy {
     donorNames: [],
     batches: new Map(),
     watches: [],
+    sessions,
     settle: (transactionId, verdict) => {
       const stored = records.get(transactionId);
       if (!stored) throw new Error(`the fake proxy holds no gift ${transactionId}`);
@@ -131,6 +136,8 @@ export function fakeProxy(): FakeProxy {
       throw new TypeError('Failed to fetch');
     }
     fake.headers.push(new Headers(init.headers));
+    const gate = sessions.check(url, init);
+    if (gate) return gate;
     /** The proxy's next word on a followed gift: a scripted status, else its pending verdict. */
     const advance = (stored: GiftRecord): GiftRecord => {
       const status = fake.pollAnswers.shift();
