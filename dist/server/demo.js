@@ -1,7 +1,7 @@
 // src/demo/routes.ts
 import { readFile as readFile2 } from "node:fs/promises";
 import { extname, join as join3 } from "node:path";
-import { Hono as Hono4 } from "hono";
+import { Hono as Hono5 } from "hono";
 
 // src/checkout-paths.ts
 import { existsSync } from "node:fs";
@@ -49,7 +49,7 @@ function parseProfile(value) {
 }
 
 // src/imis-standin/routes.ts
-import { Hono as Hono3 } from "hono";
+import { Hono as Hono4 } from "hono";
 
 // src/imis-standin/rest-routes.ts
 import { Hono } from "hono";
@@ -504,11 +504,172 @@ ${fragment(item.contentType.configurationUrl, item)}`)}
   return app;
 }
 
+// src/imis-standin/sso.ts
+import { randomBytes } from "node:crypto";
+import { Hono as Hono3 } from "hono";
+
+// src/contract/session-api.ts
+import * as z from "zod/mini";
+var SIGN_IN_PATH = "/sign-in/imis";
+var sessionGrantSchema = z.object({
+  token: z.string(),
+  /** ISO 8601; the widget renews well before it. */
+  expiresAt: z.string(),
+  party: z.object({ id: z.string(), name: z.string() }),
+  /** Sees every gift, retries stuck gifts, posts and reopens others' batches. */
+  supervisor: z.boolean()
+});
+var signInNeedSchema = z.object({
+  state: z.enum(["required", "expired", "refused"]),
+  /** The iMIS page with the Single Sign-On content item. */
+  url: z.string()
+});
+var DEMO_SIGN_IN = {
+  /** Where the stand-in's iMIS site is mounted on the demo proxy (its /token and /api/user are under it). */
+  imisPath: "/imis",
+  /** The stand-in page holding the Single Sign-On content item. */
+  pagePath: "/imis/Staff/Sign_in_to_gift_entry.aspx",
+  clientId: "gift-entry-demo",
+  clientSecret: "demo-client-app-7Kq2Wx9Rt4",
+  entryRole: "GiftEntry",
+  supervisorRole: "GiftSupervisor"
+};
+
+// src/imis-standin/sso.ts
+function ssoUsers() {
+  return {
+    STAFF1: { partyId: "STAFF1", name: "Sam Carter", roles: ["Staff", DEMO_SIGN_IN.entryRole] },
+    STAFF2: { partyId: "STAFF2", name: "Lee Chen", roles: ["Staff", DEMO_SIGN_IN.entryRole] },
+    SUPER1: { partyId: "SUPER1", name: "Pat Morgan", roles: ["Staff", DEMO_SIGN_IN.entryRole, DEMO_SIGN_IN.supervisorRole] },
+    MEMBER1: { partyId: "MEMBER1", name: "Val Jones", roles: ["Member"] }
+  };
+}
+var SSO_PAGE = DEMO_SIGN_IN.pagePath.slice(DEMO_SIGN_IN.imisPath.length + 1);
+var SSO_CONTROL_PATH = "__standin/sso";
+var AUTOPOST_SCRIPT = "sso-autopost.js";
+function autoPost() {
+  const page = globalThis;
+  page.document.getElementById("sso-redirect")?.submit();
+}
+function imisSsoRoutes(appPath, options = {}) {
+  const users = ssoUsers();
+  const client = { id: options.clientId ?? DEMO_SIGN_IN.clientId, secret: options.clientSecret ?? DEMO_SIGN_IN.clientSecret };
+  const state = { signedInAs: "STAFF1", refreshMinutes: 60, loginRedirectUrl: options.loginRedirectUrl ?? SIGN_IN_PATH };
+  const refreshTokens = /* @__PURE__ */ new Map();
+  const accessTokens = /* @__PURE__ */ new Map();
+  const issue = (user, minutes, into) => {
+    const token = randomBytes(24).toString("base64url");
+    into.set(token, { user, expiresAt: Date.now() + minutes * 6e4 });
+    return token;
+  };
+  const live = (into, token) => {
+    const grant = token === void 0 ? void 0 : into.get(token);
+    return grant && grant.expiresAt > Date.now() ? grant : void 0;
+  };
+  const app = new Hono3();
+  app.get(`/${SSO_PAGE}`, (c) => {
+    const user = c.req.query("as") ?? state.signedInAs;
+    if (!users[user]) return c.text(`The stand-in's iMIS has no user ${user}.`, 404);
+    const refreshToken = issue(user, state.refreshMinutes, refreshTokens);
+    c.header("Content-Security-Policy", "default-src 'none'; script-src 'self'; base-uri 'none'");
+    return c.html(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Signing in to gift entry \u2013 iMIS (stand-in)</title></head>
+<body>
+<p>Signed in to iMIS as ${escapeHtml(users[user].name)}. Taking you to gift entry\u2026</p>
+<form id="sso-redirect" method="post" action="${escapeHtml(state.loginRedirectUrl)}">
+  <input type="hidden" name="refresh_token" value="${escapeHtml(refreshToken)}">
+  <noscript><button type="submit">Continue to gift entry</button></noscript>
+</form>
+<script src="${appPath}${AUTOPOST_SCRIPT}"></script>
+</body></html>`);
+  });
+  app.get(`/${AUTOPOST_SCRIPT}`, (c) => {
+    c.header("Content-Type", "text/javascript; charset=utf-8");
+    return c.body(`(${autoPost.toString()})();
+`);
+  });
+  app.post("/token", async (c) => {
+    const form = await c.req.parseBody().catch(() => ({}));
+    if (form.grant_type !== "refresh_token") return c.json({ error: "unsupported_grant_type" }, 400);
+    if (form.client_id !== client.id || form.client_secret !== client.secret) return c.json({ error: "invalid_client" }, 400);
+    const grant = live(refreshTokens, typeof form.refresh_token === "string" ? form.refresh_token : void 0);
+    if (!grant) return c.json({ error: "invalid_grant", error_description: "The refresh token is invalid or has expired." }, 400);
+    const accessToken = issue(grant.user, 20, accessTokens);
+    const issued = /* @__PURE__ */ new Date();
+    return c.json({
+      access_token: accessToken,
+      token_type: "bearer",
+      expires_in: 1199,
+      refresh_token: form.refresh_token,
+      userName: grant.user,
+      ".issued": issued.toUTCString(),
+      ".expires": new Date(issued.getTime() + 1199e3).toUTCString()
+    });
+  });
+  app.get("/api/user", (c) => {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header("Authorization") ?? "")?.[1];
+    if (!live(accessTokens, bearer)) return c.json({ Message: "Authorization has been denied for this request." }, 401);
+    const name = (c.req.query("username") ?? "").toUpperCase();
+    const user = users[name];
+    const items = user ? [
+      {
+        $type: "Asi.Soa.Membership.DataContracts.User.UserData, Asi.Contracts",
+        UserId: name,
+        UserName: name,
+        Party: { $type: "Asi.Soa.Membership.DataContracts.PartyData, Asi.Contracts", PartyId: user.partyId, Name: user.name },
+        Roles: {
+          $type: "Asi.Soa.Membership.DataContracts.User.RoleDataCollection, Asi.Contracts",
+          $values: user.roles.map((role) => ({
+            $type: "Asi.Soa.Membership.DataContracts.User.RoleData, Asi.Contracts",
+            Description: role
+          }))
+        }
+      }
+    ] : [];
+    return c.json({
+      $type: "Asi.Soa.Core.DataContracts.PagedResult, Asi.Contracts",
+      Items: { $type: "System.Collections.Generic.List`1[[System.Object, mscorlib]], mscorlib", $values: items },
+      Offset: 0,
+      Limit: 100,
+      Count: items.length,
+      TotalCount: items.length,
+      HasNext: false,
+      NextOffset: 0
+    });
+  });
+  app.post(`/${SSO_CONTROL_PATH}`, async (c) => control(c));
+  app.post(`/${SSO_CONTROL_PATH}/refresh-token`, async (c) => {
+    const body = await c.req.json().catch(() => ({}));
+    const user = typeof body.user === "string" ? body.user : state.signedInAs;
+    if (!users[user]) return c.json({ Message: `No user ${user}.` }, 400);
+    return c.json({ refresh_token: issue(user, state.refreshMinutes, refreshTokens) });
+  });
+  async function control(c) {
+    const body = await c.req.json().catch(() => ({}));
+    if (typeof body.signedInAs === "string") {
+      if (!users[body.signedInAs])
+        return c.json({ Message: `No user ${body.signedInAs}; the stand-in has ${Object.keys(users).join(", ")}.` }, 400);
+      state.signedInAs = body.signedInAs;
+    }
+    if (body.expireRefreshTokens === true) for (const grant of refreshTokens.values()) grant.expiresAt = 0;
+    if (typeof body.refreshTokenMinutes === "number") state.refreshMinutes = body.refreshTokenMinutes;
+    if (typeof body.loginRedirectUrl === "string") state.loginRedirectUrl = body.loginRedirectUrl;
+    if (typeof body.roles === "object" && body.roles !== null) {
+      for (const [user, roles] of Object.entries(body.roles)) {
+        if (users[user] && Array.isArray(roles)) users[user].roles = roles.filter((r) => typeof r === "string");
+      }
+    }
+    return c.json({ signedInAs: state.signedInAs, users: Object.keys(users) });
+  }
+  return app;
+}
+
 // src/imis-standin/routes.ts
 var IMIS_SITE_PATH = "/imis/";
 function imisStandInRoutes(options = {}) {
-  const app = new Hono3();
+  const app = new Hono4();
   app.route("/", imisRestRoutes());
+  app.route(IMIS_SITE_PATH.slice(0, -1), imisSsoRoutes(IMIS_SITE_PATH, options.sso));
   app.route(
     IMIS_SITE_PATH.slice(0, -1),
     imisSiteRoutes({ appPath: IMIS_SITE_PATH, autoInstall: options.autoInstall ?? true, profile: options.profile ?? PROFILES.EMS })
@@ -530,7 +691,7 @@ var notFound2 = (file) => new Response(JSON.stringify({ message: `No demo file n
   headers: { "Content-Type": "application/problem+json; charset=utf-8" }
 });
 function demoRoutes(env = {}) {
-  const app = new Hono4();
+  const app = new Hono5();
   const page = (body, type) => new Response(new Uint8Array(body), {
     headers: { "Content-Type": type, "Cache-Control": "no-cache", "Content-Security-Policy": DEMO_CSP }
   });

@@ -400,9 +400,17 @@ var init_lookups = __esm({
 
 // src/contract/session-api.ts
 import * as z4 from "zod/mini";
-var sessionGrantSchema, signInNeedSchema;
+var SESSION_HEADER, SIGN_IN_PATH, SESSION_PATHS, sessionGrantSchema, signInNeedSchema, SIGN_IN_MESSAGE, DEMO_SIGN_IN;
 var init_session_api = __esm({
   "src/contract/session-api.ts"() {
+    SESSION_HEADER = "X-Gift-Session";
+    SIGN_IN_PATH = "/sign-in/imis";
+    SESSION_PATHS = {
+      /** GET: the session the header names; DELETE: sign out. */
+      session: "/api/session",
+      /** POST: a fresh grant before this one expires (the proxy checks with iMIS that the person still holds the role). */
+      renew: "/api/session/renew"
+    };
     sessionGrantSchema = z4.object({
       token: z4.string(),
       /** ISO 8601; the widget renews well before it. */
@@ -416,6 +424,17 @@ var init_session_api = __esm({
       /** The iMIS page with the Single Sign-On content item. */
       url: z4.string()
     });
+    SIGN_IN_MESSAGE = { granted: "gift-entry:session", refused: "gift-entry:sign-in-refused" };
+    DEMO_SIGN_IN = {
+      /** Where the stand-in's iMIS site is mounted on the demo proxy (its /token and /api/user are under it). */
+      imisPath: "/imis",
+      /** The stand-in page holding the Single Sign-On content item. */
+      pagePath: "/imis/Staff/Sign_in_to_gift_entry.aspx",
+      clientId: "gift-entry-demo",
+      clientSecret: "demo-client-app-7Kq2Wx9Rt4",
+      entryRole: "GiftEntry",
+      supervisorRole: "GiftSupervisor"
+    };
   }
 });
 
@@ -842,39 +861,39 @@ var init_control = __esm({
 });
 
 // src/simulator/newtonsoft.ts
-function positionAt(text3, index) {
+function positionAt(text4, index) {
   let line = 1;
   let lineStart = 0;
-  for (let i = 0; i < index && i < text3.length; i++) {
-    if (text3[i] === "\n") {
+  for (let i = 0; i < index && i < text4.length; i++) {
+    if (text4[i] === "\n") {
       line++;
       lineStart = i + 1;
     }
   }
   return { line, position: index - lineStart + 1 };
 }
-function skipString(text3, start) {
+function skipString(text4, start) {
   let i = start + 1;
-  while (i < text3.length && text3[i] !== '"') i += text3[i] === "\\" ? 2 : 1;
+  while (i < text4.length && text4[i] !== '"') i += text4[i] === "\\" ? 2 : 1;
   return i;
 }
-function valueEnd(text3, property) {
+function valueEnd(text4, property) {
   let depth = 0;
-  for (let i = 0; i < text3.length; i++) {
-    const ch = text3[i];
+  for (let i = 0; i < text4.length; i++) {
+    const ch = text4[i];
     if (ch === "{" || ch === "[") depth++;
     else if (ch === "}" || ch === "]") depth--;
     else if (ch === '"') {
-      const end = skipString(text3, i);
-      const key = text3.slice(i + 1, end);
+      const end = skipString(text4, i);
+      const key = text4.slice(i + 1, end);
       let j = end + 1;
-      while (/\s/.test(text3[j] ?? "")) j++;
-      if (depth === 1 && text3[j] === ":" && JSON.parse(`"${key}"`) === property) {
+      while (/\s/.test(text4[j] ?? "")) j++;
+      if (depth === 1 && text4[j] === ":" && JSON.parse(`"${key}"`) === property) {
         j++;
-        while (/\s/.test(text3[j] ?? "")) j++;
-        if (text3[j] === '"') return skipString(text3, j);
+        while (/\s/.test(text4[j] ?? "")) j++;
+        if (text4[j] === '"') return skipString(text4, j);
         let k = j;
-        while (k < text3.length && !/[,}\]\s]/.test(text3[k])) k++;
+        while (k < text4.length && !/[,}\]\s]/.test(text4[k])) k++;
         return k - 1;
       }
       i = end;
@@ -882,9 +901,9 @@ function valueEnd(text3, property) {
   }
   return void 0;
 }
-function parseErrorIndex(error, text3) {
+function parseErrorIndex(error, text4) {
   const match = error instanceof Error ? /position (\d+)/.exec(error.message) : null;
-  return match ? Number(match[1]) : text3.length;
+  return match ? Number(match[1]) : text4.length;
 }
 var init_newtonsoft = __esm({
   "src/simulator/newtonsoft.ts"() {
@@ -895,7 +914,7 @@ var init_newtonsoft = __esm({
 function blank(value) {
   return value === void 0 || value === null || typeof value === "string" && value.trim() === "";
 }
-function text2(value) {
+function text3(value) {
   return typeof value === "string" ? value : value === void 0 || value === null ? "" : String(value);
 }
 function notConvertible(raw, body) {
@@ -937,18 +956,18 @@ function answerImport(raw, imported, mapping, poisoned = /* @__PURE__ */ new Set
   const body = parsed;
   const conversion = notConvertible(raw, body);
   if (conversion) return { status: 400, message: conversion };
-  const transactionId = text2(body.transactionId).trim();
+  const transactionId = text3(body.transactionId).trim();
   if (transactionId === "" || transactionId.startsWith("-")) return { status: 400, message: UPSTREAM_MESSAGE.transactionIdMissing };
   if (!(Number(body.amount) > 0)) return { status: 400, message: UPSTREAM_MESSAGE.amountNotPositive };
   if (!(Number(body.financialAccountId) > 0)) return { status: 400, message: UPSTREAM_MESSAGE.financialAccountMissing };
   const hasContact = !blank(body.imisId) || !blank(body.firstName) && !blank(body.lastName) || !blank(body.company);
   if (!hasContact) return { status: 400, message: UPSTREAM_MESSAGE.contactRequired };
-  const campaign = text2(body.campaignCode).trim();
+  const campaign = text3(body.campaignCode).trim();
   const mapped = blank(body.distribution) ? mapping[campaign] : void 0;
   if (blank(body.distribution) && mapped === void 0) return { status: 400, message: UPSTREAM_MESSAGE.fundRequired };
   if (imported.has(transactionId)) return { status: 400, message: UPSTREAM_MESSAGE.duplicate(transactionId) };
   for (const field of Object.keys(MAX_LENGTH)) {
-    if (text2(body[field]).length > MAX_LENGTH[field]) return { status: 500, message: UPSTREAM_MESSAGE.internalError };
+    if (text3(body[field]).length > MAX_LENGTH[field]) return { status: 500, message: UPSTREAM_MESSAGE.internalError };
   }
   if (poisoned.has(transactionId)) return { status: 500, message: UPSTREAM_MESSAGE.internalError };
   const gift = mapped === void 0 ? { ...body } : { ...body, distribution: mapped, campaignCode: "" };
@@ -1210,8 +1229,101 @@ var init_server = __esm({
 
 // src/proxy/config.ts
 init_contract();
-import { isIP } from "node:net";
+import { createHash } from "node:crypto";
+import { isIP as isIP2 } from "node:net";
 import { resolve } from "node:path";
+
+// src/proxy/loopback.ts
+import { isIP } from "node:net";
+function isLoopbackHost(host) {
+  const bare = host.replace(/^\[|\]$/g, "");
+  if (bare === "localhost") return true;
+  if (isIP(bare) === 4) return bare.startsWith("127.");
+  return bare === "::1";
+}
+
+// src/proxy/sign-in-config.ts
+init_session_api();
+var SIGN_IN_SETTINGS = [
+  "GIFT_IMIS_URL",
+  "GIFT_IMIS_CLIENT_ID",
+  "GIFT_IMIS_CLIENT_SECRET",
+  "GIFT_IMIS_SIGN_IN_PAGE",
+  "GIFT_IMIS_ENTRY_ROLES"
+];
+function httpsUrl(name, raw, problems) {
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    problems.push(`${name} must be a URL like https://myorg.imiscloud.com (got "${raw}")`);
+    return void 0;
+  }
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackHost(url.hostname))) {
+    problems.push(`${name} must use https: refresh tokens and the client secret would otherwise cross the network in clear text`);
+    return void 0;
+  }
+  if (url.username !== "" || url.password !== "") {
+    problems.push(`${name} must not carry a user name or password`);
+    return void 0;
+  }
+  return url.href.replace(/\/+$/, "");
+}
+function readSignInConfig(read2, problems, options) {
+  const sessionMinutes = read2.integer("GIFT_SESSION_MINUTES", 20, 1, 480);
+  const supervisorRoles = read2.list("GIFT_IMIS_SUPERVISOR_ROLES");
+  const demoFlag = read2.value("GIFT_DEMO_SIGN_IN");
+  const given = SIGN_IN_SETTINGS.filter((name) => read2.value(name) !== void 0);
+  if (demoFlag !== void 0 && demoFlag !== "0" && demoFlag !== "1") {
+    problems.push(`GIFT_DEMO_SIGN_IN must be 1 (sign in through the demo's iMIS stand-in) or 0 (got "${demoFlag}")`);
+  }
+  if (demoFlag === "1") {
+    if (!options.simulated)
+      problems.push("GIFT_DEMO_SIGN_IN=1 is for the demo only (no GIFT_API_BASE_URL): set the GIFT_IMIS_ settings instead");
+    if (given.length > 0) problems.push(`GIFT_DEMO_SIGN_IN=1 and ${given.join(", ")} are both set: keep only one`);
+    return {
+      imisBaseUrl: void 0,
+      clientId: DEMO_SIGN_IN.clientId,
+      clientSecret: DEMO_SIGN_IN.clientSecret,
+      pageUrl: DEMO_SIGN_IN.pagePath,
+      entryRoles: [DEMO_SIGN_IN.entryRole],
+      supervisorRoles: [DEMO_SIGN_IN.supervisorRole],
+      sessionMinutes
+    };
+  }
+  if (given.length === 0) {
+    const stray = ["GIFT_IMIS_SUPERVISOR_ROLES", "GIFT_SESSION_MINUTES"].filter((name) => read2.value(name) !== void 0);
+    if (stray.length > 0)
+      problems.push(`${stray.join(" and ")} only matter with sign-in: set ${SIGN_IN_SETTINGS.join(", ")} too, or remove them`);
+    return void 0;
+  }
+  const missing = SIGN_IN_SETTINGS.filter((name) => read2.value(name) === void 0);
+  if (missing.length > 0) {
+    problems.push(
+      `Sign-in through iMIS needs all of ${SIGN_IN_SETTINGS.join(", ")}; ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} missing`
+    );
+    return void 0;
+  }
+  const imisBaseUrl = httpsUrl("GIFT_IMIS_URL", read2.value("GIFT_IMIS_URL"), problems);
+  const pageUrl = httpsUrl("GIFT_IMIS_SIGN_IN_PAGE", read2.value("GIFT_IMIS_SIGN_IN_PAGE"), problems);
+  const clientSecret = read2.value("GIFT_IMIS_CLIENT_SECRET");
+  if (clientSecret.length < 8)
+    problems.push(
+      `GIFT_IMIS_CLIENT_SECRET must be the client secret of the iMIS client application (it has ${clientSecret.length} characters)`
+    );
+  const entryRoles = read2.list("GIFT_IMIS_ENTRY_ROLES");
+  if (entryRoles.length === 0) problems.push("GIFT_IMIS_ENTRY_ROLES must name at least one iMIS role, e.g. GiftEntry");
+  if (!imisBaseUrl || !pageUrl) return void 0;
+  return {
+    imisBaseUrl,
+    clientId: read2.value("GIFT_IMIS_CLIENT_ID"),
+    clientSecret,
+    pageUrl,
+    entryRoles,
+    supervisorRoles,
+    sessionMinutes
+  };
+}
 
 // src/proxy/typed-settings.ts
 var MIN_SECRET_LENGTH = 16;
@@ -1247,6 +1359,14 @@ function closestName(name, known) {
 }
 
 // src/proxy/config.ts
+var KEY_LABEL = /^[A-Za-z0-9_.-]{1,40}$/;
+function namedKey(entry) {
+  const split = entry.indexOf("=");
+  const label = split > 0 ? entry.slice(0, split).trim() : "";
+  const secret = split > 0 ? entry.slice(split + 1).trim() : "";
+  if (KEY_LABEL.test(label) && !/^=*$/.test(secret)) return { label, secret };
+  return { label: `key-${createHash("sha256").update(entry).digest("hex").slice(0, 8)}`, secret: entry };
+}
 var ConfigError = class extends Error {
   constructor(problems) {
     super(`The proxy cannot start:
@@ -1255,12 +1375,6 @@ ${problems.map((p) => `  - ${p}`).join("\n")}`);
   }
   problems;
 };
-function isLoopbackHost(host) {
-  const bare = host.replace(/^\[|\]$/g, "");
-  if (bare === "localhost") return true;
-  if (isIP(bare) === 4) return bare.startsWith("127.");
-  return bare === "::1";
-}
 var LOOPBACK_PROXIES = ["127.0.0.0/8", "::1"];
 function randomToken() {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(24))).toString("base64url");
@@ -1335,7 +1449,8 @@ function readConfig(env) {
     }
   }
   const generate = "generate one with: openssl rand -base64 24";
-  const callerKeys = list("GIFT_ENTRY_KEYS");
+  const namedKeys = list("GIFT_ENTRY_KEYS").map(namedKey);
+  const callerKeys = namedKeys.map((key) => key.secret);
   for (const key of callerKeys) {
     const weak = placeholderReason(key);
     if (key.length < MIN_SECRET_LENGTH) {
@@ -1380,7 +1495,7 @@ function readConfig(env) {
   if (trustProxy !== void 0 && trustProxy !== "off") {
     for (const entry of trustProxy === "loopback" ? LOOPBACK_PROXIES : list("TRUST_PROXY")) {
       const [address, bits, extra] = entry.split("/");
-      const family = isIP(address ?? "");
+      const family = isIP2(address ?? "");
       const maxBits = family === 6 ? 128 : 32;
       if (family === 0 || extra !== void 0 || bits !== void 0 && !(/^\d+$/.test(bits) && Number(bits) <= maxBits)) {
         problems.push(`TRUST_PROXY entry "${entry}" must be an IP address or range like 127.0.0.1 or 10.0.0.0/8 (or TRUST_PROXY=loopback)`);
@@ -1397,7 +1512,9 @@ function readConfig(env) {
   const simulatorDelay = delay === void 0 || delay === "realistic" ? "realistic" : integer("SIMULATOR_DELAY_MS", 0, 0, 6e4);
   const retention = value("GIFT_JOURNAL_RETENTION_DAYS");
   const retentionDays = retention === "off" ? void 0 : integer("GIFT_JOURNAL_RETENTION_DAYS", 90, 0, 36500);
+  const signIn = readSignInConfig({ value, list, integer }, problems, { simulated: embedded });
   const config = {
+    signIn,
     upstreamBaseUrl,
     upstreamToken: token ?? randomToken(),
     financialAccountId,
@@ -1405,6 +1522,7 @@ function readConfig(env) {
     host,
     allowedOrigins,
     callerKeys,
+    namedKeys,
     callerChecksOff,
     dataDir: resolve(value("DATA_DIR") ?? "./data"),
     transactionIdPrefix,
@@ -1436,13 +1554,51 @@ import { serve } from "@hono/node-server";
 
 // src/proxy/app.ts
 init_contract();
-import { Hono as Hono9 } from "hono";
+import { Hono as Hono11 } from "hono";
 
 // src/proxy/caller-checks.ts
 init_contract();
+init_session_api();
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { timingSafeEqual } from "node:crypto";
-import { BlockList, isIP as isIP2 } from "node:net";
+import { BlockList, isIP as isIP3 } from "node:net";
+
+// src/proxy/caller.ts
+var LOCAL = { keyLabel: void 0, supervisor: false };
+var callers = /* @__PURE__ */ new WeakMap();
+function setCaller(c, caller) {
+  callers.set(c.req.raw, caller);
+}
+function callerOf(c) {
+  return callers.get(c.req.raw) ?? LOCAL;
+}
+function scopeOf(caller) {
+  if (caller.party) return caller.supervisor ? {} : { partyId: caller.party.id };
+  return caller.keyLabel === void 0 ? {} : { keyLabel: caller.keyLabel };
+}
+function sees(scope, owner) {
+  if (scope.partyId !== void 0 && owner.partyId !== scope.partyId) return false;
+  if (scope.keyLabel !== void 0 && owner.keyLabel !== scope.keyLabel) return false;
+  return true;
+}
+function scopeCondition(scope, alias = "") {
+  const column = (name) => alias ? `${alias}.${name}` : name;
+  const parts = [];
+  const params = {};
+  if (scope.keyLabel !== void 0) {
+    parts.push(`${column("caller_key")} = @scopeKey`);
+    params.scopeKey = scope.keyLabel;
+  }
+  if (scope.partyId !== void 0) {
+    parts.push(`${column("party_id")} = @scopeParty`);
+    params.scopeParty = scope.partyId;
+  }
+  return { sql: parts.length === 0 ? "1 = 1" : parts.join(" AND "), params };
+}
+function stamped(caller, metadata) {
+  if (!caller.party) return { ...metadata, callerKey: caller.keyLabel };
+  return { ...metadata, enteredBy: caller.party.id, callerKey: caller.keyLabel, partyId: caller.party.id, partyName: caller.party.name };
+}
 
 // src/proxy/http-problem.ts
 function problem(c, status, message, extra = {}) {
@@ -1450,32 +1606,106 @@ function problem(c, status, message, extra = {}) {
 }
 
 // src/proxy/key-failures.ts
-var DEFAULT_KEY_FAILURE_POLICY = {
+var DEFAULT_GUESS_POLICY = {
   freeFailures: 3,
   firstDelayMs: 250,
   maxDelayMs: 5e3,
-  forgetAfterMs: 15 * 6e4
+  forgetAfterMs: 15 * 6e4,
+  overallPerSecond: 20,
+  maxWaitingPerAddress: 1e3,
+  summaryEveryMs: 6e4
 };
 var MAX_TRACKED = 1e4;
 var KeyFailures = class {
-  constructor(policy = DEFAULT_KEY_FAILURE_POLICY) {
+  /** `event` names the log line: caller_key_refused, admin_token_refused. */
+  constructor(event, log = () => {
+  }, policy = DEFAULT_GUESS_POLICY) {
+    this.event = event;
+    this.log = log;
     this.policy = policy;
   }
+  event;
+  log;
   policy;
   byAddress = /* @__PURE__ */ new Map();
-  /** Records a wrong key from `address`; returns how long to wait before answering, and the running count. */
-  fail(address, now = Date.now()) {
-    const previous = this.byAddress.get(address);
-    const count = previous && now - previous.lastAt < this.policy.forgetAfterMs ? previous.count + 1 : 1;
-    this.byAddress.delete(address);
-    this.byAddress.set(address, { count, lastAt: now });
-    if (this.byAddress.size > MAX_TRACKED) this.byAddress.delete(this.byAddress.keys().next().value);
-    const over = count - this.policy.freeFailures;
-    const delayMs = over <= 0 ? 0 : Math.min(this.policy.maxDelayMs, this.policy.firstDelayMs * 2 ** (over - 1));
-    return { delayMs, count };
+  overallNextAt = 0;
+  summary;
+  refused = 0;
+  /** Wrong guesses since start (for /metrics). */
+  get refusedTotal() {
+    return this.refused;
   }
-  succeed(address) {
+  /** True when `address` already has as many wrong guesses waiting as it may: refuse before comparing anything. */
+  busy(address) {
+    return (this.byAddress.get(address)?.waiting ?? 0) >= this.policy.maxWaitingPerAddress;
+  }
+  /**
+   * Counts a wrong guess from `address` now and returns how long to wait before answering it.
+   * Call `answered(address)` once the answer is sent (it frees the waiting slot).
+   */
+  fail(address, reason, now = Date.now()) {
+    const { policy } = this;
+    const previous = this.byAddress.get(address);
+    const fresh = !previous || now - previous.lastAt >= policy.forgetAfterMs && previous.nextAt <= now;
+    const state = fresh ? { count: 0, lastAt: now, nextAt: now, waiting: previous?.waiting ?? 0 } : previous;
+    state.count += 1;
+    state.lastAt = now;
+    state.waiting += 1;
+    const over = state.count - policy.freeFailures;
+    const gap = over <= 0 ? 0 : Math.min(policy.maxDelayMs, policy.firstDelayMs * 2 ** (over - 1));
+    const overallAt = Math.max(now, this.overallNextAt);
+    this.overallNextAt = overallAt + 1e3 / policy.overallPerSecond;
+    const answerAt = Math.max(Math.max(now, state.nextAt) + gap, overallAt);
+    state.nextAt = answerAt;
     this.byAddress.delete(address);
+    this.byAddress.set(address, state);
+    if (this.byAddress.size > MAX_TRACKED) this.byAddress.delete(this.byAddress.keys().next().value);
+    this.refused += 1;
+    this.note(address, reason, now);
+    return { delayMs: answerAt - now, count: state.count };
+  }
+  /** Waits out the delay `fail` gave, then frees the slot. */
+  async wait(address, delayMs) {
+    try {
+      if (delayMs > 0) await new Promise((resolve3) => setTimeout(resolve3, delayMs).unref());
+    } finally {
+      const state = this.byAddress.get(address);
+      if (state) state.waiting = Math.max(0, state.waiting - 1);
+    }
+  }
+  /** Writes the pending summary at once (the proxy is stopping). */
+  flush() {
+    const summary = this.summary;
+    if (!summary) return;
+    clearTimeout(summary.timer);
+    this.summary = void 0;
+    const busiest = [...summary.byClient].sort((a, b) => b[1] - a[1]).slice(0, 5);
+    this.log("warn", this.event, {
+      refused: summary.refused,
+      clients: summary.byClient.size,
+      byClient: busiest.map(([client, n]) => `${client}:${n}`).join(","),
+      reasons: [...summary.byReason].map(([why, n]) => `${why}:${n}`).join(","),
+      since: new Date(summary.startedAt).toISOString(),
+      note: "wrong guesses are answered ever more slowly per address and overall; a right one is never slowed"
+    });
+  }
+  note(address, reason, now) {
+    if (!this.summary) {
+      this.log("warn", this.event, {
+        client: address,
+        reason,
+        note: `further wrong guesses in the next ${Math.round(this.policy.summaryEveryMs / 1e3)} s are summarised in one line`
+      });
+      const timer = setTimeout(() => this.flush(), this.policy.summaryEveryMs);
+      timer.unref();
+      this.summary = { startedAt: now, refused: 0, byClient: /* @__PURE__ */ new Map(), byReason: /* @__PURE__ */ new Map(), timer };
+    }
+    const summary = this.summary;
+    summary.refused += 1;
+    summary.byReason.set(reason, (summary.byReason.get(reason) ?? 0) + 1);
+    if (summary.byClient.has(address) || summary.byClient.size < MAX_TRACKED) {
+      summary.byClient.set(address, (summary.byClient.get(address) ?? 0) + 1);
+    }
   }
 };
 
@@ -1494,14 +1724,14 @@ function trustedHops(entries) {
   const list = new BlockList();
   for (const entry of entries) {
     const [address, bits] = entry.split("/");
-    const type = isIP2(address) === 6 ? "ipv6" : "ipv4";
+    const type = isIP3(address) === 6 ? "ipv6" : "ipv4";
     if (bits === void 0) list.addAddress(address, type);
     else list.addSubnet(address, Number(bits), type);
   }
   return list;
 }
 function isTrusted(trusted, address) {
-  const family = isIP2(address);
+  const family = isIP3(address);
   return family !== 0 && trusted.check(address, family === 6 ? "ipv6" : "ipv4");
 }
 function clientAddress(c, trusted) {
@@ -1515,16 +1745,28 @@ function clientAddress(c, trusted) {
   const hops = (c.req.header("X-Forwarded-For") ?? "").split(",").map((hop) => plainAddress(hop.trim())).filter(Boolean);
   let client = peer;
   for (let i = hops.length - 1; i >= 0; i--) {
-    if (isIP2(hops[i]) === 0) break;
+    if (isIP3(hops[i]) === 0) break;
     client = hops[i];
     if (!isTrusted(trusted, client)) break;
   }
   return client;
 }
-var ALLOWED_REQUEST_HEADERS = `Content-Type, ${CALLER_KEY_HEADER}, If-None-Match, ${RESPOND_ASYNC.header}`;
+var ALLOWED_REQUEST_HEADERS = `Content-Type, ${CALLER_KEY_HEADER}, ${SESSION_HEADER}, If-None-Match, ${RESPOND_ASYNC.header}`;
+function loopbackHostOnly() {
+  return async (c, next) => {
+    const host = new URL(c.req.url).hostname;
+    if (isLoopbackHost(host)) return next();
+    return problem(
+      c,
+      421,
+      `This gift proxy runs in local mode (no GIFT_ENTRY_KEYS) and answers only requests addressed to localhost or 127.0.0.1, not to "${host || "(no Host)"}". On a shared server, set GIFT_ENTRY_KEYS.`
+    );
+  };
+}
 function callerChecks(config, log = () => {
-}, failures = new KeyFailures()) {
+}, failures = new KeyFailures("caller_key_refused", log)) {
   const trusted = trustedHops(config.trustedProxies ?? []);
+  const named = config.namedKeys ?? config.callerKeys.map((secret, i) => ({ label: `key-${i + 1}`, secret }));
   return async (c, next) => {
     const origin = c.req.header("Origin");
     const ownOrigin = new URL(c.req.url).origin;
@@ -1546,17 +1788,13 @@ function callerChecks(config, log = () => {
     if (!config.callerChecksOff) {
       const key = c.req.header(CALLER_KEY_HEADER);
       const address = clientAddress(c, trusted);
+      if (failures.busy(address)) {
+        c.header("Retry-After", "60");
+        return problem(c, 429, "Too many wrong gift entry keys came from this address; wait a minute before trying again.");
+      }
       const refuse = async (reason, message) => {
-        const { delayMs, count } = failures.fail(address);
-        log("warn", "caller_key_refused", {
-          client: address,
-          reason,
-          failuresInARow: count,
-          delayMs,
-          origin,
-          path: new URL(c.req.url).pathname
-        });
-        if (delayMs > 0) await new Promise((resolve3) => setTimeout(resolve3, delayMs));
+        const { delayMs } = failures.fail(address, reason);
+        await failures.wait(address, delayMs);
         return problem(c, 401, message);
       };
       if (key === void 0 || key === "") {
@@ -1565,13 +1803,15 @@ function callerChecks(config, log = () => {
           `This page has no gift entry key. Set the widget's key attribute (sent as the ${CALLER_KEY_HEADER} header).`
         );
       }
-      if (!config.callerKeys.some((expected) => sameSecret(key, expected))) {
+      let match;
+      for (const entry of named) if (sameSecret(key, entry.secret)) match ??= entry.label;
+      if (match === void 0) {
         return refuse(
           "unknown",
           "The gift entry key is not recognised (it may have been rotated). Ask your administrator for the current key."
         );
       }
-      failures.succeed(address);
+      setCaller(c, { keyLabel: match, supervisor: false });
     }
     await next();
   };
@@ -1618,6 +1858,7 @@ import { Hono as Hono2 } from "hono";
 // src/proxy/admin-api.ts
 var ADMIN_PATHS = { backup: "/admin/backup", metrics: "/metrics" };
 var BACKUP_GIFT_COUNT_HEADER = "X-Gift-Count";
+var BACKUP_RETENTION_DAYS_HEADER = "X-Gift-Retention-Days";
 
 // src/proxy/backup-record.ts
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
@@ -1632,9 +1873,9 @@ function readBackupRecord(dataDir) {
     return void 0;
   }
 }
-function writeBackupRecord(dataDir, record3) {
+function writeBackupRecord(dataDir, record4) {
   const file = join(dataDir, FILE);
-  writeFileSync(`${file}.tmp`, JSON.stringify(record3), { mode: 384 });
+  writeFileSync(`${file}.tmp`, JSON.stringify(record4), { mode: 384 });
   renameSync(`${file}.tmp`, file);
 }
 
@@ -1643,10 +1884,10 @@ import { Hono } from "hono";
 function metricsRoutes(metrics) {
   const app = new Hono();
   app.get("/", async (c) => {
-    const text3 = await metrics.registry.metrics();
+    const text4 = await metrics.registry.metrics();
     c.header("Content-Type", metrics.registry.contentType);
     c.header("Cache-Control", "no-store");
-    return c.body(text3);
+    return c.body(text4);
   });
   return app;
 }
@@ -1657,7 +1898,7 @@ function sameSecret2(given, expected) {
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual2(a, b);
 }
-function requireAdminToken(adminTokens, log) {
+function requireAdminToken(adminTokens, log, failures = new KeyFailures("admin_token_refused", log), trusted) {
   return async (c, next) => {
     const path = new URL(c.req.url).pathname;
     if (adminTokens.length === 0) {
@@ -1668,8 +1909,15 @@ function requireAdminToken(adminTokens, log) {
       c.header("WWW-Authenticate", 'Bearer realm="gift-proxy-admin"');
       return problem(c, 401, `${path} needs the admin token: send Authorization: Bearer <GIFT_ADMIN_TOKEN>.`);
     }
-    if (!adminTokens.some((adminToken) => sameSecret2(given, adminToken))) {
-      log("warn", "admin_token_refused", { path });
+    const address = clientAddress(c, trusted);
+    if (failures.busy(address)) {
+      c.header("Retry-After", "60");
+      return problem(c, 429, "Too many wrong admin tokens came from this address; wait a minute before trying again.");
+    }
+    let right = false;
+    for (const adminToken of adminTokens) right = sameSecret2(given, adminToken) || right;
+    if (!right) {
+      await failures.wait(address, failures.fail(address, "unknown").delayMs);
       c.header("WWW-Authenticate", 'Bearer realm="gift-proxy-admin", error="invalid_token"');
       return problem(c, 401, "The admin token is not recognised (it may have been rotated): use the current GIFT_ADMIN_TOKEN.");
     }
@@ -1689,7 +1937,7 @@ function finishCopy(file) {
 }
 function adminRoutes(deps) {
   const app = new Hono2();
-  const guard = requireAdminToken(deps.config.adminTokens, deps.log);
+  const guard = requireAdminToken(deps.config.adminTokens, deps.log, deps.adminGuesses, trustedHops(deps.config.trustedProxies ?? []));
   app.use(ADMIN_PATHS.backup, guard);
   app.use(ADMIN_PATHS.metrics, guard);
   app.post(ADMIN_PATHS.backup, async (c) => {
@@ -1716,7 +1964,8 @@ function adminRoutes(deps) {
           "Content-Length": String(size),
           "Content-Disposition": `attachment; filename="gifts-${stamp}.db"`,
           "Cache-Control": "no-store",
-          [BACKUP_GIFT_COUNT_HEADER]: String(gifts2)
+          [BACKUP_GIFT_COUNT_HEADER]: String(gifts2),
+          [BACKUP_RETENTION_DAYS_HEADER]: String(deps.config.retentionDays ?? "off")
         }
       });
     } catch (error) {
@@ -1741,19 +1990,19 @@ var NOT_UTF8_MESSAGE = "The request body is not valid UTF-8 text: send the gift 
 var NOT_JSON_MESSAGE = "The request body is not valid JSON.";
 var utf8 = new TextDecoder("utf-8", { fatal: true });
 function readGiftBody(bytes, amountAt = ["amount"]) {
-  let text3;
+  let text4;
   try {
-    text3 = utf8.decode(bytes);
+    text4 = utf8.decode(bytes);
   } catch {
     return { ok: false, message: NOT_UTF8_MESSAGE };
   }
   let value;
   try {
-    value = JSON.parse(text3);
+    value = JSON.parse(text4);
   } catch {
     return { ok: false, message: NOT_JSON_MESSAGE };
   }
-  const amount = numberTextAt(text3, amountAt);
+  const amount = numberTextAt(text4, amountAt);
   if (amount !== void 0 && !hasAtMostCentsAsWritten(amount)) return { ok: false, message: MESSAGES.amountCents, field: "amount" };
   return { ok: true, value };
 }
@@ -1775,9 +2024,9 @@ function topLevelNumberText(json, key) {
   return literal !== void 0 && NUMBER.test(literal) ? literal : void 0;
 }
 function numberTextAt(json, path) {
-  let text3 = json;
-  for (const key of path.slice(0, -1)) text3 = text3 === void 0 ? void 0 : topLevelValueText(text3, key);
-  return text3 === void 0 ? void 0 : topLevelNumberText(text3, path.at(-1));
+  let text4 = json;
+  for (const key of path.slice(0, -1)) text4 = text4 === void 0 ? void 0 : topLevelValueText(text4, key);
+  return text4 === void 0 ? void 0 : topLevelNumberText(text4, path.at(-1));
 }
 function topLevelValueText(json, key) {
   let found;
@@ -1895,6 +2144,7 @@ function readGiftEntry(giftBody, reportedBy, shownName, config) {
 
 // src/proxy/outbox.ts
 init_contract();
+import Database3 from "better-sqlite3";
 
 // src/proxy/journal-file.ts
 import Database2 from "better-sqlite3";
@@ -1971,6 +2221,33 @@ var MIGRATIONS = [
   {
     change: "the retention mark of batch rows (batch_gifts.redacted)",
     sql: `ALTER TABLE batch_gifts ADD COLUMN redacted INTEGER NOT NULL DEFAULT 0;`
+  },
+  {
+    change: "who may see each gift and batch (caller_key, the verified party_id and party_name), who re-queued a gift (requeued_by), and sign-in sessions (table sessions)",
+    // Rows from before keep caller_key NULL: no key sees them; a supervisor (or local mode) does.
+    sql: `
+      ALTER TABLE gifts ADD COLUMN caller_key TEXT;
+      ALTER TABLE gifts ADD COLUMN party_id TEXT;
+      ALTER TABLE gifts ADD COLUMN party_name TEXT;
+      ALTER TABLE gifts ADD COLUMN requeued_by TEXT;
+      CREATE INDEX IF NOT EXISTS gifts_caller ON gifts (caller_key, created_at);
+      CREATE INDEX IF NOT EXISTS gifts_party ON gifts (party_id, created_at);
+      ALTER TABLE batches ADD COLUMN caller_key TEXT;
+      ALTER TABLE batches ADD COLUMN party_id TEXT;
+      ALTER TABLE batch_gifts ADD COLUMN caller_key TEXT;
+      ALTER TABLE batch_gifts ADD COLUMN party_id TEXT;
+      ALTER TABLE batch_gifts ADD COLUMN party_name TEXT;
+      CREATE TABLE IF NOT EXISTS sessions (
+        token_hash TEXT PRIMARY KEY,
+        party_id TEXT NOT NULL,
+        party_name TEXT NOT NULL,
+        supervisor INTEGER NOT NULL,
+        refresh_token TEXT NOT NULL,
+        user_name TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS sessions_expiry ON sessions (expires_at);`
   }
 ];
 var JOURNAL_SCHEMA_VERSION = MIGRATIONS.length;
@@ -2030,7 +2307,8 @@ function migrateJournal(db, file, log) {
 var JOURNAL_FILE = "gifts.db";
 var JOURNAL_MARKER = "gifts.db.marker";
 var LOCK_FILE = "proxy.lock";
-var JOURNAL_CACHE_KB = 2e3;
+var JOURNAL_CACHE_KB = 512;
+var JOURNAL_BUSY_TIMEOUT_MS = 5e3;
 var MARKER_TEXT = "This directory holds the gift proxy journal (gifts.db). While this file is here the proxy refuses to start\nif gifts.db is missing or empty, so queued gifts never vanish unnoticed. Restore gifts.db from a backup;\nremove this file only to start with an empty journal on purpose.\n";
 var OutboxLockedError = class extends Error {
   constructor(dataDir) {
@@ -2116,11 +2394,12 @@ function openJournal(dataDir, options = {}) {
     lock = lockDataDir(dataDir);
     refuseVanishedJournal(dataDir, file);
     createPrivate(file);
-    db = new Database2(file, { timeout: 1e3 });
+    db = new Database2(file, { timeout: JOURNAL_BUSY_TIMEOUT_MS });
     options.onOpen?.(db);
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = FULL");
     db.pragma(`cache_size = -${JOURNAL_CACHE_KB}`);
+    db.pragma("secure_delete = ON");
     migrateJournal(db, file, log);
     createPrivate(file);
     if (!existsSync(join3(dataDir, JOURNAL_MARKER))) writeFileSync2(join3(dataDir, JOURNAL_MARKER), MARKER_TEXT, { mode: 384 });
@@ -2138,6 +2417,38 @@ function openJournal(dataDir, options = {}) {
       held.close();
     }
   };
+}
+
+// src/proxy/journal-retention.ts
+init_gift_fields();
+function retentionCutoff(days, now = Date.now()) {
+  return new Date(now - days * 864e5).toISOString();
+}
+function reconciliationOnly(json) {
+  const kept = Object.entries(JSON.parse(json)).map(([field, value]) => [
+    field,
+    RECONCILIATION_FIELDS.has(field) ? value : ""
+  ]);
+  return JSON.stringify(Object.fromEntries(kept));
+}
+function redactSettledGifts(db, cutoff) {
+  const rows = db.prepare(`SELECT transaction_id, request FROM gifts WHERE redacted = 0 AND status IN ('accepted', 'rejected') AND created_at < ?`).all(cutoff);
+  const update = db.prepare(`UPDATE gifts SET request = ?, donor_name = NULL, redacted = 1 WHERE transaction_id = ?`);
+  db.transaction(() => {
+    for (const row of rows) update.run(reconciliationOnly(row.request), row.transaction_id);
+  })();
+  return rows.length;
+}
+function redactPostedBatchRows(db, cutoff) {
+  const rows = db.prepare(
+    `SELECT g.seq, g.gift FROM batch_gifts g JOIN batches b ON b.id = g.batch_id
+       WHERE g.redacted = 0 AND b.state = 'posted' AND b.posted_at < ?`
+  ).all(cutoff);
+  const update = db.prepare("UPDATE batch_gifts SET gift = ?, donor_name = NULL, redacted = 1 WHERE seq = ?");
+  db.transaction(() => {
+    for (const row of rows) update.run(reconciliationOnly(row.gift), row.seq);
+  })();
+  return rows.length;
 }
 
 // src/proxy/outbox.ts
@@ -2177,12 +2488,13 @@ var Outbox = class {
     const now = (/* @__PURE__ */ new Date()).toISOString();
     const json = JSON.stringify(request);
     this.db.prepare(
-      `INSERT INTO gifts (transaction_id, status, request, message, entered_by, donor_name, created_at, updated_at)
-         VALUES (@id, @status, @json, @message, @enteredBy, @donorName, @now, @now)
+      `INSERT INTO gifts (transaction_id, status, request, message, entered_by, donor_name, caller_key, party_id, party_name, created_at, updated_at)
+         VALUES (@id, @status, @json, @message, @enteredBy, @donorName, @callerKey, @partyId, @partyName, @now, @now)
          ON CONFLICT (transaction_id) DO UPDATE SET
            status = @status, request = @json, message = @message, field = NULL, upstream_message = NULL,
            uncertain = 0, next_attempt_at = 0, failures = 0, failing_since = NULL,
-           entered_by = @enteredBy, donor_name = @donorName, updated_at = @now
+           entered_by = @enteredBy, donor_name = @donorName, caller_key = @callerKey, party_id = @partyId,
+           party_name = @partyName, updated_at = @now
          WHERE gifts.status = 'rejected'`
     ).run({
       id: request.transactionId,
@@ -2191,6 +2503,9 @@ var Outbox = class {
       message: message ?? null,
       enteredBy: metadata.enteredBy ?? null,
       donorName: metadata.donorName ?? null,
+      callerKey: metadata.callerKey ?? null,
+      partyId: metadata.partyId ?? null,
+      partyName: metadata.partyName ?? null,
       now
     });
     return this.get(request.transactionId);
@@ -2242,19 +2557,22 @@ var Outbox = class {
    * Puts a stuck gift back in the queue, in its original place, once someone has fixed
    * the cause. It stays uncertain: one of its attempts may have landed upstream.
    */
-  requeue(transactionId, message) {
+  requeue(transactionId, message, by) {
     const changed = this.db.prepare(
-      `UPDATE gifts SET status = 'queued', message = ?, failures = 0, failing_since = NULL, next_attempt_at = 0, updated_at = ?
+      `UPDATE gifts SET status = 'queued', message = ?, failures = 0, failing_since = NULL, next_attempt_at = 0, updated_at = ?,
+           requeued_by = COALESCE(?, requeued_by)
          WHERE transaction_id = ? AND status = 'stuck'`
-    ).run(message, (/* @__PURE__ */ new Date()).toISOString(), transactionId).changes;
+    ).run(message, (/* @__PURE__ */ new Date()).toISOString(), by ?? null, transactionId).changes;
     return changed === 1 ? this.get(transactionId) : void 0;
   }
-  /** Puts every stuck gift back in the queue, in its place (an operator's "retry all"); returns how many. */
-  requeueAllStuck(message) {
+  /** Puts every stuck gift `scope` sees back in the queue, in its place (an operator's "retry all"); returns how many. */
+  requeueAllStuck(message, scope = {}, by) {
+    const visible = scopeCondition(scope);
     return this.db.prepare(
-      `UPDATE gifts SET status = 'queued', message = ?, failures = 0, failing_since = NULL, next_attempt_at = 0, updated_at = ?
-         WHERE status = 'stuck'`
-    ).run(message, (/* @__PURE__ */ new Date()).toISOString()).changes;
+      `UPDATE gifts SET status = 'queued', message = @message, failures = 0, failing_since = NULL, next_attempt_at = 0,
+           updated_at = @now, requeued_by = COALESCE(@by, requeued_by)
+         WHERE status = 'stuck' AND ${visible.sql}`
+    ).run({ message, now: (/* @__PURE__ */ new Date()).toISOString(), by: by ?? null, ...visible.params }).changes;
   }
   /**
    * Stuck gifts an outage, not the gifts themselves, made fail go back in the queue, in
@@ -2308,24 +2626,15 @@ var Outbox = class {
    * notes are blanked. Gifts still waiting to be sent keep everything they need.
    */
   redactSettledBefore(cutoff) {
-    const rows = this.db.prepare(`SELECT transaction_id, request FROM gifts WHERE redacted = 0 AND status IN ('accepted', 'rejected') AND created_at < ?`).all(cutoff);
-    const update = this.db.prepare(`UPDATE gifts SET request = ?, donor_name = NULL, redacted = 1 WHERE transaction_id = ?`);
-    this.db.transaction(() => {
-      for (const row of rows) {
-        const request = JSON.parse(row.request);
-        const kept = {};
-        for (const [field, value] of Object.entries(request)) kept[field] = RECONCILIATION_FIELDS.has(field) ? value : "";
-        update.run(JSON.stringify(kept), row.transaction_id);
-      }
-    })();
-    return rows.length;
+    return redactSettledGifts(this.db, cutoff);
   }
-  /** Recent gifts, newest first, each with the fields sent upstream (for reconciliation and CSV). */
-  journal(since, limit) {
-    const rows = this.db.prepare("SELECT * FROM gifts WHERE created_at >= ? ORDER BY seq DESC LIMIT ?").all(since, limit);
+  /** Recent gifts `scope` sees, newest first, each with the fields sent upstream (for reconciliation and CSV). */
+  journal(since, limit, scope = {}) {
+    const visible = scopeCondition(scope);
+    const rows = this.db.prepare(`SELECT * FROM gifts WHERE created_at >= @since AND ${visible.sql} ORDER BY seq DESC LIMIT @limit`).all({ since, limit, ...visible.params });
     return rows.map((row) => {
-      const { record: record3, request } = toStored(row);
-      return { ...record3, gift: request };
+      const { record: record4, request } = toStored(row);
+      return { ...record4, gift: request };
     });
   }
   /** How many gifts the journal holds in each status (for /metrics). */
@@ -2339,6 +2648,16 @@ var Outbox = class {
    */
   async backupTo(file) {
     await this.db.backup(file, { progress: () => 64 });
+    const copy = new Database3(file);
+    try {
+      if (copy.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sessions'`).get()) {
+        copy.pragma("secure_delete = ON");
+        copy.exec("DELETE FROM sessions");
+        copy.exec("VACUUM");
+      }
+    } finally {
+      copy.close();
+    }
   }
 };
 function storageFailure(error) {
@@ -2353,7 +2672,7 @@ function donorOf(row, request) {
 }
 function toStored(row) {
   const request = JSON.parse(row.request);
-  const record3 = {
+  const record4 = {
     transactionId: row.transaction_id,
     status: row.status,
     amount: request.amount,
@@ -2363,17 +2682,18 @@ function toStored(row) {
     createdAt: row.created_at,
     updatedAt: row.updated_at
   };
-  if (row.message !== null) record3.message = row.message;
-  if (row.field !== null) record3.field = row.field;
-  if (row.upstream_message !== null) record3.upstreamMessage = row.upstream_message;
-  if (row.entered_by !== null) record3.enteredBy = row.entered_by;
+  if (row.message !== null) record4.message = row.message;
+  if (row.field !== null) record4.field = row.field;
+  if (row.upstream_message !== null) record4.upstreamMessage = row.upstream_message;
+  if (row.entered_by !== null) record4.enteredBy = row.entered_by;
   return {
-    record: record3,
+    record: record4,
     request,
     uncertain: row.uncertain === 1,
     nextAttemptAt: row.next_attempt_at,
     failures: row.failures,
-    failingSince: row.failing_since ?? void 0
+    failingSince: row.failing_since ?? void 0,
+    owner: { keyLabel: row.caller_key ?? void 0, partyId: row.party_id ?? void 0 }
   };
 }
 
@@ -2407,16 +2727,23 @@ async function readBody(c, schema, what) {
 }
 function batchRoutes({ config, outbox, batches, dispatcher, changes, log }) {
   const app = new Hono3();
+  const visible = (c, id) => {
+    const owner = batches.ownerOf(id);
+    return owner && sees(scopeOf(callerOf(c)), owner) ? batches.get(id) : void 0;
+  };
+  const actor = (c, reported) => callerOf(c).party?.id ?? reported;
   app.post("/", SETTINGS_BODY, async (c) => {
     const settings = await readBody(c, batchSettingsSchema, "the batch settings");
     if (settings instanceof Response) return settings;
+    const caller = callerOf(c);
+    const by = actor(c, settings.by);
     let batch;
     try {
-      batch = batches.open(settings);
+      batch = batches.open({ ...settings, by }, stamped(caller, {}));
     } catch (error) {
       return cannotStore(c, error);
     }
-    log("info", "batch_opened", { batchId: batch.id, by: settings.by, expectedCount: settings.expected.count });
+    log("info", "batch_opened", { batchId: batch.id, by, callerLabel: caller.keyLabel, expectedCount: settings.expected.count });
     return c.json(batch, 201);
   });
   app.get("/", (c) => {
@@ -2424,17 +2751,17 @@ function batchRoutes({ config, outbox, batches, dispatcher, changes, log }) {
     if (!BATCH_STATES.includes(state)) {
       return problem(c, 400, `"state" must be ${BATCH_STATES.join(" or ")} (got "${state}").`);
     }
-    return c.json({ batches: batches.list(state) });
+    return c.json({ batches: batches.list(state, scopeOf(callerOf(c))) });
   });
   app.get("/:id", (c) => {
-    const batch = batches.get(c.req.param("id"));
+    const batch = visible(c, c.req.param("id"));
     return batch ? c.json(batch) : notFound(c, c.req.param("id"));
   });
   app.patch("/:id", SETTINGS_BODY, async (c) => {
     const id = c.req.param("id");
     const settings = await readBody(c, batchSettingsPatchSchema, "the batch settings");
     if (settings instanceof Response) return settings;
-    const before = batches.get(id);
+    const before = visible(c, id);
     if (!before) return notFound(c, id);
     if (before.state !== "open") return postedAlready(c, before);
     let batch;
@@ -2444,7 +2771,7 @@ function batchRoutes({ config, outbox, batches, dispatcher, changes, log }) {
       return cannotStore(c, error);
     }
     const changed = ["name", "defaults", "expected"].filter((key) => settings[key] !== void 0).join(",");
-    log("info", "batch_defaults_changed", { batchId: id, by: settings.by, changed: changed || "nothing" });
+    log("info", "batch_defaults_changed", { batchId: id, by: actor(c, settings.by), changed: changed || "nothing" });
     return c.json(batch);
   });
   app.put("/:id/gifts/:transactionId", ROW_BODY, async (c) => {
@@ -2452,7 +2779,7 @@ function batchRoutes({ config, outbox, batches, dispatcher, changes, log }) {
     const transactionId = c.req.param("transactionId");
     const body = await readJsonObject(c, "one batch row", ["gift", "amount"]);
     if (body instanceof BodyProblem) return body.answer(c);
-    const batch = batches.get(id);
+    const batch = visible(c, id);
     if (!batch) return notFound(c, id);
     if (batch.state !== "open") return postedAlready(c, batch);
     const { gift: giftBody, enteredBy, donorName, ...unknown } = body;
@@ -2466,7 +2793,8 @@ function batchRoutes({ config, outbox, batches, dispatcher, changes, log }) {
       const { message, ...fields } = intake.error;
       return problem(c, 400, message, fields);
     }
-    const { gift, metadata } = intake;
+    const { gift } = intake;
+    const metadata = stamped(callerOf(c), intake.metadata);
     if (gift.transactionId !== transactionId) {
       return problem(
         c,
@@ -2492,7 +2820,7 @@ function batchRoutes({ config, outbox, batches, dispatcher, changes, log }) {
       return problem(
         c,
         409,
-        `Transaction ID ${transactionId} already belongs to a gift in another batch ("${holder.name}"); start a new gift to get a new ID.`,
+        `Transaction ID ${transactionId} already belongs to a gift in another batch${visible(c, holder.id) ? ` ("${holder.name}")` : ""}; start a new gift to get a new ID.`,
         {
           field: "transactionId"
         }
@@ -2511,7 +2839,7 @@ function batchRoutes({ config, outbox, batches, dispatcher, changes, log }) {
   app.delete("/:id/gifts/:transactionId", (c) => {
     const id = c.req.param("id");
     const transactionId = c.req.param("transactionId");
-    const batch = batches.get(id);
+    const batch = visible(c, id);
     if (!batch) return notFound(c, id);
     if (batch.state !== "open") return postedAlready(c, batch);
     let removed;
@@ -2529,7 +2857,8 @@ function batchRoutes({ config, outbox, batches, dispatcher, changes, log }) {
     const id = c.req.param("id");
     const post = await readBody(c, postBatchSchema, "who posts the batch");
     if (post instanceof Response) return post;
-    const batch = batches.get(id);
+    const batch = visible(c, id);
+    const by = actor(c, post.by);
     if (!batch) return notFound(c, id);
     if (batch.state === "posted") return c.json(batch);
     const refusal = postRefusal(
@@ -2541,7 +2870,7 @@ function batchRoutes({ config, outbox, batches, dispatcher, changes, log }) {
     if (refusal && post.reason === void 0) return problem(c, 409, refusal);
     const held = dispatcher.held;
     try {
-      batches.post(id, post.by, refusal ? post.reason : void 0, (entry) => {
+      batches.post(id, by, refusal ? post.reason : void 0, (entry) => {
         if (outbox.get(entry.transactionId)) throw new TransactionIdTaken(entry.transactionId);
         const request = toImportRequest(entry.gift, config.financialAccountId, new Date(entry.addedAt));
         outbox.enqueue(request, held ? "held" : "queued", held ? HELD_MESSAGE : void 0, entry.metadata);
@@ -2564,7 +2893,7 @@ function batchRoutes({ config, outbox, batches, dispatcher, changes, log }) {
     }
     const posted = batches.get(id);
     const totalCents = posted.gifts.reduce((sum, row) => sum + Math.round(row.gift.amount * 100), 0);
-    log("info", "batch_posted", { batchId: id, by: post.by, gifts: posted.gifts.length, totalCents, anyway: refusal !== void 0, held });
+    log("info", "batch_posted", { batchId: id, by, gifts: posted.gifts.length, totalCents, anyway: refusal !== void 0, held });
     changes.changedMany();
     dispatcher.wake();
     return c.json(posted);
@@ -2579,9 +2908,9 @@ import * as z11 from "zod/mini";
 var DEFAULT_WAIT_MS = 25e3;
 function giftWatchRoutes({ outbox, changes }) {
   const app = new Hono4();
-  const differing = (known) => Object.entries(known).flatMap(([id, status]) => {
-    const record3 = outbox.get(id)?.record;
-    return record3 && record3.status !== status ? [record3] : [];
+  const differing = (known, scope) => Object.entries(known).flatMap(([id, status]) => {
+    const stored = outbox.get(id);
+    return stored && sees(scope, stored.owner) && stored.record.status !== status ? [stored.record] : [];
   });
   app.post("/", giftJsonBody({ a: "A watch request", the: "the watch request" }), async (c) => {
     const body = await readJsonObject(c, "the watch request");
@@ -2599,7 +2928,8 @@ function giftWatchRoutes({ outbox, changes }) {
     if (ids.length > WATCH_MAX_GIFTS) {
       return problem(c, 400, `Watch at most ${WATCH_MAX_GIFTS} gifts at once (this request names ${ids.length}).`);
     }
-    const now = differing(known);
+    const scope = scopeOf(callerOf(c));
+    const now = differing(known, scope);
     if (now.length > 0 || waitMs === 0) return c.json({ gifts: now });
     const watched = new Set(ids);
     const signal = c.req.raw.signal;
@@ -2618,10 +2948,10 @@ function giftWatchRoutes({ outbox, changes }) {
       stop = changes.listen(
         (id) => {
           if (id !== void 0 && !watched.has(id)) return;
-          const changed = differing(known);
+          const changed = differing(known, scope);
           if (changed.length > 0) finish(changed);
         },
-        () => finish(differing(known))
+        () => finish(differing(known, scope))
       );
       if (signal.aborted) gone();
     });
@@ -2734,8 +3064,8 @@ function refusedBeforeSending(request) {
 function sameGift(stored, incoming, incomingHadDate) {
   return GIFT_FIELDS.every((field) => field === "receivedDate" && !incomingHadDate || stored[field] === incoming[field]);
 }
-function answer(record3) {
-  return [record3, isFinal(record3.status) ? 200 : 202];
+function answer(record4) {
+  return [record4, isFinal(record4.status) ? 200 : 202];
 }
 function prefersAsync(prefer) {
   return (prefer ?? "").split(",").some((token) => token.trim().toLowerCase() === RESPOND_ASYNC.value);
@@ -2743,6 +3073,10 @@ function prefersAsync(prefer) {
 var notStored = (reason) => `The proxy cannot store gifts right now: ${reason}. This gift was NOT recorded and nothing was sent; try again once an administrator has fixed the proxy's storage.`;
 function giftRoutes({ config, outbox, dispatcher, batches, changes, log }) {
   const app = new Hono5();
+  const visible = (id, caller) => {
+    const stored = outbox.get(id);
+    return stored && sees(scopeOf(caller), stored.owner) ? stored : void 0;
+  };
   app.post("/", giftJsonBody(), async (c) => {
     const body = await readJsonObject(c);
     if (body instanceof BodyProblem) return body.answer(c);
@@ -2752,14 +3086,23 @@ function giftRoutes({ config, outbox, dispatcher, batches, changes, log }) {
       const { message, ...extra } = intake.error;
       return problem(c, 400, message, extra);
     }
-    const { gift, metadata } = intake;
+    const { gift } = intake;
+    const caller = callerOf(c);
+    const metadata = stamped(caller, intake.metadata);
     const holder = batches.holderOf(gift.transactionId);
     if (holder?.state === "open") {
-      const message = `Transaction ID ${gift.transactionId} belongs to a gift kept in the open batch "${holder.name}"; it is sent when that batch is posted. Start a new gift to get a new ID.`;
+      const owner = batches.ownerOf(holder.id);
+      const named = owner && sees(scopeOf(caller), owner) ? `the open batch "${holder.name}"` : "an open batch";
+      const message = `Transaction ID ${gift.transactionId} belongs to a gift kept in ${named}; it is sent when that batch is posted. Start a new gift to get a new ID.`;
       return problem(c, 409, message, { field: "transactionId" });
     }
     const request = toImportRequest(gift, config.financialAccountId, /* @__PURE__ */ new Date());
     const existing = outbox.get(gift.transactionId);
+    const mine = existing === void 0 || sees(scopeOf(caller), existing.owner);
+    if (existing && !mine)
+      return problem(c, 409, `Transaction ID ${gift.transactionId} is taken. Start a new gift to get a new ID.`, {
+        field: "transactionId"
+      });
     if (existing && existing.record.status !== "rejected") {
       if (!sameGift(existing.request, request, gift.receivedDate !== void 0)) {
         return problem(
@@ -2783,20 +3126,26 @@ function giftRoutes({ config, outbox, dispatcher, batches, changes, log }) {
       log("error", "journal_write_failed", { transactionId: gift.transactionId, reason });
       return problem(c, 503, notStored(reason));
     }
-    log("info", existing ? "gift_resubmitted" : "gift_received", { transactionId: gift.transactionId, held });
+    log("info", existing ? "gift_resubmitted" : "gift_received", {
+      transactionId: gift.transactionId,
+      held,
+      by: metadata.partyId,
+      callerLabel: metadata.callerKey
+    });
     changes.changed(gift.transactionId);
     dispatcher.wake();
     if (prefersAsync(c.req.header(RESPOND_ASYNC.header))) {
       c.header("Preference-Applied", RESPOND_ASYNC.value);
       return c.json(stored, 202);
     }
-    const record3 = await dispatcher.waitForVerdict(gift.transactionId, config.answerWaitMs);
-    return c.json(...answer(record3));
+    const record4 = await dispatcher.waitForVerdict(gift.transactionId, config.answerWaitMs);
+    return c.json(...answer(record4));
   });
   app.post(PROXY_PATHS.retryStuck.slice(PROXY_PATHS.gifts.length), (c) => {
+    const caller = callerOf(c);
     let requeued;
     try {
-      requeued = outbox.requeueAllStuck(REQUEUED_MESSAGE);
+      requeued = outbox.requeueAllStuck(REQUEUED_MESSAGE, scopeOf(caller), caller.party?.id);
     } catch (error) {
       return problem(
         c,
@@ -2804,14 +3153,15 @@ function giftRoutes({ config, outbox, dispatcher, batches, changes, log }) {
         `The gifts could not be put back in the queue: ${storageFailure(error)}. Try again once an administrator has fixed the proxy's storage.`
       );
     }
-    log("info", "gifts_requeued", { requeuedGifts: requeued });
+    log("info", "gifts_requeued", { requeuedGifts: requeued, by: caller.party?.id, callerLabel: caller.keyLabel });
     dispatcher.wake();
     const answer2 = { requeued };
     return c.json(answer2);
   });
   app.post("/:transactionId/retry", (c) => {
     const id = c.req.param("transactionId");
-    const stored = outbox.get(id);
+    const caller = callerOf(c);
+    const stored = visible(id, caller);
     if (!stored) return problem(c, 404, `No gift with transaction ID ${id} has reached this proxy.`, { field: "transactionId" });
     if (stored.record.status !== "stuck") {
       return problem(c, 409, `Only a gift that needs attention can be put back in the queue; this one is ${stored.record.status}.`, {
@@ -2820,7 +3170,7 @@ function giftRoutes({ config, outbox, dispatcher, batches, changes, log }) {
     }
     let requeued;
     try {
-      requeued = outbox.requeue(id, REQUEUED_MESSAGE)?.record;
+      requeued = outbox.requeue(id, REQUEUED_MESSAGE, caller.party?.id)?.record;
     } catch (error) {
       return problem(
         c,
@@ -2829,14 +3179,14 @@ function giftRoutes({ config, outbox, dispatcher, batches, changes, log }) {
       );
     }
     if (!requeued) return problem(c, 409, "The gift changed meanwhile; look at its status again.", { field: "transactionId" });
-    log("info", "gift_requeued", { transactionId: id });
+    log("info", "gift_requeued", { transactionId: id, by: caller.party?.id, callerLabel: caller.keyLabel });
     changes.changed(id);
     dispatcher.wake();
     return c.json(requeued, 202);
   });
   app.get("/:transactionId", (c) => {
     const id = c.req.param("transactionId");
-    const stored = outbox.get(id);
+    const stored = visible(id, callerOf(c));
     if (!stored) return problem(c, 404, `No gift with transaction ID ${id} has reached this proxy.`, { field: "transactionId" });
     return c.json(stored.record);
   });
@@ -2851,7 +3201,7 @@ function giftRoutes({ config, outbox, dispatcher, batches, changes, log }) {
     if (!/^\d+$/.test(limitParam) || limit < 1 || limit > 5e3) {
       return problem(c, 400, `"limit" must be a whole number from 1 to 5000 (got "${limitParam}").`);
     }
-    return c.json({ gifts: outbox.journal(since.toISOString(), limit) });
+    return c.json({ gifts: outbox.journal(since.toISOString(), limit, scopeOf(callerOf(c))) });
   });
   return app;
 }
@@ -2904,9 +3254,137 @@ function lookupRoutes(cache) {
   return app;
 }
 
+// src/proxy/routes/session.ts
+init_session_api();
+import { Hono as Hono8 } from "hono";
+function sessionRoutes(signIn) {
+  const app = new Hono8();
+  const tokenOf = (header) => header ?? "";
+  app.get(SESSION_PATHS.session, (c) => {
+    const token = tokenOf(c.req.header(SESSION_HEADER));
+    const found = signIn.store.find(token);
+    if (found.state !== "valid") return signIn.need(c, found.state === "expired" ? "expired" : "required");
+    const { party, supervisor, expiresAt } = found.session;
+    const grant = { token, expiresAt: new Date(expiresAt).toISOString(), party, supervisor };
+    return c.json(grant);
+  });
+  app.delete(SESSION_PATHS.session, (c) => {
+    const party = callerOf(c).party;
+    if (party) signIn.signOut(tokenOf(c.req.header(SESSION_HEADER)), party);
+    return c.body(null, 204);
+  });
+  app.post(SESSION_PATHS.renew, async (c) => {
+    const token = tokenOf(c.req.header(SESSION_HEADER));
+    const found = signIn.store.find(token);
+    if (found.state !== "valid") return signIn.need(c, found.state === "expired" ? "expired" : "required");
+    const outcome = await signIn.renew(token, found.session.refreshToken);
+    if (outcome.ok) return c.json(outcome.grant);
+    if (outcome.state === "broken") return c.json({ message: outcome.message }, 502);
+    return signIn.need(c, outcome.state, outcome.message);
+  });
+  return app;
+}
+
+// src/proxy/routes/sign-in.ts
+init_session_api();
+import { Hono as Hono9 } from "hono";
+import { bodyLimit as bodyLimit2 } from "hono/body-limit";
+
+// src/proxy/sign-in-page.ts
+var HAND_BACK_SCRIPT = "hand-back.js";
+var DATA_ID = "gift-entry-sign-in";
+function handBack() {
+  const page = globalThis;
+  const block = page.document.getElementById("gift-entry-sign-in");
+  const outcome = page.document.getElementById("outcome");
+  if (!block || !outcome) return;
+  const data = JSON.parse(block.textContent ?? "{}");
+  if (!page.opener) {
+    outcome.textContent = data.noOpener;
+    return;
+  }
+  for (const origin of data.targets) page.opener.postMessage(data.message, origin);
+  page.close();
+}
+var HAND_BACK_SOURCE = `(${handBack.toString()})();
+`;
+var escapeHtml = (text4) => text4.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]);
+var scriptJson = (value) => JSON.stringify(value).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026");
+var SIGN_IN_PAGE_CSP = "default-src 'none'; script-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+function signInPage(data, outcome, scriptPath) {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Gift entry sign-in</title>
+</head>
+<body>
+<main>
+<h1>Gift entry sign-in</h1>
+<p id="outcome" role="status">${escapeHtml(outcome)}</p>
+</main>
+<script type="application/json" id="${DATA_ID}">${scriptJson(data)}</script>
+<script src="${escapeHtml(scriptPath)}"></script>
+</body>
+</html>
+`;
+}
+
+// src/proxy/routes/sign-in.ts
+var NO_OPENER = 'This window was not opened by the gift entry page, so the sign-in could not be handed to it. Close this window and choose "Sign in" on the gift entry page.';
+function signInRoutes({ config, signIn, failures = new KeyFailures("sign_in_token_refused") }) {
+  const app = new Hono9();
+  const trusted = trustedHops(config.trustedProxies ?? []);
+  const scriptPath = `${SIGN_IN_PATH}/${HAND_BACK_SCRIPT}`;
+  const targets = (c) => [.../* @__PURE__ */ new Set([...config.allowedOrigins, new URL(c.req.url).origin])];
+  const page = (c, message, outcome, status) => {
+    c.header("Content-Security-Policy", SIGN_IN_PAGE_CSP);
+    return c.html(signInPage({ message, targets: targets(c), noOpener: `${outcome} ${NO_OPENER}` }, outcome, scriptPath), status);
+  };
+  const refused = (c, message, status) => page(c, { type: SIGN_IN_MESSAGE.refused, message }, message, status);
+  app.get(scriptPath, (c) => {
+    c.header("Content-Type", "text/javascript; charset=utf-8");
+    return c.body(HAND_BACK_SOURCE);
+  });
+  app.post(
+    SIGN_IN_PATH,
+    bodyLimit2({ maxSize: 16 * 1024, onError: (c) => refused(c, "The sign-in request was too large to be one from iMIS.", 400) }),
+    async (c) => {
+      const origin = c.req.header("Origin");
+      const imisOrigins = [signIn.pageUrl(c), ...signIn.config.imisBaseUrl ? [signIn.config.imisBaseUrl] : []].map(
+        (url) => new URL(url).origin
+      );
+      if (origin !== void 0 && origin !== "null" && !targets(c).includes(origin) && !imisOrigins.includes(origin)) {
+        return refused(c, `A page on ${origin} may not sign anyone in to gift entry; sign in from your iMIS site.`, 403);
+      }
+      const form = await c.req.parseBody().catch(() => ({}));
+      const refreshToken = typeof form.refresh_token === "string" ? form.refresh_token.trim() : "";
+      if (refreshToken === "") {
+        return refused(c, 'iMIS sent no sign-in (no refresh_token). Open gift entry from your iMIS site and choose "Sign in" again.', 400);
+      }
+      const address = clientAddress(c, trusted);
+      if (failures.busy(address)) return refused(c, "Too many sign-ins failed from this address; wait a minute and try again.", 401);
+      const outcome = await signIn.signIn(refreshToken);
+      if (!outcome.ok && outcome.state !== "refused") await failures.wait(address, failures.fail(address, outcome.state).delayMs);
+      if (!outcome.ok) {
+        return refused(c, outcome.message, outcome.state === "refused" ? 403 : outcome.state === "expired" ? 401 : 502);
+      }
+      const { grant } = outcome;
+      return page(
+        c,
+        { type: SIGN_IN_MESSAGE.granted, grant },
+        `You are signed in to gift entry as ${grant.party.name}${grant.supervisor ? " (supervisor)" : ""}. This window closes by itself.`,
+        200
+      );
+    }
+  );
+  return app;
+}
+
 // src/proxy/routes/static-files.ts
 init_proxy_routes();
-import { Hono as Hono8 } from "hono";
+import { Hono as Hono10 } from "hono";
 import { readFile } from "node:fs/promises";
 import { join as join5 } from "node:path";
 
@@ -2950,7 +3428,7 @@ var script = (c, body, cache) => {
   return typeof body === "string" ? c.body(body) : c.body(new Uint8Array(body));
 };
 function staticRoutes(readRelease) {
-  const app = new Hono8();
+  const app = new Hono10();
   app.get("/", (c) => {
     c.header("Cache-Control", "no-cache");
     return c.html(PLACEHOLDER);
@@ -2975,8 +3453,21 @@ function staticRoutes(readRelease) {
   return app;
 }
 
+// src/proxy/session-checks.ts
+init_session_api();
+function sessionChecks(signIn) {
+  return async (c, next) => {
+    if (c.req.method === "OPTIONS") return next();
+    const found = signIn.store.find(c.req.header(SESSION_HEADER));
+    if (found.state === "expired") return signIn.need(c, "expired");
+    if (found.state === "unknown") return signIn.need(c, "required");
+    setCaller(c, { ...callerOf(c), party: found.session.party, supervisor: found.session.supervisor });
+    return next();
+  };
+}
+
 // src/proxy/widget-release.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import { readFile as readFile2, stat } from "node:fs/promises";
 import { dirname as dirname2 } from "node:path";
 function widgetReleaseReader(path = WIDGET_BUNDLE) {
@@ -2987,7 +3478,7 @@ function widgetReleaseReader(path = WIDGET_BUNDLE) {
     const stamp = `${info.mtimeMs}:${info.size}`;
     if (cached2?.stamp !== stamp) {
       const bundle = new Uint8Array(await readFile2(path));
-      const release = createHash("sha256").update(bundle).digest("hex").slice(0, 16);
+      const release = createHash2("sha256").update(bundle).digest("hex").slice(0, 16);
       cached2 = { stamp, value: { release, bundle, chunkDir: dirname2(path) } };
     }
     return cached2.value;
@@ -3019,14 +3510,20 @@ function allowedMethods(app) {
   return [...byPattern].map(([source, verbs]) => [new RegExp(source), [...verbs].sort().join(", ")]);
 }
 function createApp(deps) {
-  const app = new Hono9();
+  const app = new Hono11();
   const stopping = deps.stopping ?? (() => false);
   app.use("*", securityHeaders(), closeAfterEarlyAnswer());
+  if (deps.config.callerChecksOff) app.use("*", loopbackHostOnly());
   app.use("/api/*", refuseWhileStopping(stopping));
   const readRelease = widgetReleaseReader(deps.widgetBundle);
   app.use("/api/*", releaseHeader(readRelease));
   if (deps.simulated && deps.demo) app.route("/", deps.demo);
-  app.use("/api/*", callerChecks(deps.config, deps.log));
+  app.use("/api/*", callerChecks(deps.config, deps.log, deps.keyGuesses ?? new KeyFailures("caller_key_refused", deps.log)));
+  if (deps.signIn) {
+    app.use("/api/*", sessionChecks(deps.signIn));
+    app.route("/", sessionRoutes(deps.signIn));
+    app.route("/", signInRoutes({ config: deps.config, signIn: deps.signIn, failures: deps.signInGuesses }));
+  }
   app.route(PROXY_PATHS.lookups, lookupRoutes(deps.lookups));
   app.route(PROXY_PATHS.watch, giftWatchRoutes(deps));
   app.route(PROXY_PATHS.gifts, giftRoutes(deps));
@@ -3053,7 +3550,6 @@ function createApp(deps) {
 }
 
 // src/proxy/batch-store.ts
-init_gift_fields();
 import { randomBytes as randomBytes2 } from "node:crypto";
 var LIST_LIMIT = 200;
 var newBatchId = () => randomBytes2(12).toString("base64url");
@@ -3065,12 +3561,13 @@ var BatchStore = class {
   }
   outbox;
   db;
-  open(settings) {
+  /** `owner`: the key label and verified party of whoever opens it, which decide who sees it. */
+  open(settings, owner = {}) {
     const now = (/* @__PURE__ */ new Date()).toISOString();
     const id = newBatchId();
     this.db.prepare(
-      `INSERT INTO batches (id, name, state, defaults, expected_count, expected_total_cents, opened_by, opened_at, updated_at)
-         VALUES (?, ?, 'open', ?, ?, ?, ?, ?, ?)`
+      `INSERT INTO batches (id, name, state, defaults, expected_count, expected_total_cents, opened_by, opened_at, updated_at, caller_key, party_id)
+         VALUES (?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?)`
     ).run(
       id,
       settings.name || `Batch opened ${now.slice(0, 16).replace("T", " ")} UTC`,
@@ -3079,9 +3576,16 @@ var BatchStore = class {
       settings.expected.totalCents ?? null,
       settings.by ?? null,
       now,
-      now
+      now,
+      owner.callerKey ?? null,
+      owner.partyId ?? null
     );
     return this.get(id);
+  }
+  /** Who opened the batch (what decides who sees it), if it exists. */
+  ownerOf(id) {
+    const head = this.head(id);
+    return head && { keyLabel: head.caller_key ?? void 0, partyId: head.party_id ?? void 0 };
   }
   /** The batch with its rows in the order they were added; rows of a posted batch carry their journal record. */
   get(id) {
@@ -3096,15 +3600,18 @@ var BatchStore = class {
       };
       if (row.donor_name !== null) gift.donorName = row.donor_name;
       if (row.entered_by !== null) gift.enteredBy = row.entered_by;
-      const record3 = head.state === "posted" ? this.outbox.get(row.transaction_id)?.record : void 0;
-      if (record3) gift.record = record3;
+      const record4 = head.state === "posted" ? this.outbox.get(row.transaction_id)?.record : void 0;
+      if (record4) gift.record = record4;
       return gift;
     });
     return { ...toHead(head), gifts: gifts2 };
   }
-  /** Newest first: open batches by when they were opened, posted ones by when they were posted. */
-  list(state) {
-    const heads = this.db.prepare(`SELECT * FROM batches WHERE state = ? ORDER BY COALESCE(posted_at, opened_at) DESC, seq DESC LIMIT ?`).all(state, LIST_LIMIT);
+  /** Those `scope` sees, newest first: open batches by when they were opened, posted ones by when they were posted. */
+  list(state, scope = {}) {
+    const visible = scopeCondition(scope);
+    const heads = this.db.prepare(
+      `SELECT * FROM batches WHERE state = @state AND ${visible.sql} ORDER BY COALESCE(posted_at, opened_at) DESC, seq DESC LIMIT @limit`
+    ).all({ state, limit: LIST_LIMIT, ...visible.params });
     const totals = this.db.prepare(
       // Cents as integers, as batchTotals counts them: 0.1 + 0.2 must not leave a total off by a hair.
       `SELECT COUNT(*) AS count, COALESCE(SUM(CAST(ROUND(json_extract(gift, '$.amount') * 100) AS INTEGER)), 0) AS totalCents
@@ -3136,15 +3643,16 @@ var BatchStore = class {
   }
   writeGift(id, gift, metadata) {
     const now = (/* @__PURE__ */ new Date()).toISOString();
+    const who = [metadata.enteredBy ?? null, metadata.callerKey ?? null, metadata.partyId ?? null, metadata.partyName ?? null];
     const replaced = this.db.prepare(
-      `UPDATE batch_gifts SET gift = ?, donor_name = ?, entered_by = ?, updated_at = ?
+      `UPDATE batch_gifts SET gift = ?, donor_name = ?, entered_by = ?, caller_key = ?, party_id = ?, party_name = ?, updated_at = ?
          WHERE batch_id = ? AND transaction_id = ?`
-    ).run(JSON.stringify(gift), metadata.donorName ?? null, metadata.enteredBy ?? null, now, id, gift.transactionId).changes;
+    ).run(JSON.stringify(gift), metadata.donorName ?? null, ...who, now, id, gift.transactionId).changes;
     if (replaced === 0) {
       this.db.prepare(
-        `INSERT INTO batch_gifts (batch_id, transaction_id, gift, donor_name, entered_by, added_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`
-      ).run(id, gift.transactionId, JSON.stringify(gift), metadata.donorName ?? null, metadata.enteredBy ?? null, now, now);
+        `INSERT INTO batch_gifts (batch_id, transaction_id, gift, donor_name, entered_by, caller_key, party_id, party_name, added_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+      ).run(id, gift.transactionId, JSON.stringify(gift), metadata.donorName ?? null, ...who, now, now);
     }
     this.touch(id, now);
     return { replaced: replaced > 0 };
@@ -3168,7 +3676,13 @@ var BatchStore = class {
         queue({
           transactionId: row.transaction_id,
           gift: JSON.parse(row.gift),
-          metadata: { enteredBy: optional6(row.entered_by), donorName: optional6(row.donor_name) },
+          metadata: {
+            enteredBy: optional6(row.entered_by),
+            donorName: optional6(row.donor_name),
+            callerKey: optional6(row.caller_key),
+            partyId: optional6(row.party_id),
+            partyName: optional6(row.party_name)
+          },
           addedAt: row.added_at
         });
       }
@@ -3183,21 +3697,7 @@ var BatchStore = class {
    * sending needs). Open batches are kept whole: their gifts have not been sent.
    */
   redactPostedBefore(cutoff) {
-    const rows = this.db.prepare(
-      `SELECT g.seq, g.gift FROM batch_gifts g JOIN batches b ON b.id = g.batch_id
-         WHERE g.redacted = 0 AND b.state = 'posted' AND b.posted_at < ?`
-    ).all(cutoff);
-    const update = this.db.prepare("UPDATE batch_gifts SET gift = ?, donor_name = NULL, redacted = 1 WHERE seq = ?");
-    this.db.transaction(() => {
-      for (const row of rows) {
-        const kept = Object.entries(JSON.parse(row.gift)).map(([field, value]) => [
-          field,
-          RECONCILIATION_FIELDS.has(field) ? value : ""
-        ]);
-        update.run(JSON.stringify(Object.fromEntries(kept)), row.seq);
-      }
-    })();
-    return rows.length;
+    return redactPostedBatchRows(this.db, cutoff);
   }
   head(id) {
     return this.db.prepare("SELECT * FROM batches WHERE id = ?").get(id);
@@ -3272,11 +3772,11 @@ init_contract();
 // src/proxy/logger.ts
 var NEVER_LOGGED = /token|authorization|key|password|secret|email|name|address|phone|company|notes|city|zip|imisid|softcredit/i;
 function secretsOf(config) {
-  return [config.upstreamToken, ...config.callerKeys, ...config.adminTokens];
+  return [config.upstreamToken, ...config.callerKeys, ...config.adminTokens, ...config.signIn ? [config.signIn.clientSecret] : []];
 }
 function secretMasker(secrets) {
   const masks = secrets.filter((secret) => secret.length >= 4).sort((a, b) => b.length - a.length);
-  return (text3) => masks.reduce((masked, secret) => masked.split(secret).join("[redacted]"), text3);
+  return (text4) => masks.reduce((masked, secret) => masked.split(secret).join("[redacted]"), text4);
 }
 function createLogger(secrets, write = (line) => process.stdout.write(`${line}
 `)) {
@@ -3290,9 +3790,9 @@ function createLogger(secrets, write = (line) => process.stdout.write(`${line}
     write(mask(JSON.stringify(entry)));
   };
 }
-function maskValues(text3, values) {
-  let masked = text3;
-  for (const value of [...new Set(values.map((v) => v.trim()))].filter((v) => v.length >= 3).sort((a, b) => b.length - a.length)) {
+function maskValues(text4, values2) {
+  let masked = text4;
+  for (const value of [...new Set(values2.map((v) => v.trim()))].filter((v) => v.length >= 3).sort((a, b) => b.length - a.length)) {
     masked = masked.split(value).join("[redacted]");
   }
   return masked;
@@ -3338,10 +3838,10 @@ var FailureRun = class {
 };
 
 // src/proxy/dispatcher.ts
-function loggable(text3, request) {
-  if (text3 === void 0) return void 0;
-  const values = Object.entries(request).filter(([field, value]) => !RECONCILIATION_FIELDS.has(field) && typeof value === "string").map(([, value]) => value);
-  return maskValues(text3, values);
+function loggable(text4, request) {
+  if (text4 === void 0) return void 0;
+  const values2 = Object.entries(request).filter(([field, value]) => !RECONCILIATION_FIELDS.has(field) && typeof value === "string").map(([, value]) => value);
+  return maskValues(text4, values2);
 }
 var Dispatcher = class {
   constructor(outbox, client, timing, log, changes) {
@@ -3394,25 +3894,25 @@ var Dispatcher = class {
     return new Promise((resolve3) => {
       const set = this.waiters.get(transactionId) ?? /* @__PURE__ */ new Set();
       this.waiters.set(transactionId, set);
-      const done = (record3) => {
+      const done = (record4) => {
         clearTimeout(timer);
         set.delete(done);
         if (set.size === 0) this.waiters.delete(transactionId);
-        resolve3(record3);
+        resolve3(record4);
       };
       const timer = setTimeout(() => done(this.outbox.get(transactionId).record), ms);
       set.add(done);
     });
   }
-  notify(record3) {
-    if (isWaiting(record3.status)) return;
-    for (const done of [...this.waiters.get(record3.transactionId) ?? []]) done(record3);
+  notify(record4) {
+    if (isWaiting(record4.status)) return;
+    for (const done of [...this.waiters.get(record4.transactionId) ?? []]) done(record4);
   }
   /** Shutting down: every caller still waiting hears the gift's status as it stands now. */
   releaseWaiters() {
     for (const [transactionId, set] of [...this.waiters]) {
-      const record3 = this.outbox.get(transactionId)?.record;
-      if (record3) for (const done of [...set]) done(record3);
+      const record4 = this.outbox.get(transactionId)?.record;
+      if (record4) for (const done of [...set]) done(record4);
     }
   }
   sleep(ms, wakeable) {
@@ -3494,8 +3994,8 @@ var Dispatcher = class {
       this.upstream = { state: "held", message: HELD_MESSAGE };
       this.log("error", "upstream_credentials_rejected", { heldGifts: this.outbox.depth() });
       for (const waiting of [...this.waiters.keys()]) {
-        const record3 = this.outbox.get(waiting)?.record;
-        if (record3) this.notify(record3);
+        const record4 = this.outbox.get(waiting)?.record;
+        if (record4) this.notify(record4);
       }
       return;
     }
@@ -3581,9 +4081,270 @@ var GiftChanges = class {
   }
 };
 
+// src/proxy/idle-collection.ts
+import { getHeapStatistics, setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+var QUIET_MS = 5e3;
+var GARBAGE_BYTES = 2 * 1024 * 1024;
+function fullCollection() {
+  const exposed = globalThis.gc;
+  if (exposed) return exposed;
+  try {
+    setFlagsFromString("--expose-gc");
+    return runInNewContext("gc");
+  } catch {
+    return void 0;
+  }
+}
+function idleCollection(quietMs = QUIET_MS) {
+  const collect = fullCollection();
+  let usedAfterLast = getHeapStatistics().used_heap_size;
+  let timer;
+  const quiet = () => {
+    timer = void 0;
+    if (!collect || getHeapStatistics().used_heap_size - usedAfterLast < GARBAGE_BYTES) return;
+    setFlagsFromString("--compact-on-every-full-gc");
+    try {
+      collect();
+    } finally {
+      setFlagsFromString("--no-compact-on-every-full-gc");
+    }
+    usedAfterLast = getHeapStatistics().used_heap_size;
+  };
+  return {
+    touch() {
+      if (timer) timer.refresh();
+      else {
+        timer = setTimeout(quiet, quietMs);
+        timer.unref();
+      }
+    },
+    stop() {
+      clearTimeout(timer);
+      timer = void 0;
+    }
+  };
+}
+
+// src/proxy/sessions.ts
+import { createHash as createHash3, randomBytes as randomBytes3 } from "node:crypto";
+var KEEP_EXPIRED_MS = 12 * 36e5;
+var hashOf = (token) => createHash3("sha256").update(token).digest("hex");
+var SessionStore = class {
+  constructor(db, minutes) {
+    this.db = db;
+    this.minutes = minutes;
+  }
+  db;
+  minutes;
+  /** A new session; returns its token (shown once) and when it ends. */
+  create(identity, now = Date.now()) {
+    this.sweep(now);
+    const token = randomBytes3(32).toString("base64url");
+    const expiresAt = now + this.minutes * 6e4;
+    this.db.prepare(
+      `INSERT INTO sessions (token_hash, party_id, party_name, supervisor, refresh_token, user_name, created_at, expires_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+    ).run(
+      hashOf(token),
+      identity.party.id,
+      identity.party.name,
+      identity.supervisor ? 1 : 0,
+      identity.refreshToken,
+      identity.userName,
+      new Date(now).toISOString(),
+      expiresAt
+    );
+    return { token, expiresAt };
+  }
+  find(token, now = Date.now()) {
+    if (!token) return { state: "unknown" };
+    const row = this.db.prepare("SELECT * FROM sessions WHERE token_hash = ?").get(hashOf(token));
+    if (!row) return { state: "unknown" };
+    if (row.expires_at <= now) return { state: "expired" };
+    return {
+      state: "valid",
+      session: {
+        party: { id: row.party_id, name: row.party_name },
+        supervisor: row.supervisor === 1,
+        refreshToken: row.refresh_token,
+        userName: row.user_name,
+        expiresAt: row.expires_at
+      }
+    };
+  }
+  /** Sessions not yet ended (for /metrics). */
+  live(now = Date.now()) {
+    return this.db.prepare("SELECT COUNT(*) AS n FROM sessions WHERE expires_at > ?").get(now).n;
+  }
+  /** Ends a session (sign-out, or renewal replacing it). */
+  remove(token) {
+    this.db.prepare("DELETE FROM sessions WHERE token_hash = ?").run(hashOf(token));
+  }
+  /** Renewal: the old token stops working and a new one starts, in one transaction. */
+  replace(oldToken, identity, now = Date.now()) {
+    return this.db.transaction(() => {
+      this.remove(oldToken);
+      return this.create(identity, now);
+    })();
+  }
+  sweep(now) {
+    this.db.prepare("DELETE FROM sessions WHERE expires_at < ?").run(now - KEEP_EXPIRED_MS);
+  }
+};
+
+// src/proxy/imis-sso.ts
+var BROKEN = "The gift proxy could not confirm your iMIS sign-in";
+var record3 = (value) => typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+var text2 = (value) => typeof value === "string" && value.trim() !== "" ? value.trim() : void 0;
+var values = (value) => Array.isArray(value) ? value : record3(value)?.$values ?? [];
+async function identify(settings, refreshToken) {
+  const base = settings.baseUrl();
+  const signal = () => AbortSignal.timeout(settings.timeoutMs);
+  let tokenAnswer;
+  try {
+    tokenAnswer = await fetch(`${base}/token`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
+      body: new URLSearchParams({
+        grant_type: "refresh_token",
+        client_id: settings.clientId,
+        client_secret: settings.clientSecret,
+        refresh_token: refreshToken
+      }),
+      signal: signal()
+    });
+  } catch (error) {
+    return { failure: "broken", message: `${BROKEN}: iMIS did not answer. Try again in a minute.`, reason: `token: ${String(error)}` };
+  }
+  const token = record3(await tokenAnswer.json().catch(() => void 0));
+  if (!tokenAnswer.ok) {
+    const code2 = text2(token?.error) ?? String(tokenAnswer.status);
+    if (code2 === "invalid_grant") {
+      return {
+        failure: "expired",
+        message: "Your iMIS sign-in has expired. Sign in to iMIS again, then sign in to gift entry.",
+        reason: `token: ${code2}`
+      };
+    }
+    return {
+      failure: "broken",
+      message: `${BROKEN}: iMIS refused the gift proxy's client application settings. Ask your administrator to check them.`,
+      reason: `token: ${code2}`
+    };
+  }
+  const accessToken = text2(token?.access_token);
+  const userName = text2(token?.userName);
+  if (!accessToken || !userName) {
+    return { failure: "broken", message: `${BROKEN}: iMIS did not say who is signed in.`, reason: "token: no access_token or userName" };
+  }
+  const get = async (path) => {
+    const answer2 = await fetch(`${base}${path}`, {
+      headers: { Authorization: `Bearer ${accessToken}`, Accept: "application/json" },
+      signal: signal()
+    });
+    return answer2.ok ? record3(await answer2.json().catch(() => void 0)) : void 0;
+  };
+  try {
+    const users = await get(`/api/user?username=${encodeURIComponent(userName)}`);
+    const user = record3(values(record3(users?.Items) ?? users?.Items)[0]);
+    const party = record3(user?.Party);
+    const partyId = text2(party?.PartyId) ?? text2(party?.Id);
+    if (!user || !partyId) {
+      return { failure: "broken", message: `${BROKEN}: iMIS has no contact for your user name.`, reason: "api/user: no Party.PartyId" };
+    }
+    const name = text2(party?.Name) ?? text2((await get(`/api/party/${encodeURIComponent(partyId)}`))?.Name) ?? userName;
+    const roles = values(user.Roles).flatMap((role) => {
+      const r = record3(role);
+      return [text2(r?.Description), text2(r?.Name), text2(r?.RoleKey)].filter((s) => s !== void 0);
+    });
+    return { userName, party: { id: partyId, name }, roles, refreshToken: text2(token?.refresh_token) ?? refreshToken };
+  } catch (error) {
+    return { failure: "broken", message: `${BROKEN}: iMIS did not answer. Try again in a minute.`, reason: `api/user: ${String(error)}` };
+  }
+}
+function entitlement(roles, config) {
+  const held = new Set(roles.map((role) => role.toLowerCase()));
+  const any = (names) => names.some((name) => held.has(name.toLowerCase()));
+  const supervisor = any(config.supervisorRoles);
+  return { enters: supervisor || any(config.entryRoles), supervisor };
+}
+
+// src/proxy/sign-in-service.ts
+var NEED_MESSAGES = {
+  required: "Sign in through iMIS to enter gifts: this proxy records who enters each gift.",
+  expired: "Your gift entry sign-in has expired. Sign in again; nothing you typed is lost.",
+  refused: "Your iMIS user may not enter gifts. Ask your iMIS administrator for the gift entry role."
+};
+var SignInService = class {
+  constructor(config, store, sso, log) {
+    this.config = config;
+    this.store = store;
+    this.sso = sso;
+    this.log = log;
+  }
+  config;
+  store;
+  sso;
+  log;
+  /** The iMIS page with the Single Sign-On content item, as an absolute URL (the demo's is on this proxy). */
+  pageUrl(c) {
+    return new URL(this.config.pageUrl, new URL(c.req.url).origin).href;
+  }
+  /** 401 (required, expired) or 403 (refused), with what the widget needs to offer sign-in. */
+  need(c, state, message = NEED_MESSAGES[state]) {
+    const signIn = { state, url: this.pageUrl(c) };
+    return c.json({ message, signIn }, state === "refused" ? 403 : 401);
+  }
+  /** The person behind `refreshToken`, as a new session when they may enter gifts. */
+  async signIn(refreshToken) {
+    return this.open(refreshToken, void 0);
+  }
+  /** A fresh session for the same person, if iMIS still honours their sign-in and they still hold a role. */
+  async renew(oldToken, refreshToken) {
+    return this.open(refreshToken, oldToken);
+  }
+  signOut(token, party) {
+    this.store.remove(token);
+    this.log("info", "signed_out", { party: party.id });
+  }
+  async open(refreshToken, replacing) {
+    const event = replacing ? "session_renewal_refused" : "sign_in_refused";
+    const who = await identify(this.sso, refreshToken);
+    if ("failure" in who) {
+      this.log(who.failure === "expired" ? "info" : "error", event, { reason: who.reason });
+      if (replacing) this.store.remove(replacing);
+      return { ok: false, state: who.failure, message: who.message };
+    }
+    const { enters, supervisor } = entitlement(who.roles, this.config);
+    if (!enters) {
+      this.log("warn", event, { party: who.party.id, reason: "no gift entry role" });
+      if (replacing) this.store.remove(replacing);
+      const roles = [...this.config.entryRoles, ...this.config.supervisorRoles].join(" or ");
+      return {
+        ok: false,
+        state: "refused",
+        party: who.party,
+        message: `You are signed in to iMIS as ${who.party.name}, but your iMIS user has none of the roles that may enter gifts (${roles}). Ask your iMIS administrator to give you one.`
+      };
+    }
+    const identity = { party: who.party, supervisor, refreshToken: who.refreshToken, userName: who.userName };
+    const { token, expiresAt } = replacing ? this.store.replace(replacing, identity) : this.store.create(identity);
+    this.log("info", replacing ? "session_renewed" : "signed_in", {
+      party: who.party.id,
+      supervisor,
+      expiresAt: new Date(expiresAt).toISOString()
+    });
+    return { ok: true, grant: { token, expiresAt: new Date(expiresAt).toISOString(), party: who.party, supervisor } };
+  }
+};
+
+// src/proxy/server.ts
+init_session_api();
+
 // src/proxy/lookups-cache.ts
 init_contract();
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 var LookupsCache = class {
   constructor(client, ttlMs, transactionIdPrefix) {
     this.client = client;
@@ -3621,7 +4382,7 @@ var LookupsCache = class {
       transactionIdPrefix: this.transactionIdPrefix,
       fetchedAt: new Date(now).toISOString()
     };
-    const etag = `"${createHash2("sha256").update(JSON.stringify([response.distributions, response.appeals, response.campaigns, response.transactionIdPrefix])).digest("base64url").slice(0, 27)}"`;
+    const etag = `"${createHash4("sha256").update(JSON.stringify([response.distributions, response.appeals, response.campaigns, response.transactionIdPrefix])).digest("base64url").slice(0, 27)}"`;
     this.cached = { body: JSON.stringify(response), etag, fetchedAtMs: now };
     return { kind: "ok", lookups: { ...this.cached, stale: false } };
   }
@@ -3743,6 +4504,24 @@ async function createMetrics(sources) {
     },
     1
   );
+  new Counter({
+    name: "gift_proxy_refused_guesses_total",
+    help: "Wrong caller keys, admin tokens and refresh tokens since start: a steep rise is someone guessing (each is answered ever more slowly).",
+    labelNames: ["kind"],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [kind, count] of Object.entries(sources.refusedGuesses?.() ?? {})) this.inc({ kind }, count);
+    }
+  });
+  new Gauge({
+    name: "gift_proxy_sessions",
+    help: "Live sign-in sessions (0 when sign-in is off).",
+    registers: [registry],
+    collect() {
+      this.set(sources.liveSessions?.() ?? 0);
+    }
+  });
   const imports = new Counter({
     name: "gift_proxy_upstream_imports_total",
     help: "Upstream import calls by outcome (retry: no verdict, the same gift will be sent again).",
@@ -3847,8 +4626,8 @@ function httpCall(url, call, cap, timeoutMs) {
 var IMPORT_ANSWER_CAP_BYTES = 64 * 1024;
 var LOOKUP_ANSWER_CAP_BYTES = 4 * 1024 * 1024;
 var UPSTREAM_MESSAGE_MAX_CHARS = 500;
-function cutMessage(text3) {
-  const flat = text3.replace(/[\u0000-\u001f\u007f-\u009f\ufffd\s]+/g, " ").trim();
+function cutMessage(text4) {
+  const flat = text4.replace(/[\u0000-\u001f\u007f-\u009f\ufffd\s]+/g, " ").trim();
   return flat.length <= UPSTREAM_MESSAGE_MAX_CHARS ? flat : `${flat.slice(0, UPSTREAM_MESSAGE_MAX_CHARS - 1)}\u2026`;
 }
 function upstreamMessage(bodyText) {
@@ -3911,24 +4690,24 @@ function createUpstreamClient(baseUrl, token, timeoutMs, secrets = []) {
   return {
     async importGift(request) {
       try {
-        const { status, text: text3 } = await call(
+        const { status, text: text4 } = await call(
           UPSTREAM_IMPORT_PATH,
           { method: "POST", headers: { ...headers, "Content-Type": "application/json" }, body: importRequestBody(request) },
           IMPORT_ANSWER_CAP_BYTES
         );
-        return classifyImportResponse(status, mask(text3));
+        return classifyImportResponse(status, mask(text4));
       } catch (error) {
         return { kind: "retry", ...describeFailure(error, timeoutMs) };
       }
     },
     async lookup(name, schema) {
       try {
-        const { status, text: text3, truncated } = await call(UPSTREAM_LOOKUP_PATHS[name], { method: "GET", headers }, LOOKUP_ANSWER_CAP_BYTES);
+        const { status, text: text4, truncated } = await call(UPSTREAM_LOOKUP_PATHS[name], { method: "GET", headers }, LOOKUP_ANSWER_CAP_BYTES);
         if (status === 401) return { kind: "unauthorized" };
         if (status !== 200) return { kind: "failed", reason: `the gift service answered ${statusWords(status)} for ${name}` };
         if (truncated)
           return { kind: "failed", reason: `the gift service sent ${name} larger than ${LOOKUP_ANSWER_CAP_BYTES / 1024 / 1024} MB` };
-        const parsed = z13.safeParse(schema, JSON.parse(text3));
+        const parsed = z13.safeParse(schema, JSON.parse(text4));
         if (!parsed.success) return { kind: "failed", reason: `the gift service sent ${name} in an unexpected shape` };
         return { kind: "ok", data: parsed.data };
       } catch (error) {
@@ -3944,7 +4723,7 @@ var RETENTION_SWEEP_MS = 36e5;
 function scheduleRetention(outbox, batches, days, log) {
   if (days === void 0) return void 0;
   const sweep = () => {
-    const cutoff = new Date(Date.now() - days * 864e5).toISOString();
+    const cutoff = retentionCutoff(days);
     const redacted = outbox.redactSettledBefore(cutoff);
     const rows = batches.redactPostedBefore(cutoff);
     if (redacted > 0 || rows > 0)
@@ -3956,14 +4735,14 @@ function scheduleRetention(outbox, batches, days, log) {
   return timer;
 }
 var SHUTDOWN_GRACE_MS = 2e3;
-function listen(fetch, host, port, requestTimeoutMs) {
+function listen(fetch2, host, port, requestTimeoutMs) {
   return new Promise((resolve3, reject) => {
     const serverOptions = {
       requestTimeout: requestTimeoutMs,
       headersTimeout: requestTimeoutMs,
       connectionsCheckingInterval: Math.max(50, Math.min(1e3, Math.floor(requestTimeoutMs / 4)))
     };
-    const server = serve({ fetch, hostname: host, port, serverOptions }, () => resolve3(server));
+    const server = serve({ fetch: fetch2, hostname: host, port, serverOptions }, () => resolve3(server));
     server.once("error", reject);
   });
 }
@@ -4018,14 +4797,39 @@ async function startProxy(env, options = {}) {
     upstreamState: () => dispatcher.upstream.state,
     ready: () => !stopping && outbox.checkWritable().writable,
     lastBackup: () => readBackupRecord(config.dataDir),
-    build: buildInfo()
+    build: buildInfo(),
+    refusedGuesses: () => ({
+      caller_key: keyGuesses.refusedTotal,
+      admin_token: adminGuesses.refusedTotal,
+      sign_in_token: signInGuesses.refusedTotal
+    }),
+    liveSessions: () => signIn?.store.live()
   });
   const upstream = createUpstreamClient(upstreamBaseUrl, config.upstreamToken, config.upstreamTimeoutMs, secretsOf(config));
   const client = metrics?.instrument(upstream) ?? upstream;
   const changes = new GiftChanges();
   const dispatcher = new Dispatcher(outbox, client, config, log, changes);
   const lookups = new LookupsCache(client, config.lookupsTtlMs, config.transactionIdPrefix);
+  let ownUrl = "";
+  const signIn = config.signIn && new SignInService(
+    config.signIn,
+    new SessionStore(outbox.database, config.signIn.sessionMinutes),
+    {
+      baseUrl: () => config.signIn?.imisBaseUrl ?? `${ownUrl}${DEMO_SIGN_IN.imisPath}`,
+      clientId: config.signIn.clientId,
+      clientSecret: config.signIn.clientSecret,
+      timeoutMs: Math.min(config.upstreamTimeoutMs, 15e3)
+    },
+    log
+  );
+  const keyGuesses = new KeyFailures("caller_key_refused", log);
+  const adminGuesses = new KeyFailures("admin_token_refused", log);
+  const signInGuesses = new KeyFailures("sign_in_token_refused", log);
   const app = createApp({
+    signIn,
+    keyGuesses,
+    adminGuesses,
+    signInGuesses,
     config,
     outbox,
     dispatcher,
@@ -4053,9 +4857,12 @@ async function startProxy(env, options = {}) {
   }
   dispatcher.start();
   const retention = scheduleRetention(outbox, batches, config.retentionDays, log);
+  const collection = idleCollection();
+  server.on("request", () => collection.touch());
   const address = server.address();
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
+  ownUrl = url;
   const build = buildInfo();
   log("info", "proxy_started", {
     url,
@@ -4068,7 +4875,8 @@ async function startProxy(env, options = {}) {
     resumedGifts: resumed,
     queueDepth: outbox.depth(),
     allowedOrigins: config.allowedOrigins.join(",") || "(none)",
-    callerChecks: config.callerChecksOff ? "OFF (loopback host, no GIFT_ENTRY_KEYS): local development only" : "on"
+    callerChecks: config.callerChecksOff ? "OFF (loopback host, no GIFT_ENTRY_KEYS): local development only; only requests addressed to a loopback Host (localhost, 127.0.0.1, [::1]) are answered" : "on",
+    signIn: config.signIn ? `on: every API call needs an iMIS sign-in (${config.signIn.imisBaseUrl ?? "the demo iMIS stand-in"}; entry roles ${config.signIn.entryRoles.join(",")}; supervisor roles ${config.signIn.supervisorRoles.join(",") || "(none)"}; sessions ${config.signIn.sessionMinutes} min)` : "off: caller keys alone, each reading only what it entered"
   });
   let closing;
   return {
@@ -4084,9 +4892,13 @@ async function startProxy(env, options = {}) {
         stopping = true;
         const closed = closeServer(server);
         clearInterval(retention);
+        collection.stop();
         const stopped = dispatcher.stop();
         dispatcher.releaseWaiters();
         changes.close();
+        keyGuesses.flush();
+        adminGuesses.flush();
+        signInGuesses.flush();
         await stopped;
         await closed;
         const queueDepth = outbox.depth();
@@ -4123,6 +4935,12 @@ try {
         "",
         "  *** SIMULATOR MODE: GIFT_API_BASE_URL is not set. Gifts go to the built-in simulator, not to iMIS. ***",
         "  Set GIFT_API_BASE_URL, GIFT_API_TOKEN and GIFT_FINANCIAL_ACCOUNT_ID to talk to the real External Gift API."
+      );
+    }
+    if (proxy.config.signIn && proxy.config.signIn.imisBaseUrl === void 0) {
+      lines.push(
+        "",
+        `  Sign-in is ON through the demo's iMIS stand-in: ${proxy.url}/imis/Staff/Sign_in_to_gift_entry.aspx (README: Signing in through iMIS).`
       );
     }
     if (proxy.config.callerChecksOff) {

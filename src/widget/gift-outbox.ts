@@ -17,13 +17,18 @@ import type { GiftRecord } from '../contract/proxy-api.ts';
 export type Verdict = Pick<GiftRecord, 'status' | 'message' | 'field'>;
 import type { BatchEntry } from './batch.ts';
 import { ProxyClient, type Answer } from './proxy-client.ts';
+import { storedSession } from './session-store.ts';
 
 /** One waiting gift: only what sending it and showing its row need. */
 export interface WaitingGift {
   /** `${proxy} ${transactionId}`: one outbox serves every proxy a site's pages talk to. */
   key: string;
   proxy: string;
-  /** The staff member who typed it ('' when the page does not say): only their pages send it. */
+  /**
+   * The staff member who typed it — the party iMIS sign-in verified, else the page's signed-in
+   * iMIS party, else '' — and only pages of that same person send it: a gift waiting while a
+   * session expired goes after that person signs in again, never under someone else's session.
+   */
   owner: string;
   /** Review mode: the open batch at the proxy the gift belongs to. */
   batchId?: string | undefined;
@@ -107,6 +112,10 @@ export class BrowserOutbox {
     });
   }
 
+  private owner(): string {
+    return storedSession(this.host.proxy)?.grant.party.id ?? this.host.owner();
+  }
+
   stop(): void {
     clearTimeout(this.timer);
     removeEventListener('online', this.kick);
@@ -120,7 +129,7 @@ export class BrowserOutbox {
       ...gift,
       key: `${this.host.proxy} ${gift.entry.transactionId}`,
       proxy: this.host.proxy,
-      owner: this.host.owner(),
+      owner: this.owner(),
       storedAt: new Date().toISOString(),
     };
     try {
@@ -137,7 +146,7 @@ export class BrowserOutbox {
   async waiting(): Promise<WaitingGift[]> {
     const all = (await request((await store('readonly')).getAll())) as WaitingGift[];
     return all
-      .filter((gift) => gift.proxy === this.host.proxy && gift.owner === this.host.owner())
+      .filter((gift) => gift.proxy === this.host.proxy && gift.owner === this.owner())
       .sort((a, b) => a.storedAt.localeCompare(b.storedAt));
   }
 
@@ -200,7 +209,10 @@ export class BrowserOutbox {
   private async sendAll(): Promise<true> {
     const gifts = await this.waiting();
     for (const [index, gift] of gifts.entries()) {
+      // Signed out, or someone else signed in, meanwhile: their pages send the rest.
+      if (gift.owner !== this.owner()) break;
       const client = this.host.client();
+      client.patient = false;
       const answer = gift.batchId
         ? await client.saveBatchGift(gift.batchId, gift.submission, gift.metadata)
         : await client.submit(gift.submission, gift.metadata);
@@ -214,6 +226,9 @@ export class BrowserOutbox {
         const { message, field } = answer.error;
         this.host.arrived(gift.entry, { status: 'rejected', message, field }, gift.batchId);
       } else {
+        // A sign-in is needed: a call that waits for it brings up the prompt; once signed in, that
+        // call's answer sends what waits (the gifts of whoever signed in, and only theirs).
+        if (answer.error.signIn) void this.host.client().lookups();
         this.failures++;
         this.host.stillWaiting(gifts.length - index, answer.network ? undefined : answer.error.message);
         this.schedule();
@@ -226,7 +241,7 @@ export class BrowserOutbox {
 
   /** Runs `work` holding the lock for this proxy and staff member; undefined when `ifAvailable` and another tab has it. */
   private async locked<T>(work: () => Promise<T>, ifAvailable: boolean): Promise<T | undefined> {
-    const name = `gift-entry-outbox ${this.host.proxy} ${this.host.owner()}`;
+    const name = `gift-entry-outbox ${this.host.proxy} ${this.owner()}`;
     // Without Web Locks (no browser iMIS supports lacks them) one tab sends alone.
     if (!navigator.locks) return work();
     return navigator.locks.request(name, { ifAvailable }, (lock) => (lock ? work() : undefined));

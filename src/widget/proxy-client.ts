@@ -39,6 +39,12 @@ export class ProxyClient {
   /** Told of every answer the proxy gave successfully: the outbox sends what waits as soon as the proxy is back. */
   static onAnswer: (() => void) | undefined;
 
+  /**
+   * Waits for a sign-in and asks again under whoever signs in. The outbox's client is not: a gift
+   * typed by one person must never be sent again under another person's session.
+   */
+  patient = true;
+
   constructor(
     readonly endpoint: string,
     private readonly key: string,
@@ -79,7 +85,7 @@ export class ProxyClient {
       return { ok: true, value: body as T, headers: response.headers };
     }
     const need = (body as ProxyError | undefined)?.signIn;
-    if (need && (await (await signIn()).signedIn(this, need, headers))) return this.call(path, init, extra);
+    if (need && this.patient && (await (await signIn()).signedIn(this, need, headers))) return this.call(path, init, extra);
     const error = (body as ProxyError | undefined)?.message
       ? (body as ProxyError)
       : {

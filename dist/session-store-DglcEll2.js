@@ -1,0 +1,1 @@
+import{r as e}from"./gift-entry.js";function t(t){try{return JSON.parse(sessionStorage.getItem(e(t))??`null`)??void 0}catch{return}}function n(t,n){try{n?sessionStorage.setItem(e(t),JSON.stringify(n)):sessionStorage.removeItem(e(t))}catch{}}export{t as n,n as t};
