@@ -509,21 +509,7 @@ import { randomBytes } from "node:crypto";
 import { Hono as Hono3 } from "hono";
 
 // src/contract/session-api.ts
-import * as z from "zod/mini";
 var SIGN_IN_PATH = "/sign-in/imis";
-var sessionGrantSchema = z.object({
-  token: z.string(),
-  /** ISO 8601; the widget renews well before it. */
-  expiresAt: z.string(),
-  party: z.object({ id: z.string(), name: z.string() }),
-  /** Sees every gift, retries stuck gifts, posts and reopens others' batches. */
-  supervisor: z.boolean()
-});
-var signInNeedSchema = z.object({
-  state: z.enum(["required", "expired", "refused"]),
-  /** The iMIS page with the Single Sign-On content item. */
-  url: z.string()
-});
 var DEMO_SIGN_IN = {
   /** Where the stand-in's iMIS site is mounted on the demo proxy (its /token and /api/user are under it). */
   imisPath: "/imis",

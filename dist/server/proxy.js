@@ -398,19 +398,11 @@ var init_lookups = __esm({
   }
 });
 
-// src/contract/session-api.ts
+// src/contract/session-schema.ts
 import * as z4 from "zod/mini";
-var SESSION_HEADER, SIGN_IN_PATH, SESSION_PATHS, sessionGrantSchema, signInNeedSchema, SIGN_IN_MESSAGE, DEMO_SIGN_IN;
-var init_session_api = __esm({
-  "src/contract/session-api.ts"() {
-    SESSION_HEADER = "X-Gift-Session";
-    SIGN_IN_PATH = "/sign-in/imis";
-    SESSION_PATHS = {
-      /** GET: the session the header names; DELETE: sign out. */
-      session: "/api/session",
-      /** POST: a fresh grant before this one expires (the proxy checks with iMIS that the person still holds the role). */
-      renew: "/api/session/renew"
-    };
+var sessionGrantSchema, signInNeedSchema;
+var init_session_schema = __esm({
+  "src/contract/session-schema.ts"() {
     sessionGrantSchema = z4.object({
       token: z4.string(),
       /** ISO 8601; the widget renews well before it. */
@@ -424,17 +416,6 @@ var init_session_api = __esm({
       /** The iMIS page with the Single Sign-On content item. */
       url: z4.string()
     });
-    SIGN_IN_MESSAGE = { granted: "gift-entry:session", refused: "gift-entry:sign-in-refused" };
-    DEMO_SIGN_IN = {
-      /** Where the stand-in's iMIS site is mounted on the demo proxy (its /token and /api/user are under it). */
-      imisPath: "/imis",
-      /** The stand-in page holding the Single Sign-On content item. */
-      pagePath: "/imis/Staff/Sign_in_to_gift_entry.aspx",
-      clientId: "gift-entry-demo",
-      clientSecret: "demo-client-app-7Kq2Wx9Rt4",
-      entryRole: "GiftEntry",
-      supervisorRole: "GiftSupervisor"
-    };
   }
 });
 
@@ -446,7 +427,7 @@ var init_proxy_api = __esm({
     init_gift_fields();
     init_proxy_routes();
     init_lookups();
-    init_session_api();
+    init_session_schema();
     fieldProblemSchema = z5.object({
       message: z5.string(),
       field: z5.optional(z5.enum(GIFT_FIELDS))
@@ -657,6 +638,32 @@ var init_import_request = __esm({
   }
 });
 
+// src/contract/session-api.ts
+var SESSION_HEADER, SIGN_IN_PATH, SESSION_PATHS, SIGN_IN_MESSAGE, DEMO_SIGN_IN;
+var init_session_api = __esm({
+  "src/contract/session-api.ts"() {
+    SESSION_HEADER = "X-Gift-Session";
+    SIGN_IN_PATH = "/sign-in/imis";
+    SESSION_PATHS = {
+      /** GET: the session the header names; DELETE: sign out. */
+      session: "/api/session",
+      /** POST: a fresh grant before this one expires (the proxy checks with iMIS that the person still holds the role). */
+      renew: "/api/session/renew"
+    };
+    SIGN_IN_MESSAGE = { granted: "gift-entry:session", refused: "gift-entry:sign-in-refused" };
+    DEMO_SIGN_IN = {
+      /** Where the stand-in's iMIS site is mounted on the demo proxy (its /token and /api/user are under it). */
+      imisPath: "/imis",
+      /** The stand-in page holding the Single Sign-On content item. */
+      pagePath: "/imis/Staff/Sign_in_to_gift_entry.aspx",
+      clientId: "gift-entry-demo",
+      clientSecret: "demo-client-app-7Kq2Wx9Rt4",
+      entryRole: "GiftEntry",
+      supervisorRole: "GiftSupervisor"
+    };
+  }
+});
+
 // src/contract/import-request-schema.ts
 import * as z7 from "zod/mini";
 var giftImportRequestSchema;
@@ -743,6 +750,7 @@ var init_contract = __esm({
     init_proxy_api();
     init_proxy_routes();
     init_session_api();
+    init_session_schema();
     init_import_request_schema();
     init_transaction_id();
     init_upstream_messages();

@@ -289,7 +289,7 @@ var UPSTREAM_LOOKUP_PATHS = {
 };
 var UPSTREAM_IMPORT_PATH = "/api/v1/integrations/importGift";
 
-// src/contract/session-api.ts
+// src/contract/session-schema.ts
 import * as z4 from "zod/mini";
 var sessionGrantSchema = z4.object({
   token: z4.string(),

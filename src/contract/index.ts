@@ -12,6 +12,7 @@ export * from './lookups.ts';
 export * from './proxy-api.ts';
 export * from './proxy-routes.ts';
 export * from './session-api.ts';
+export * from './session-schema.ts';
 export * from './import-request-schema.ts';
 export * from './transaction-id.ts';
 export * from './upstream-messages.ts';

@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import { GIFT_FIELDS } from './gift-fields.ts';
 import { GIFT_STATUSES } from './proxy-routes.ts';
 import { codeDescriptionSchema, distributionSchema } from './lookups.ts';
-import { signInNeedSchema } from './session-api.ts';
+import { signInNeedSchema } from './session-schema.ts';
 
 const fieldProblemSchema = z.object({
   message: z.string(),

@@ -1,6 +1,8 @@
 /**
  * Verified staff identity through iMIS single sign-on: the proxy's session API, shared by the
- * widget (types and constants only), the proxy and the iMIS stand-in.
+ * widget, the proxy and the iMIS stand-in. Plain constants and types only: the schemas are in
+ * session-schema.ts, so the widget's sign-in chunk imports these without bringing zod's object,
+ * boolean and enum schemas into the main bundle.
  *
  * The flow: the widget opens the iMIS page that holds the Single Sign-On content item (its URL
  * comes from the proxy in `signIn.url`); iMIS POSTs the signed-in user's `refresh_token` to
@@ -8,7 +10,9 @@
  * party and roles, and answers a small page that hands a SessionGrant back to the widget with
  * postMessage (restricted to the allowed origins). Every API call then carries SESSION_HEADER.
  */
-import * as z from 'zod/mini';
+import type { SessionGrant } from './session-schema.ts';
+
+export type { SessionGrant, SignInNeed } from './session-schema.ts';
 
 /** Sent with every API call once signed in, beside the caller key. */
 export const SESSION_HEADER = 'X-Gift-Session';
@@ -22,27 +26,6 @@ export const SESSION_PATHS = {
   /** POST: a fresh grant before this one expires (the proxy checks with iMIS that the person still holds the role). */
   renew: '/api/session/renew',
 } as const;
-
-export const sessionGrantSchema = z.object({
-  token: z.string(),
-  /** ISO 8601; the widget renews well before it. */
-  expiresAt: z.string(),
-  party: z.object({ id: z.string(), name: z.string() }),
-  /** Sees every gift, retries stuck gifts, posts and reopens others' batches. */
-  supervisor: z.boolean(),
-});
-export type SessionGrant = z.infer<typeof sessionGrantSchema>;
-
-/**
- * Carried by a 401 (required, expired) or 403 (refused: signed in but without a gift entry role)
- * problem when sign-in is on, so the widget knows to offer sign-in rather than blame the key.
- */
-export const signInNeedSchema = z.object({
-  state: z.enum(['required', 'expired', 'refused']),
-  /** The iMIS page with the Single Sign-On content item. */
-  url: z.string(),
-});
-export type SignInNeed = z.infer<typeof signInNeedSchema>;
 
 /** What the sign-in page posts to the widget's window (`window.opener`). */
 export const SIGN_IN_MESSAGE = { granted: 'gift-entry:session', refused: 'gift-entry:sign-in-refused' } as const;

@@ -10,21 +10,18 @@
  * post a message to this window). It is kept for the tab (sessionStorage, keyed per proxy) and
  * renewed at three quarters of its lifetime, or at once when the page wakes after a sleep.
  */
-import type { SESSION_HEADER, SESSION_PATHS, SIGN_IN_MESSAGE, SessionGrant, SignInNeed } from '../contract/session-api.ts';
+import { SESSION_HEADER as HEADER, SESSION_PATHS, SIGN_IN_MESSAGE, type SessionGrant, type SignInNeed } from '../contract/session-api.ts';
 import type { ProxyClient } from './proxy-client.ts';
 import { keepSession, storedSession as stored } from './session-store.ts';
 import { SignInPanel, type PanelState } from './sign-in-panel.ts';
 
-// The contract's session-api.ts defines its schemas beside these constants, and any value imported
-// from it brings zod's object, boolean and enum schemas into the main bundle (about 0.5 KB gzip,
-// more than the budget has). So the chunk takes only its types: each copy below is checked
-// against the contract's literal type by the compiler, and the grant's shape by GRANT_CHECKS.
-const HEADER: typeof SESSION_HEADER = 'X-Gift-Session';
-const SESSION_PATH: (typeof SESSION_PATHS)['session'] = '/api/session';
-const RENEW_PATH: (typeof SESSION_PATHS)['renew'] = '/api/session/renew';
-const GRANTED: (typeof SIGN_IN_MESSAGE)['granted'] = 'gift-entry:session';
-const REFUSED: (typeof SIGN_IN_MESSAGE)['refused'] = 'gift-entry:sign-in-refused';
+const SESSION_PATH = SESSION_PATHS.session;
+const RENEW_PATH = SESSION_PATHS.renew;
+const GRANTED = SIGN_IN_MESSAGE.granted;
+const REFUSED = SIGN_IN_MESSAGE.refused;
 
+// The grant's shape is checked by hand, not with the contract's sessionGrantSchema: zod's boolean
+// and enum schemas would join the main bundle (about 0.5 KB gzip) for this chunk's sake.
 type Check = (value: unknown) => boolean;
 const isString: Check = (value) => typeof value === 'string';
 /** True when `value` is an object whose every field passes its check. */

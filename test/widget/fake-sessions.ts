@@ -6,14 +6,8 @@
  */
 import * as z from 'zod/mini';
 import { proxyErrorSchema } from '../../src/contract/proxy-api.ts';
-import {
-  SESSION_HEADER,
-  SESSION_PATHS,
-  sessionGrantSchema,
-  signInNeedSchema,
-  type SessionGrant,
-  type SignInNeed,
-} from '../../src/contract/session-api.ts';
+import { SESSION_HEADER, SESSION_PATHS, type SessionGrant, type SignInNeed } from '../../src/contract/session-api.ts';
+import { sessionGrantSchema, signInNeedSchema } from '../../src/contract/session-schema.ts';
 
 /** The iMIS page with the Single Sign-On content item, as the fake proxy names it. */
 export const SIGN_IN_URL = 'https://imis.example.org/Staff/GiftEntrySignIn';
