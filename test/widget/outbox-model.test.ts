@@ -10,38 +10,11 @@ import { fixture } from '@open-wc/testing';
 import type { GiftEntry } from '../../src/widget/gift-entry.ts';
 import { pick, seededRandom } from '../seeded-random.ts';
 import { withFakeProxy } from './fake-proxy.ts';
+import { emptyOutbox, outboxCount } from './outbox-store.ts';
 import { expect, fillValidGift, mountWidget, submit, waitUntil } from './widget-helpers.ts';
 
 const RUNS = 16;
 const FIRST_SEED = 1800;
-
-async function outboxCount(): Promise<number> {
-  const db = await new Promise<IDBDatabase>((resolve) => {
-    const open = indexedDB.open('gift-entry', 1);
-    open.onupgradeneeded = () => open.result.createObjectStore('outbox', { keyPath: 'key' });
-    open.onsuccess = () => resolve(open.result);
-  });
-  const count = await new Promise<number>((resolve) => {
-    const request = db.transaction('outbox', 'readonly').objectStore('outbox').count();
-    request.onsuccess = () => resolve(request.result);
-  });
-  db.close();
-  return count;
-}
-
-async function emptyOutbox(): Promise<void> {
-  const db = await new Promise<IDBDatabase>((resolve) => {
-    const open = indexedDB.open('gift-entry', 1);
-    open.onupgradeneeded = () => open.result.createObjectStore('outbox', { keyPath: 'key' });
-    open.onsuccess = () => resolve(open.result);
-  });
-  await new Promise((resolve) => {
-    const clearing = db.transaction('outbox', 'readwrite');
-    clearing.objectStore('outbox').clear();
-    clearing.oncomplete = resolve;
-  });
-  db.close();
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const outboxOpen = (el: GiftEntry) => waitUntil(() => (el as unknown as { outbox?: object }).outbox, 'the outbox is open');

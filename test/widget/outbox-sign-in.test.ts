@@ -8,6 +8,7 @@ import type { GiftEntry } from '../../src/widget/gift-entry.ts';
 import { sessionKey } from '../../src/widget/proxy-client.ts';
 import type { StoredSession } from '../../src/widget/session-store.ts';
 import { withFakeProxy } from './fake-proxy.ts';
+import { emptyOutbox } from './outbox-store.ts';
 import { expect, expectNoAxeViolations, fillValidGift, submit, waitUntil } from './widget-helpers.ts';
 
 const STORAGE_KEY = sessionKey(location.origin);
@@ -16,20 +17,6 @@ const signInButton = (el: Element) => el.querySelector<HTMLButtonElement>('gift-
 const rowStatus = (el: Element, id: string) => el.querySelector(`tr[data-id="${id}"] .status`)?.textContent?.trim();
 const giftPosts = (calls: Array<{ path: string; method: string; session: string | null }>) =>
   calls.filter((call) => call.path === '/api/gifts' && call.method === 'POST');
-
-async function emptyOutbox(): Promise<void> {
-  const db = await new Promise<IDBDatabase>((resolve) => {
-    const open = indexedDB.open('gift-entry', 1);
-    open.onupgradeneeded = () => open.result.createObjectStore('outbox', { keyPath: 'key' });
-    open.onsuccess = () => resolve(open.result);
-  });
-  await new Promise((resolve) => {
-    const clearing = db.transaction('outbox', 'readwrite');
-    clearing.objectStore('outbox').clear();
-    clearing.oncomplete = resolve;
-  });
-  db.close();
-}
 
 describe('waiting gifts and iMIS sign-in', () => {
   const proxy = withFakeProxy();

@@ -4,57 +4,12 @@
  * themselves — each once — when the proxy answers again, in this tab or a later one.
  */
 import { withFakeProxy } from './fake-proxy.ts';
+import { deleteFromOutbox, emptyOutbox, outboxContents } from './outbox-store.ts';
 import { fixture } from '@open-wc/testing';
-import type { GiftSubmission } from '../../src/contract/gift-schema.ts';
 import type { GiftEntry } from '../../src/widget/gift-entry.ts';
 import { control, expect, expectNoAxeViolations, fill, fillValidGift, mountWidget, submit, waitUntil } from './widget-helpers.ts';
 
 /** What the outbox holds, read the way another tab would. */
-type Stored = { key: string; submission: GiftSubmission; entry: { transactionId: string } };
-
-async function outboxContents(): Promise<Stored[]> {
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const open = indexedDB.open('gift-entry', 1);
-    open.onupgradeneeded = () => open.result.createObjectStore('outbox', { keyPath: 'key' });
-    open.onsuccess = () => resolve(open.result);
-    open.onerror = () => reject(open.error);
-  });
-  const all = await new Promise<Stored[]>((resolve) => {
-    const read = db.transaction('outbox', 'readwrite').objectStore('outbox');
-    const request = read.getAll();
-    request.onsuccess = () => resolve(request.result);
-  });
-  db.close();
-  return all;
-}
-
-async function deleteFromOutbox(key: string): Promise<void> {
-  const db = await new Promise<IDBDatabase>((resolve) => {
-    const open = indexedDB.open('gift-entry', 1);
-    open.onsuccess = () => resolve(open.result);
-  });
-  await new Promise((resolve) => {
-    const deleting = db.transaction('outbox', 'readwrite');
-    deleting.objectStore('outbox').delete(key);
-    deleting.oncomplete = resolve;
-  });
-  db.close();
-}
-
-async function emptyOutbox(): Promise<void> {
-  const db = await new Promise<IDBDatabase>((resolve) => {
-    const open = indexedDB.open('gift-entry', 1);
-    open.onupgradeneeded = () => open.result.createObjectStore('outbox', { keyPath: 'key' });
-    open.onsuccess = () => resolve(open.result);
-  });
-  await new Promise((resolve) => {
-    const clearing = db.transaction('outbox', 'readwrite');
-    clearing.objectStore('outbox').clear();
-    clearing.oncomplete = resolve;
-  });
-  db.close();
-}
-
 const rowStatus = (el: Element, transactionId: string) => el.querySelector(`tr[data-id="${transactionId}"] .status`)?.textContent?.trim();
 
 /** The outbox chunk is loaded once the form is ready; a gift typed before that would not wait. */
