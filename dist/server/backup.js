@@ -114,9 +114,14 @@ function isDirectoryTarget(output) {
     return false;
   }
 }
+function freeName(folder, now = Date.now()) {
+  let at = now;
+  while (existsSync(join2(folder, backupFileName(new Date(at))))) at += 1e3;
+  return join2(folder, backupFileName(new Date(at)));
+}
 async function saveBackup(env, output) {
   if (!output) throw new BackupError("Name the folder to write to: npm run backup -- /var/backups/gift-proxy/");
-  const file = isDirectoryTarget(output) ? join2(resolve(output), backupFileName(/* @__PURE__ */ new Date())) : resolve(output);
+  const file = isDirectoryTarget(output) ? freeName(resolve(output)) : resolve(output);
   if (existsSync(file)) throw new BackupError(`${file} already exists; name a new file so no earlier backup is overwritten.`);
   const token = env.GIFT_ADMIN_TOKEN?.trim();
   if (!token) throw new BackupError("Set GIFT_ADMIN_TOKEN to the proxy's admin token (the same value as in the proxy's environment).");

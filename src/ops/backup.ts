@@ -44,9 +44,16 @@ function isDirectoryTarget(output: string): boolean {
   }
 }
 
+/** A backup named by the second it was taken; two taken within one second take the next free second. */
+function freeName(folder: string, now = Date.now()): string {
+  let at = now;
+  while (existsSync(join(folder, backupFileName(new Date(at))))) at += 1000;
+  return join(folder, backupFileName(new Date(at)));
+}
+
 export async function saveBackup(env: Record<string, string | undefined>, output: string | undefined): Promise<BackupResult> {
   if (!output) throw new BackupError('Name the folder to write to: npm run backup -- /var/backups/gift-proxy/');
-  const file = isDirectoryTarget(output) ? join(resolve(output), backupFileName(new Date())) : resolve(output);
+  const file = isDirectoryTarget(output) ? freeName(resolve(output)) : resolve(output);
   if (existsSync(file)) throw new BackupError(`${file} already exists; name a new file so no earlier backup is overwritten.`);
   const token = env.GIFT_ADMIN_TOKEN?.trim();
   if (!token) throw new BackupError("Set GIFT_ADMIN_TOKEN to the proxy's admin token (the same value as in the proxy's environment).");
